@@ -1,0 +1,56 @@
+/**
+ * Setting up (or repairing) an action-plan workbook, as one change set: Activities (table, drop-downs,
+ * formats), Framework, Lists, and Settings and Countries when they are missing. Pure: the caller reads
+ * the existing sheets and applies the result.
+ */
+import { changeSet, type ChangeOp, type ChangeSet } from "../changeset";
+import type { Grid } from "../grid";
+import type { Issue } from "../issues";
+import { activitiesLayout, type ActivitiesLayout } from "./activities-sheet";
+import { frameworkSheetChanges, type FrameworkSheetData } from "./framework-sheet";
+import { listsSheetChanges, type ListsData } from "./lists-sheet";
+import { SHEETS } from "./sheet-names";
+
+export interface ExistingWorkbook {
+  /** Names of the sheets the workbook has now. */
+  sheets: readonly string[];
+  /** The Activities sheet's grid, when the sheet exists. */
+  activities?: Grid | null;
+  /** Other sheets may be passed; set up reads only whether they exist. */
+  lists?: Grid | null;
+  settings?: Grid | null;
+  countries?: Grid | null;
+}
+
+export interface SetupData {
+  framework: FrameworkSheetData;
+  lists: ListsData;
+  /**
+   * The Settings and Countries sheets with their defaults (from core/settings). Written only when the
+   * sheet is missing: an officer's tuned weights are never replaced by defaults.
+   */
+  settingsSheet?: (missing: { settings: boolean; countries: boolean }) => ChangeOp[];
+  /** Extra headers another step of the same change set writes beside the activities (score columns). */
+  extraActivityHeaders?: readonly string[];
+}
+
+export interface SetupPlan {
+  changes: ChangeSet;
+  activities: ActivitiesLayout;
+  /** What set up could not do, as issues (never an exception). */
+  problems: Issue[];
+}
+
+export function planSetup(existing: ExistingWorkbook, data: SetupData): SetupPlan {
+  const has = new Set(existing.sheets);
+  const activities = activitiesLayout(existing.activities ?? null, { extraHeaders: data.extraActivityHeaders ?? [] });
+  const missing = { settings: !has.has(SHEETS.settings), countries: !has.has(SHEETS.countries) };
+  const settingsOps = data.settingsSheet && (missing.settings || missing.countries) ? data.settingsSheet(missing) : [];
+  const changes = changeSet(activities.ops, frameworkSheetChanges(data.framework), listsSheetChanges(data.lists), settingsOps);
+  return { changes, activities, problems: [...activities.problems] };
+}
+
+/** The set-up change set alone (see planSetup for what it could not do). */
+export function setupChanges(existing: ExistingWorkbook, data: SetupData): ChangeSet {
+  return planSetup(existing, data).changes;
+}
