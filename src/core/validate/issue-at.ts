@@ -1,0 +1,86 @@
+/**
+ * Builders for report issues, so that every rule fills sheet, row, column, cell, value and activity ID
+ * the same way and no rule has to know how a ParsedRow stores its cells.
+ */
+import type { ActivityKey } from "../activity/columns";
+import type { ParsedRow } from "../activity/parsed";
+import { cellAddress } from "../grid";
+import { showValue, type Issue, type Severity } from "../issues";
+import type { RuleContext } from "./types";
+
+export interface IssueText {
+  code: string;
+  severity: Severity;
+  message: string;
+  suggestion?: string;
+}
+
+/** The activity ID of a row as an officer would recognise it ("" when the ID cell is empty). */
+export function activityIdOf(row: ParsedRow): string {
+  const id = row.record.id;
+  if (typeof id === "string" && id.trim() !== "") return id.trim();
+  return showValue(row.cells.id?.raw).trim();
+}
+
+/**
+ * An issue on one cell of a row. Returns null when the column is missing from the sheet: the missing
+ * column is reported once by the structure rules, not once per row.
+ */
+export function cellIssue(row: ParsedRow, key: ActivityKey, ctx: RuleContext, text: IssueText): Issue | null {
+  const cell = row.cells[key];
+  if (!cell || cell.col === null) return null;
+  const issue: Issue = {
+    code: text.code,
+    severity: text.severity,
+    sheet: ctx.sheet,
+    row: row.row,
+    column: ctx.headerOf(key),
+    cell: cell.address ?? cellAddress(row.row, cell.col),
+    value: showValue(cell.raw),
+    message: text.message,
+  };
+  if (text.suggestion !== undefined && text.suggestion !== "") issue.suggestion = text.suggestion;
+  const id = activityIdOf(row);
+  if (id !== "") issue.activityId = id;
+  return issue;
+}
+
+/** Same as cellIssue, as a list (empty when the column is missing), which is what rules return. */
+export function cellIssues(row: ParsedRow, key: ActivityKey, ctx: RuleContext, text: IssueText): Issue[] {
+  const i = cellIssue(row, key, ctx, text);
+  return i ? [i] : [];
+}
+
+/** A sheet-level issue (no row), or one on a header cell when `col` and `row` are given. */
+export function sheetIssue(
+  ctx: RuleContext,
+  text: IssueText & { row?: number | null; col?: number | null; column?: string | null; value?: string },
+): Issue {
+  const row = text.row ?? null;
+  const col = text.col ?? null;
+  const issue: Issue = {
+    code: text.code,
+    severity: text.severity,
+    sheet: ctx.sheet,
+    row,
+    column: text.column ?? null,
+    cell: row !== null && col !== null ? cellAddress(row, col) : null,
+    value: text.value ?? "",
+    message: text.message,
+  };
+  if (text.suggestion !== undefined && text.suggestion !== "") issue.suggestion = text.suggestion;
+  return issue;
+}
+
+/** "1.1.1 (Support improved governance...)": a code with a shortened title, for messages. */
+export function codeWithTitle(code: string, title: string | undefined, max = 70): string {
+  if (!title) return code;
+  const t = title.length > max ? `${title.slice(0, max).trimEnd()}...` : title;
+  return `${code} (${t})`;
+}
+
+/** Join with commas and a final "or": ["a", "b", "c"] -> "a, b or c". */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}

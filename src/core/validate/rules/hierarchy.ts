@@ -1,0 +1,284 @@
+/**
+ * Hierarchy: Outcome, Sub-outcome and Approach must name codes of the plan, at the right level, and
+ * each must sit under the one to its left. When two of the three agree and the third does not, the
+ * third is the one flagged (a hand-typed fault is usually in one cell); when nothing tells which one is
+ * wrong, both disagreeing cells are flagged.
+ */
+import type { ActivityKey } from "../../activity/columns";
+import type { ParsedRow } from "../../activity/parsed";
+import { isBlank } from "../../grid";
+import { showValue, type Issue } from "../../issues";
+import { cellIssues, codeWithTitle, orList } from "../issue-at";
+import type { RowRule, RuleContext } from "../types";
+
+type Level = "outcome" | "subOutcome" | "approach";
+const LEVEL_WORD: Record<Level, string> = { outcome: "an outcome", subOutcome: "a sub-outcome", approach: "an approach" };
+
+interface CodeCell {
+  /** The normalised code, "" when blank. */
+  code: string;
+  /** The code is a known code at the column's level. */
+  valid: boolean;
+  blank: boolean;
+  /** The parser already reported this cell: the hierarchy rules stay silent on it. */
+  reported: boolean;
+  /** What the officer typed, as text. */
+  text: string;
+}
+
+interface HierarchyView {
+  outcome: CodeCell;
+  subOutcome: CodeCell;
+  approach: CodeCell;
+}
+
+const views = new WeakMap<ParsedRow, HierarchyView>();
+
+function codeCell(row: ParsedRow, key: "outcome" | "subOutcome" | "approach", ctx: RuleContext): CodeCell {
+  const cell = row.cells[key];
+  const raw = cell?.raw ?? null;
+  const text = showValue(raw).trim();
+  const recorded = typeof row.record[key] === "string" ? row.record[key].trim() : "";
+  const code = recorded;
+  const blank = isBlank(raw) && code === "";
+  const valid = code !== "" && ctx.framework.level(code) === key;
+  return { code, valid, blank, reported: !cell || cell.col === null || cell.problem !== null, text };
+}
+
+/** The three code cells of a row, computed once per row and shared by the hierarchy rules. */
+function viewOf(row: ParsedRow, ctx: RuleContext): HierarchyView {
+  let v = views.get(row);
+  if (!v) {
+    v = { outcome: codeCell(row, "outcome", ctx), subOutcome: codeCell(row, "subOutcome", ctx), approach: codeCell(row, "approach", ctx) };
+    views.set(row, v);
+  }
+  return v;
+}
+
+/** The outcome an approach or sub-outcome belongs to: the first segment of its code. */
+function outcomeOf(code: string): string {
+  const dot = code.indexOf(".");
+  return dot < 0 ? code : code.slice(0, dot);
+}
+
+function subOutcomeOf(approach: string): string {
+  const parts = approach.split(".");
+  return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : "";
+}
+
+/** Suggestions for a code that matches nothing at its level, best first, restricted to that level. */
+function suggestFor(text: string, level: Level, ctx: RuleContext, within?: string): { codes: string[]; shown: string[] } {
+  const fw = ctx.framework;
+  let found: { code: string; title: string }[] = [];
+  try {
+    found = fw.suggest(text, 8).filter((s) => fw.level(s.code) === level);
+  } catch {
+    found = [];
+  }
+  if (found.length === 0) {
+    // A code of a higher level ("3.2" typed as an approach): offer what sits under it at this level.
+    const code = text.trim();
+    const lvl = fw.level(code);
+    if (lvl === "outcome" && level !== "outcome") {
+      const subs = safeChildren(ctx, code);
+      found = (level === "subOutcome" ? subs : subs.flatMap((s) => safeChildren(ctx, s))).map((c) => ({ code: c, title: fw.title(c) ?? "" }));
+    } else if (lvl === "subOutcome" && level === "approach") {
+      found = safeChildren(ctx, code).map((c) => ({ code: c, title: fw.title(c) ?? "" }));
+    }
+  }
+  if (within) {
+    // A valid parent in the same row narrows the choice: offer its children first.
+    const kids = safeChildren(ctx, within);
+    found = [...found.filter((s) => kids.includes(s.code)), ...found.filter((s) => !kids.includes(s.code))];
+    if (found.length === 0) found = kids.map((code) => ({ code, title: fw.title(code) ?? "" }));
+  }
+  const top = found.slice(0, 3);
+  return { codes: top.map((s) => s.code), shown: top.map((s) => codeWithTitle(s.code, s.title || fw.title(s.code))) };
+}
+
+function safeChildren(ctx: RuleContext, code: string): string[] {
+  try {
+    return ctx.framework.children(code).map((c) => c.code);
+  } catch {
+    return [];
+  }
+}
+
+function unknownRule(key: Level, header: string, code: string, what: string): RowRule {
+  const parentKey: Record<Level, Level | null> = { outcome: null, subOutcome: "outcome", approach: "subOutcome" };
+  return {
+    code,
+    severity: "error",
+    family: "hierarchy",
+    scope: "row",
+    columns: [key],
+    meaning: `The ${header} is not ${what} of the ICCWC Strategic Action Plan 2023-2026 (or is a code of another level).`,
+    fix: `Type one of the plan's ${header.toLowerCase()} codes (the Framework sheet lists them); the message suggests the nearest.`,
+    check(row, ctx) {
+      const v = viewOf(row, ctx)[key];
+      if (v.reported || v.blank || v.valid) return [];
+      const shown = v.code || v.text;
+      const actual = v.code ? ctx.framework.level(v.code) : undefined;
+      const pk = parentKey[key];
+      const parent = pk ? viewOf(row, ctx)[pk] : null;
+      const s = suggestFor(v.code || v.text, key, ctx, parent?.valid ? parent.code : undefined);
+      let message: string;
+      if (actual && actual !== key) {
+        message = `${header} "${shown}" is ${LEVEL_WORD[actual]} code, not ${LEVEL_WORD[key]}.`;
+      } else {
+        message = `${header} "${shown}" is not in the ICCWC Strategic Action Plan 2023-2026.`;
+      }
+      message += s.shown.length > 0 ? ` Did you mean ${orList(s.shown)}?` : ` Use a code listed on the Framework sheet.`;
+      return cellIssues(row, key, ctx, { code: this.code, severity: this.severity, message, suggestion: s.codes[0] });
+    },
+  };
+}
+
+export const outcomeUnknown = unknownRule("outcome", "Outcome", "outcome-unknown", "an outcome");
+export const subOutcomeUnknown = unknownRule("subOutcome", "Sub-outcome", "sub-outcome-unknown", "a sub-outcome");
+export const approachUnknown = unknownRule("approach", "Approach", "approach-unknown", "an approach");
+
+export const approachMissing: RowRule = {
+  code: "approach-missing",
+  severity: "error",
+  family: "hierarchy",
+  scope: "row",
+  columns: ["approach"],
+  meaning: "The Approach cell is empty, so the activity cannot be counted under any approach.",
+  fix: "Type the approach code the activity delivers (for example 3.2.4); the message lists the approaches under the row's sub-outcome.",
+  check(row, ctx) {
+    const v = viewOf(row, ctx);
+    if (v.approach.reported || !v.approach.blank) return [];
+    const under = v.subOutcome.valid ? v.subOutcome.code : v.outcome.valid ? v.outcome.code : "";
+    let kids = under ? safeChildren(ctx, under) : [];
+    if (under && ctx.framework.level(under) === "outcome") kids = kids.flatMap((s) => safeChildren(ctx, s));
+    const shown = kids.slice(0, 3).map((c) => codeWithTitle(c, ctx.framework.title(c), 50));
+    const message =
+      `Approach is empty: every activity must name the approach it delivers.` +
+      (shown.length > 0 ? ` Under ${under}: ${orList(shown)}${kids.length > 3 ? ", ..." : ""}.` : ` Use a code listed on the Framework sheet.`);
+    return cellIssues(row, "approach", ctx, { code: this.code, severity: this.severity, message, suggestion: kids[0] });
+  },
+};
+
+/**
+ * Which cells to blame when two codes of a row disagree: the one the third code contradicts, or both
+ * when the third cannot tell.
+ */
+function blame(row: ParsedRow, ctx: RuleContext): { subOutcome: ActivityKey[]; outcome: ActivityKey[] } {
+  const { outcome: o, subOutcome: s, approach: a } = viewOf(row, ctx);
+  const res = { subOutcome: [] as ActivityKey[], outcome: [] as ActivityKey[] };
+  // Agreement between each pair of valid codes; null when one of the pair is not a valid code.
+  const sa = s.valid && a.valid ? subOutcomeOf(a.code) === s.code : null;
+  const os = o.valid && s.valid ? outcomeOf(s.code) === o.code : null;
+  const oa = o.valid && a.valid ? outcomeOf(a.code) === o.code : null;
+  if (sa === false) {
+    if (os === true && oa === false) res.subOutcome.push("approach");
+    else if (os === false && oa === true) res.subOutcome.push("subOutcome");
+    else res.subOutcome.push("subOutcome", "approach");
+    if (os === false && oa === false) res.outcome.push("outcome");
+  } else if (sa === true && os === false) {
+    res.outcome.push("outcome");
+  } else if (sa === null && os === false) {
+    res.outcome.push("outcome", "subOutcome");
+  } else if (sa === null && os === null && oa === false) {
+    res.outcome.push("outcome", "approach");
+  }
+  return res;
+}
+
+export const subOutcomeMismatch: RowRule = {
+  code: "sub-outcome-mismatch",
+  severity: "error",
+  family: "hierarchy",
+  scope: "row",
+  columns: ["subOutcome", "approach"],
+  meaning: "The approach does not sit under the row's sub-outcome (approach 3.2.4 belongs to sub-outcome 3.2).",
+  fix: "Correct whichever of the two is wrong: the flagged cell is the one that disagrees with the outcome.",
+  check(row, ctx) {
+    const keys = blame(row, ctx).subOutcome;
+    if (keys.length === 0) return [];
+    const { subOutcome: s, approach: a } = viewOf(row, ctx);
+    const fw = ctx.framework;
+    const right = subOutcomeOf(a.code);
+    return keys.flatMap((key) =>
+      cellIssues(row, key, ctx, {
+        code: this.code,
+        severity: this.severity,
+        message:
+          key === "subOutcome"
+            ? `Sub-outcome "${s.code}" is not the parent of approach ${codeWithTitle(a.code, fw.title(a.code), 50)}, which sits under ${codeWithTitle(right, fw.title(right), 50)}. Change the sub-outcome to ${right}, or pick an approach under ${s.code}.`
+            : `Approach ${codeWithTitle(a.code, fw.title(a.code), 50)} is not under sub-outcome ${codeWithTitle(s.code, fw.title(s.code), 50)}. Pick an approach under ${s.code} (${orList(safeChildren(ctx, s.code).slice(0, 4))}), or change the sub-outcome to ${right}.`,
+        suggestion: key === "subOutcome" ? right : safeChildren(ctx, s.code)[0],
+      }),
+    );
+  },
+};
+
+export const outcomeMismatch: RowRule = {
+  code: "outcome-mismatch",
+  severity: "error",
+  family: "hierarchy",
+  scope: "row",
+  columns: ["outcome", "subOutcome", "approach"],
+  meaning: "The outcome is not the parent of the row's sub-outcome (or, when the sub-outcome is empty, of its approach).",
+  fix: "Change the outcome to the first part of the sub-outcome code (3.2 belongs to outcome 3), or correct the sub-outcome.",
+  check(row, ctx) {
+    const keys = blame(row, ctx).outcome;
+    if (keys.length === 0) return [];
+    const { outcome: o, subOutcome: s, approach: a } = viewOf(row, ctx);
+    const child = s.valid ? s : a;
+    const childWord = s.valid ? "sub-outcome" : "approach";
+    const right = outcomeOf(child.code);
+    const fw = ctx.framework;
+    return keys.flatMap((key) =>
+      cellIssues(row, key, ctx, {
+        code: this.code,
+        severity: this.severity,
+        message:
+          key === "outcome"
+            ? `Outcome "${o.code}" is not the parent of ${childWord} ${codeWithTitle(child.code, fw.title(child.code), 50)}, which belongs to outcome ${codeWithTitle(right, fw.title(right), 50)}. Change the outcome to ${right}, or correct the ${childWord}.`
+            : `${childWord === "sub-outcome" ? "Sub-outcome" : "Approach"} "${child.code}" does not belong to outcome ${codeWithTitle(o.code, fw.title(o.code), 50)}. Pick a ${childWord} under ${o.code}, or change the outcome to ${right}.`,
+        suggestion: key === "outcome" ? right : undefined,
+      }),
+    );
+  },
+};
+
+function derivableRule(key: "outcome" | "subOutcome", header: string, code: string): RowRule {
+  return {
+    code,
+    severity: "info",
+    family: "hierarchy",
+    scope: "row",
+    columns: [key, "approach"],
+    meaning: `The ${header} cell is empty but the approach implies it.`,
+    fix: `Type the suggested ${header.toLowerCase()} code, or leave it: summaries take it from the approach.`,
+    check(row, ctx) {
+      const v = viewOf(row, ctx);
+      if (v[key].reported || !v[key].blank || !v.approach.valid) return [];
+      const implied = key === "outcome" ? outcomeOf(v.approach.code) : subOutcomeOf(v.approach.code);
+      return cellIssues(row, key, ctx, {
+        code: this.code,
+        severity: this.severity,
+        message: `${header} is empty; approach ${v.approach.code} belongs to ${header.toLowerCase()} ${codeWithTitle(implied, ctx.framework.title(implied), 60)}. Type ${implied} here.`,
+        suggestion: implied,
+      });
+    },
+  };
+}
+
+export const outcomeMissing = derivableRule("outcome", "Outcome", "outcome-missing");
+export const subOutcomeMissing = derivableRule("subOutcome", "Sub-outcome", "sub-outcome-missing");
+
+export const HIERARCHY_RULES: readonly RowRule[] = [
+  outcomeUnknown,
+  subOutcomeUnknown,
+  approachUnknown,
+  approachMissing,
+  subOutcomeMismatch,
+  outcomeMismatch,
+  outcomeMissing,
+  subOutcomeMissing,
+];
+
+export type { Issue };
