@@ -1,0 +1,224 @@
+/**
+ * Roll-ups: the tables an officer would otherwise build by hand. Counts (activities, statuses, overdue)
+ * include every activity row, those with errors too, so they reconcile with the Activities sheet;
+ * money, progress and scores come only from rows without errors, as in the facts table.
+ */
+import type { ActivityDigest } from "./digest";
+import { NO_AGENCY, NO_COUNTRY, NOT_CLASSIFIED } from "./digest";
+import type { FactRow } from "./facts";
+import { SHARE_UNITS } from "./facts";
+import type { FrameworkLike } from "./input";
+import { UNDATED_PERIOD } from "./periods";
+
+export interface Measures {
+  activities: number;
+  withErrors: number;
+  /** Completed / (activities - cancelled); null when every activity is cancelled or there is none. */
+  completedPct: number | null;
+  completed: number;
+  inProgress: number;
+  delayed: number;
+  overdue: number;
+  cancelled: number;
+  /** Sum of activity shares (equals `activities` in the hierarchy tables; split in the others). */
+  activityShare: number;
+  budgetUsd: number;
+  fundedUsd: number;
+  gapUsd: number;
+  progressByBudget: number | null;
+  progressByCount: number | null;
+  meanScore: number | null;
+}
+
+export interface HierarchyRollupRow extends Measures {
+  code: string;
+  title: string;
+  /** Parent codes, for the sub-outcome and approach tables. */
+  outcome: string;
+  subOutcome: string;
+}
+
+export interface AgencyRollupRow extends Measures {
+  agency: string;
+}
+
+export interface CountryRollupRow extends Measures {
+  iso3: string;
+  name: string;
+  region: string;
+  priority: boolean;
+}
+
+export interface YearRollupRow extends Measures {
+  /** A year, or "(undated)". */
+  year: number | string;
+}
+
+class Accumulator {
+  activities = 0;
+  withErrors = 0;
+  completed = 0;
+  inProgress = 0;
+  delayed = 0;
+  overdue = 0;
+  cancelled = 0;
+  shareUnits = 0;
+  budgetCents = 0;
+  fundedCents = 0;
+  gapCents = 0;
+  private progressBudget = 0;
+  private progressBudgetWeight = 0;
+  private progressSum = 0;
+  private progressCount = 0;
+  private scoreSum = 0;
+  private scoreCount = 0;
+
+  addActivity(d: ActivityDigest): void {
+    this.activities++;
+    if (d.hasErrors) this.withErrors++;
+    if (d.status === "Completed") this.completed++;
+    else if (d.status === "In progress") this.inProgress++;
+    else if (d.status === "Delayed") this.delayed++;
+    else if (d.status === "Cancelled") this.cancelled++;
+    if (d.overdue) this.overdue++;
+    if (d.progress !== null) {
+      this.progressSum += d.progress;
+      this.progressCount++;
+    }
+    if (d.score !== null) {
+      this.scoreSum += d.score;
+      this.scoreCount++;
+    }
+  }
+
+  addMoney(shareUnits: number, budgetCents: number, fundedCents: number, gapCents: number, progress: number | null): void {
+    this.shareUnits += shareUnits;
+    this.budgetCents += budgetCents;
+    this.fundedCents += fundedCents;
+    this.gapCents += gapCents;
+    if (progress !== null && budgetCents > 0) {
+      this.progressBudget += progress * budgetCents;
+      this.progressBudgetWeight += budgetCents;
+    }
+  }
+
+  measures(): Measures {
+    const notCancelled = this.activities - this.cancelled;
+    return {
+      activities: this.activities,
+      withErrors: this.withErrors,
+      completedPct: notCancelled > 0 ? round(this.completed / notCancelled, 4) : null,
+      completed: this.completed,
+      inProgress: this.inProgress,
+      delayed: this.delayed,
+      overdue: this.overdue,
+      cancelled: this.cancelled,
+      activityShare: this.shareUnits / SHARE_UNITS,
+      budgetUsd: this.budgetCents / 100,
+      fundedUsd: this.fundedCents / 100,
+      gapUsd: this.gapCents / 100,
+      progressByBudget: this.progressBudgetWeight > 0 ? round(this.progressBudget / this.progressBudgetWeight, 4) : null,
+      progressByCount: this.progressCount > 0 ? round(this.progressSum / this.progressCount, 4) : null,
+      meanScore: this.scoreCount > 0 ? round(this.scoreSum / this.scoreCount, 2) : null,
+    };
+  }
+}
+
+/** Round for display stability (goldens and JSON), far below what the formats show. */
+function round(x: number, places: number): number {
+  const f = 10 ** places;
+  return Math.round(x * f) / f;
+}
+
+function getOrAdd<K>(map: Map<K, Accumulator>, key: K): Accumulator {
+  let acc = map.get(key);
+  if (!acc) {
+    acc = new Accumulator();
+    map.set(key, acc);
+  }
+  return acc;
+}
+
+type Level = "outcome" | "subOutcome" | "approach";
+
+/**
+ * One row per framework entry at the level, in framework order (entries with no activity included, so
+ * gaps show), then one "(not classified)" row when some activity's code is missing or not in the plan.
+ */
+export function hierarchyRollup(level: Level, digests: readonly ActivityDigest[], framework: FrameworkLike): HierarchyRollupRow[] {
+  const entries: { code: string; title: string; outcome: string; subOutcome: string }[] =
+    level === "outcome"
+      ? framework.outcomes.map((o) => ({ code: o.code, title: o.title, outcome: "", subOutcome: "" }))
+      : level === "subOutcome"
+        ? framework.subOutcomes.map((s) => ({ code: s.code, title: s.title, outcome: s.outcome ?? s.code.split(".")[0]!, subOutcome: "" }))
+        : framework.approaches.map((a) => ({
+            code: a.code,
+            title: a.title,
+            outcome: a.outcome ?? a.code.split(".")[0]!,
+            subOutcome: a.subOutcome ?? a.code.split(".").slice(0, 2).join("."),
+          }));
+  const known = new Set(entries.map((e) => e.code));
+  const accs = new Map<string, Accumulator>();
+  for (const d of digests) {
+    const code = d[level];
+    const acc = getOrAdd(accs, known.has(code) ? code : NOT_CLASSIFIED);
+    acc.addActivity(d);
+    acc.addMoney(SHARE_UNITS, d.budgetCents, d.fundedCents, d.gapCents, d.progress);
+  }
+  const rows: HierarchyRollupRow[] = entries.map((e) => ({ ...e, ...(accs.get(e.code) ?? new Accumulator()).measures() }));
+  const unclassified = accs.get(NOT_CLASSIFIED);
+  if (unclassified) rows.push({ code: NOT_CLASSIFIED, title: "Missing or unknown code (see the Issues sheet)", outcome: "", subOutcome: "", ...unclassified.measures() });
+  return rows;
+}
+
+/** Placeholders sort after real values, so "(none)" and "(undated)" close each table. */
+function compareKeys(a: string | number, b: string | number, placeholder: string): number {
+  if (a === b) return 0;
+  if (a === placeholder) return 1;
+  if (b === placeholder) return -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a) < String(b) ? -1 : 1;
+}
+
+/**
+ * Roll-ups over a dimension of the facts (agency, country, year): an activity counts once under each
+ * value it touches (so a joint activity counts for both agencies), and its money and share are split
+ * as in the facts, so the money columns add up to the plan's total.
+ */
+function factRollup<K extends string | number>(
+  digests: readonly ActivityDigest[],
+  facts: readonly FactRow[],
+  keysOf: (d: ActivityDigest) => readonly K[],
+  keyOfFact: (f: FactRow) => K,
+): Map<K, Accumulator> {
+  const accs = new Map<K, Accumulator>();
+  for (const d of digests) for (const k of new Set(keysOf(d))) getOrAdd(accs, k).addActivity(d);
+  for (const f of facts) getOrAdd(accs, keyOfFact(f)).addMoney(f.shareUnits, f.budgetCents, f.fundedCents, f.gapCents, f.progress);
+  return accs;
+}
+
+export function agencyRollup(digests: readonly ActivityDigest[], facts: readonly FactRow[]): AgencyRollupRow[] {
+  const accs = factRollup(digests, facts, (d) => (d.agencies.length ? d.agencies : [NO_AGENCY]), (f) => f.leadAgency);
+  return [...accs.keys()].sort((a, b) => compareKeys(a, b, NO_AGENCY)).map((agency) => ({ agency, ...accs.get(agency)!.measures() }));
+}
+
+export function countryRollup(
+  digests: readonly ActivityDigest[],
+  facts: readonly FactRow[],
+  country: (iso3: string) => { name: string; region: string; priority: boolean },
+): CountryRollupRow[] {
+  const accs = factRollup(digests, facts, (d) => (d.countries.length ? d.countries : [NO_COUNTRY]), (f) => f.country);
+  return [...accs.keys()]
+    .sort((a, b) => compareKeys(a, b, NO_COUNTRY))
+    .map((iso3) => ({ iso3, ...country(iso3), ...accs.get(iso3)!.measures() }));
+}
+
+export function yearRollup(digests: readonly ActivityDigest[], facts: readonly FactRow[]): YearRollupRow[] {
+  const accs = factRollup<number | string>(
+    digests,
+    facts,
+    (d) => (d.periods ? d.periods.map((p) => p.year) : [UNDATED_PERIOD]),
+    (f) => f.year ?? UNDATED_PERIOD,
+  );
+  return [...accs.keys()].sort((a, b) => compareKeys(a, b, UNDATED_PERIOD)).map((year) => ({ year, ...accs.get(year)!.measures() }));
+}
