@@ -1,0 +1,114 @@
+/**
+ * The file host: an .xlsx workbook behind WorkbookPort, on ExcelJS 4.4. A file is checked (sniff, zip
+ * directory, XML parts) before ExcelJS sees a byte of it; saving writes a temporary file and renames it,
+ * and refuses to overwrite the file it was opened from unless asked.
+ */
+import ExcelJS from "exceljs";
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import type { ChangeSet } from "../../core/changeset";
+import type { ApplyOptions, ApplyReport, ReadOptions, SheetInfo, WorkbookPort } from "../../ports/workbook-port";
+import { SheetNotFoundError } from "../../ports/workbook-port";
+import { applyChangeSet } from "./apply";
+import { samePath, writeFileAtomic } from "./atomic-write";
+import { WorkbookFileError } from "./errors";
+import { resolveLimits, type FileLimits } from "./limits";
+import { readGrid, sheetInfo } from "./read-grid";
+import { sniffWorkbook } from "./sniff";
+import { installOoxmlTextEscaping } from "./text-escape";
+import { guardZip, type ZipReport } from "./zip-guard";
+
+installOoxmlTextEscaping();
+
+export interface SaveOptions {
+  /** Allow saving over the file the workbook was opened from (the CLI's --in-place). */
+  overwriteInput?: boolean;
+}
+
+export class XlsxWorkbook {
+  readonly port: WorkbookPort;
+
+  constructor(
+    /** The ExcelJS workbook, for hosts-level code and tests; use cases go through `port`. */
+    readonly workbook: ExcelJS.Workbook,
+    /** The path the workbook was opened from, or null for a new or in-memory one. */
+    readonly inputPath: string | null,
+    /** What the zip checks saw (null for a new workbook). */
+    readonly zipReport: ZipReport | null = null,
+  ) {
+    const wb = workbook;
+    this.port = {
+      listSheets: async (): Promise<SheetInfo[]> => wb.worksheets.map(sheetInfo),
+      readSheet: async (name: string, options?: ReadOptions) => {
+        const sheet = wb.getWorksheet(name);
+        if (!sheet) throw new SheetNotFoundError(name);
+        return readGrid(sheet, options);
+      },
+      apply: (changes: ChangeSet, options?: ApplyOptions): Promise<ApplyReport> => applyChangeSet(wb, changes, options),
+    };
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    const out = await this.workbook.xlsx.writeBuffer();
+    return Buffer.from(out as ArrayBuffer);
+  }
+
+  async saveTo(target: string, options: SaveOptions = {}): Promise<void> {
+    if (this.inputPath && !options.overwriteInput && (await samePath(this.inputPath, target))) {
+      throw new WorkbookFileError(
+        "would-overwrite-input",
+        target,
+        `"${target}" is the workbook being read; name a different output file (-o), or pass --in-place to replace it.`,
+      );
+    }
+    const bytes = await this.toBuffer();
+    try {
+      await writeFileAtomic(target, bytes);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new WorkbookFileError("write-failed", target, `Could not write "${target}" (${why}): check that the folder exists, that you may write to it, and that the file is not open in another program.`);
+    }
+  }
+}
+
+/** Open bytes already in memory (the preview's upload, a test). `name` is used in messages. */
+export async function openWorkbookBuffer(bytes: Uint8Array, name: string, limits?: Partial<FileLimits>, inputPath: string | null = null): Promise<XlsxWorkbook> {
+  const lim = resolveLimits(limits);
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length > lim.maxFileBytes) {
+    throw new WorkbookFileError("too-large", name, `"${name}" is ${Math.round(buf.length / 1e6)} MB, more than the ${Math.round(lim.maxFileBytes / 1e6)} MB limit: split it into smaller workbooks.`);
+  }
+  sniffWorkbook(buf, name);
+  const report = await guardZip(buf, name, lim);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    throw new WorkbookFileError("corrupt", name, `"${name}" could not be read as a workbook (${why}): open it in Excel, which may repair it, and save it again.`, { why: why ?? "" });
+  }
+  return new XlsxWorkbook(wb, inputPath, report);
+}
+
+export async function openWorkbookFile(file: string, limits?: Partial<FileLimits>): Promise<XlsxWorkbook> {
+  const lim = resolveLimits(limits);
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    throw new WorkbookFileError("missing-file", file, `"${file}" does not exist: check the path and the file name.`);
+  }
+  if (stat.isDirectory()) throw new WorkbookFileError("missing-file", file, `"${file}" is a folder, not a workbook file: name the .xlsx file inside it.`);
+  if (stat.size > lim.maxFileBytes) {
+    throw new WorkbookFileError("too-large", file, `"${file}" is ${Math.round(stat.size / 1e6)} MB, more than the ${Math.round(lim.maxFileBytes / 1e6)} MB limit: split it into smaller workbooks.`);
+  }
+  const bytes = await fs.readFile(file);
+  return openWorkbookBuffer(bytes, file, lim, path.resolve(file));
+}
+
+/** A new, empty workbook (the CLI's init adds the sheets through change sets). */
+export function createWorkbook(): XlsxWorkbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "ICCWC Action Plan Workbench";
+  return new XlsxWorkbook(wb, null);
+}
