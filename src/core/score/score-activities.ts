@@ -1,0 +1,85 @@
+/**
+ * Scoring a parsed Activities sheet: each row's score, rank, band and breakdown, then the funding line,
+ * the sensitivity analysis and the roll-ups. Each score depends only on its own row, the Countries
+ * table and the settings, so adding or removing an activity never changes another's score (ranks and
+ * the funding line, which compare activities, do change).
+ */
+import type { ParsedActivities } from "../activity/parsed";
+import type { Settings } from "../settings/types";
+import { CRITERIA, type Criterion } from "./criteria";
+import { bandFor, breakdownText, scaleFor, scoreInputs } from "./engine";
+import { fundingLine, gapOf } from "./funding";
+import { indexCountries, resolveInputs } from "./inputs";
+import { rankAll, type RankKey } from "./rank";
+import { rollups } from "./rollups";
+import { sensitivity } from "./sensitivity";
+import type { ActivityScore, Band, Rollups, ScoreInputs, ScoreResult } from "./types";
+
+export interface ScoreOptions {
+  /** Rows with validation errors, by sheet row, with the reason (the first error's message). */
+  invalidRows?: ReadonlyMap<number, string>;
+  /** Label for a roll-up key (e.g. an outcome title); the key itself by default. */
+  rollupLabel?: (dimension: keyof Rollups, key: string) => string;
+  /** Skip the sensitivity analysis (eight rescorings): then every `sensitivity` is null. */
+  skipSensitivity?: boolean;
+  criteria?: readonly Criterion[];
+}
+
+export function scoreActivities(parsed: ParsedActivities, settings: Settings, options: ScoreOptions = {}): ScoreResult {
+  const criteria = options.criteria ?? CRITERIA;
+  const countries = indexCountries(settings.countries);
+  const scale = scaleFor(settings, criteria);
+  const rows = parsed.rows;
+  const records = rows.map((r) => r.record);
+  const inputs: (ScoreInputs | null)[] = [];
+  const scores: (number | null)[] = [];
+  const partial: Pick<ActivityScore, "score" | "contributions" | "breakdown" | "reason" | "engagement">[] = [];
+  for (const r of rows) {
+    const invalid = options.invalidRows?.get(r.row);
+    if (invalid !== undefined) {
+      inputs.push(null);
+      scores.push(null);
+      const reason = `Not scored: the row has a validation error: ${invalid}`;
+      partial.push({ score: null, contributions: [], breakdown: reason, reason, engagement: null });
+      continue;
+    }
+    const inp = resolveInputs(r.record, countries, settings);
+    inputs.push(inp);
+    const s = scoreInputs(inp, settings, scale, true, criteria);
+    scores.push(s.score);
+    partial.push(
+      s.score === null
+        ? { score: null, contributions: [], breakdown: s.reason, reason: s.reason, engagement: inp.engagement?.value ?? null }
+        : { score: s.score, contributions: s.contributions, breakdown: breakdownText(s.contributions, s.score), reason: null, engagement: inp.engagement?.value ?? null },
+    );
+  }
+  const keys: RankKey[] = rows.map((r, i) => ({ score: scores[i] ?? null, engagement: partial[i]!.engagement, startDate: r.record.startDate, id: r.record.id, row: r.row }));
+  const ranks = rankAll(keys, scores);
+  const bands: (Band | null)[] = scores.map((s) => (s === null ? null : bandFor(s, settings)));
+  const { statuses, line } = fundingLine(records, scores, settings.availableFundsUsd);
+  const sens = options.skipSensitivity
+    ? { flags: rows.map(() => null), notes: rows.map(() => null), runs: [] }
+    : sensitivity(inputs, keys, ranks, bands, settings, criteria);
+  const gaps = records.map(gapOf);
+  const activities: ActivityScore[] = rows.map((r, i) => ({
+    row: r.row,
+    id: r.record.id,
+    score: partial[i]!.score,
+    rank: ranks[i] ?? null,
+    band: bands[i] ?? null,
+    contributions: partial[i]!.contributions,
+    breakdown: partial[i]!.breakdown,
+    funding: statuses[i]!,
+    gapUsd: gaps[i] ?? null,
+    sensitivity: sens.flags[i] ?? null,
+    sensitivityNote: sens.notes[i] ?? null,
+    reason: partial[i]!.reason,
+    engagement: partial[i]!.engagement,
+  }));
+  return {
+    activities,
+    funding: line,
+    sensitivity: { thresholdPlaces: settings.rankSensitivityPlaces, runs: sens.runs },
+    rollups: rollups(records, scores, statuses, gaps, options.rollupLabel),
+  };
+}
