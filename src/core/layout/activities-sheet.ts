@@ -8,7 +8,7 @@ import type { ChangeOp } from "../changeset";
 import { cellAddress, columnLetters, isBlank, type CellValue, type Grid } from "../grid";
 import type { Issue } from "../issues";
 import { ACTIVITY_COLUMN_SPECS, LAYOUT_ROWS } from "./column-specs";
-import { SCORE_HEADERS, SHEETS, TABLES } from "./sheet-names";
+import { SHEETS, TABLES } from "./sheet-names";
 
 /** How far down a header row is looked for, when titles sit above it. */
 const HEADER_SEARCH_ROWS = 30;
@@ -19,7 +19,7 @@ export interface ActivitiesLayout {
   headerRow: number | null;
   /** Sheet column of each header after repair (existing and added ones). */
   columnOf: Partial<Record<string, number>>;
-  /** Last sheet row that holds data (the header row when there is none). */
+  /** Last sheet row that holds data before this change set (the header row when there is none). */
   lastRow: number;
   /** Last header column after repair. */
   lastCol: number;
@@ -65,6 +65,8 @@ export interface ActivitiesLayoutOptions {
    * (the score columns), so that the table covers them too.
    */
   extraHeaders?: readonly string[];
+  /** Rows another step of the same change set appends below the data (the sample), so the table covers them. */
+  appendedRows?: number;
 }
 
 export function activitiesLayout(existing: Grid | null | undefined, options: ActivitiesLayoutOptions = {}): ActivitiesLayout {
@@ -177,7 +179,7 @@ export function activitiesLayout(existing: Grid | null | undefined, options: Act
       message: `The Activities header row has ${what}, so the ${TABLES.activities} table was not created. Give every column of row ${headerRow} its own name, then run set up again.`,
     });
   } else {
-    ops.push(activitiesTableOp(headerRow, firstCol, lastCol, lastRow));
+    ops.push(activitiesTableOp(headerRow, firstCol, lastCol, lastRow + (options.appendedRows ?? 0)));
   }
   return { ops, headerRow, columnOf, lastRow, lastCol, added, problems, fresh };
 }
@@ -203,5 +205,3 @@ function contiguousRuns<T extends { col: number }>(items: T[]): T[][] {
   return runs;
 }
 
-/** The score headers, re-exported here so the layout and annotate agree on which columns the add-in owns. */
-export const ADD_IN_COLUMNS: readonly string[] = SCORE_HEADERS;
