@@ -7,6 +7,9 @@
 /** Lower case, accents removed, quotes straightened, punctuation runs collapsed to single spaces. */
 export function fold(text: string): string {
   return text
+    .replace(/œ/gi, "oe")
+    .replace(/æ/gi, "ae")
+    .replace(/ß/g, "ss")
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()

@@ -1,0 +1,67 @@
+/**
+ * Splitting a cell that names several things ("WCO/INTERPOL", "Kenya and Tanzania", "INTERPOL et OMD")
+ * without breaking names that contain a separator themselves ("United Nations Office on Drugs and
+ * Crime", "Trinidad and Tobago", "Korea, Republic of"). The cell is cut at every possible separator,
+ * then the longest runs of pieces that the list knows exactly are taken first.
+ */
+import type { AliasIndex, Match } from "./alias-index";
+
+/** Separators, captured so that pieces can be joined back exactly as written. */
+const SEPARATORS = /(\s*[,;/|&+\n\r]\s*|\s+(?:and|et|y|e|und)\s+)/i;
+
+/** Longest run of pieces tried as one name: long enough for "Saint Vincent and the Grenadines". */
+const MAX_RUN = 7;
+
+export interface SplitResult {
+  /** Canonical values in the order they appear, duplicates removed. */
+  values: string[];
+  /** Pieces that matched nothing, trimmed, as written. */
+  unknown: string[];
+  /** Lowest confidence among the matched pieces (1 when all were exact). */
+  confidence: number;
+}
+
+export function splitAndMatch(text: string, index: AliasIndex, fuzzy: (piece: string) => Match | null): SplitResult {
+  const whole = text.trim();
+  if (whole === "") return { values: [], unknown: [], confidence: 1 };
+  // The common case first: the whole cell is one known name.
+  if (index.isExact(whole)) {
+    const m = index.match(whole)!;
+    return { values: [m.value], unknown: [], confidence: 1 };
+  }
+  // Odd indices are separators.
+  const parts = whole.length > 5000 ? [whole.slice(0, 5000)] : whole.split(SEPARATORS);
+  const pieces: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) pieces.push(parts[i] ?? "");
+  const joinRun = (from: number, to: number): string => parts.slice(from * 2, to * 2 + 1).join("");
+
+  const values: string[] = [];
+  const unknown: string[] = [];
+  let confidence = 1;
+  let i = 0;
+  while (i < pieces.length) {
+    if ((pieces[i] ?? "").trim() === "") {
+      i++;
+      continue;
+    }
+    let taken = false;
+    for (let j = Math.min(pieces.length - 1, i + MAX_RUN - 1); j >= i; j--) {
+      const run = joinRun(i, j);
+      if (index.isExact(run)) {
+        values.push(index.match(run)!.value);
+        i = j + 1;
+        taken = true;
+        break;
+      }
+    }
+    if (taken) continue;
+    const piece = (pieces[i] ?? "").trim();
+    const m = fuzzy(piece);
+    if (m) {
+      values.push(m.value);
+      confidence = Math.min(confidence, m.confidence);
+    } else unknown.push(piece);
+    i++;
+  }
+  return { values: [...new Set(values)], unknown, confidence };
+}
