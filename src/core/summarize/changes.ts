@@ -10,7 +10,7 @@ import type { Issue } from "../issues";
 import { SHEETS, TABLES } from "../layout/sheet-names";
 import type { Summaries } from "./build";
 import { dayNumber, excelSerialOfDay } from "./periods";
-import { FORMATS, renderSummaries, type RenderedTable } from "./tables";
+import { FORMATS, summaryTables, type PendingTable } from "./tables";
 
 /** Excel's last row. A table that would run past it is not written (see summaryLayout's issues). */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -21,7 +21,7 @@ const HEADER_ROWS = 4;
 const TITLE_STYLE = { bold: true, fontSize: 12 } as const;
 
 export interface PlacedTable {
-  table: RenderedTable;
+  table: PendingTable;
   /** Sheet row of the title line, of the header row, and of the last data row. */
   titleRow: number;
   headerRow: number;
@@ -43,11 +43,11 @@ export function summaryLayout(s: Summaries): SummaryLayout {
   const issues: Issue[] = [];
   const widths: number[] = [16, 12, 10, 12, 18, 12];
   let row = HEADER_ROWS + 1;
-  for (const table of renderSummaries(s)) {
+  for (const table of summaryTables(s)) {
     const titleRow = row;
     const headerRow = row + 1;
     // An Excel table needs at least one data row: an empty table keeps one empty row.
-    const lastRow = headerRow + Math.max(table.rows.length, 1);
+    const lastRow = headerRow + Math.max(table.rowCount, 1);
     const written = lastRow <= EXCEL_MAX_ROWS;
     if (!written) {
       issues.push({
@@ -57,8 +57,8 @@ export function summaryLayout(s: Summaries): SummaryLayout {
         row: titleRow,
         column: null,
         cell: cellAddress(titleRow, 1),
-        value: String(table.rows.length),
-        message: `${table.name} would need ${table.rows.length} rows, more than an Excel sheet holds, so it was not written. Set a longer reporting period (Period months) in Settings, or use summarize --json.`,
+        value: String(table.rowCount),
+        message: `${table.name} would need ${table.rowCount} rows, more than an Excel sheet holds, so it was not written. Set a longer reporting period (Period months) in Settings, or use summarize --json.`,
       });
     }
     tables.push({ table, titleRow, headerRow, lastRow: written ? lastRow : headerRow, written });
@@ -109,13 +109,14 @@ export function summaryChanges(s: Summaries, options: SummaryChangeOptions): Cha
     },
   );
   for (const placed of layout.tables) {
-    const t = placed.table;
-    ops.push({ kind: "values", sheet, at: cellAddress(placed.titleRow, 1), values: [[t.title]] });
+    ops.push({ kind: "values", sheet, at: cellAddress(placed.titleRow, 1), values: [[placed.table.title]] });
     ops.push({ kind: "style", sheet, range: cellAddress(placed.titleRow, 1), style: TITLE_STYLE });
     if (!placed.written) {
-      ops.push({ kind: "values", sheet, at: cellAddress(placed.headerRow, 1), values: [[`Not written: ${t.rows.length} rows is more than an Excel sheet holds. Set a longer reporting period in Settings.`]] });
+      const message = `Not written: ${placed.table.rowCount} rows is more than an Excel sheet holds. Set a longer reporting period in Settings.`;
+      ops.push({ kind: "values", sheet, at: cellAddress(placed.headerRow, 1), values: [[message]] });
       continue;
     }
+    const t = placed.table.render();
     const body: CellValue[][] = t.rows.length > 0 ? t.rows : [t.headers.map(() => null)];
     ops.push({ kind: "values", sheet, at: cellAddress(placed.headerRow, 1), values: [t.headers, ...body], formats: t.formats });
     ops.push({ kind: "table", sheet, name: t.name, range: rangeAddress(placed.headerRow, 1, placed.lastRow - placed.headerRow + 1, t.headers.length), style: TABLE_STYLE });

@@ -87,15 +87,34 @@ export function parentCode(code: string): string {
 
 const FINAL_STATUSES = new Set(["Completed", "Cancelled"]);
 
-function moneyCents(v: number | null): number {
-  return typeof v === "number" && Number.isFinite(v) && v > 0 ? toCents(v) : 0;
+/** Cents of a money cell; 0 for empty, negative or absurd values (the validator reports those). */
+function moneyCents(v: unknown): number {
+  // Above 1e13 USD a sum of cents would lose integer precision; no plan holds that much.
+  return typeof v === "number" && Number.isFinite(v) && v > 0 && v < 1e13 ? toCents(v) : 0;
 }
 
-function unique(values: readonly string[]): string[] {
+/**
+ * Records come from the parser typed, but the summaries must not trust that blindly (a record built by
+ * hand, an import, a future field change): every field is read through these, so a wrong type reads as
+ * empty instead of throwing.
+ */
+function textOf(v: unknown): string {
+  return typeof v === "string" ? v.trim() : typeof v === "number" && Number.isFinite(v) ? String(v) : "";
+}
+
+function listOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+function isoOf(v: unknown): string | null {
+  return typeof v === "string" && v !== "" ? v : null;
+}
+
+function unique(values: readonly unknown[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of values) {
-    const v = typeof raw === "string" ? raw.trim() : "";
+    const v = textOf(raw);
     if (v && !seen.has(v)) {
       seen.add(v);
       out.push(v);
@@ -110,8 +129,10 @@ function unique(values: readonly string[]): string[] {
  * start: null, which the facts show as one "(undated)" period.
  */
 export function activityPeriods(record: ActivityRecord, months: number): PeriodSlice[] | null {
-  const start = record.startDate ? dayNumber(record.startDate) : null;
-  const end = record.endDate ? dayNumber(record.endDate) : null;
+  const startIso = isoOf(record.startDate);
+  const endIso = isoOf(record.endDate);
+  const start = startIso ? dayNumber(startIso) : null;
+  const end = endIso ? dayNumber(endIso) : null;
   if (start !== null && end !== null) return end >= start ? periodsBetween(start, end, months) : null;
   const only = start ?? end;
   return only === null ? null : periodsBetween(only, only, months);
@@ -127,27 +148,29 @@ export function digestActivity(
   const hasErrors = input.rowsWithErrors.has(a.row);
   // Each level is what the user entered; a blank one is derived from the level below through the
   // framework (or the dotted code), so a row with only an approach still lands under its outcome.
-  const approach = (r.approach ?? "").trim();
-  const subOutcome = (r.subOutcome ?? "").trim() || lookups.approachParent.get(approach) || parentCode(approach);
-  const outcome = (r.outcome ?? "").trim() || lookups.subOutcomeParent.get(subOutcome) || parentCode(subOutcome);
+  const approach = textOf(r.approach);
+  const subOutcome = textOf(r.subOutcome) || lookups.approachParent.get(approach) || parentCode(approach);
+  const outcome = textOf(r.outcome) || lookups.subOutcomeParent.get(subOutcome) || parentCode(subOutcome);
+  const id = textOf(r.id);
   const budgetCents = hasErrors ? 0 : moneyCents(r.budgetUsd);
   const fundedCents = hasErrors ? 0 : Math.min(moneyCents(r.fundedUsd), budgetCents);
-  const progress = !hasErrors && typeof r.progress === "number" && r.progress >= 0 && r.progress <= 1 ? r.progress : null;
-  const scored = hasErrors ? undefined : input.scores.get(r.id);
-  const endDay = r.endDate ? dayNumber(r.endDate) : null;
-  const status = (r.status ?? "").trim();
+  const progress = !hasErrors && typeof r.progress === "number" && Number.isFinite(r.progress) && r.progress >= 0 && r.progress <= 1 ? r.progress : null;
+  const scored = hasErrors ? undefined : input.scores.get(id);
+  const endIso = isoOf(r.endDate);
+  const endDay = endIso ? dayNumber(endIso) : null;
+  const status = textOf(r.status);
   return {
     row: a.row,
-    id: r.id ?? "",
-    title: r.title ?? "",
+    id,
+    title: textOf(r.title),
     outcome,
     subOutcome,
     approach,
-    level: (r.level ?? "").trim(),
+    level: textOf(r.level),
     status,
-    stage: (r.stage ?? "").trim(),
-    agencies: unique(r.leadAgencies ?? []),
-    countries: unique((r.countries ?? []).map((c) => (typeof c === "string" ? c.toUpperCase() : ""))),
+    stage: textOf(r.stage),
+    agencies: unique(listOf(r.leadAgencies)),
+    countries: unique(listOf(r.countries).map((c) => (typeof c === "string" ? c.toUpperCase() : ""))),
     periods: activityPeriods(r, input.periodMonths),
     hasErrors,
     budgetCents,

@@ -189,16 +189,41 @@ export function renderTable<R>(spec: TableSpec<R>, rows: readonly R[]): Rendered
   };
 }
 
+/** A table not yet turned into cells: layout needs only its spec and row count. */
+export interface PendingTable {
+  name: string;
+  title: string;
+  headers: string[];
+  widths: number[];
+  rowCount: number;
+  render: () => RenderedTable;
+}
+
+function pending<R>(spec: TableSpec<R>, rows: readonly R[]): PendingTable {
+  return {
+    name: spec.name,
+    title: spec.title,
+    headers: spec.columns.map((c) => c.header),
+    widths: spec.columns.map((c) => c.width),
+    rowCount: rows.length,
+    render: () => renderTable(spec, rows),
+  };
+}
+
 /** Every table, in the order they appear on the Summaries sheet (facts last: it is the long one). */
-export function renderSummaries(s: Summaries): RenderedTable[] {
+export function summaryTables(s: Summaries): PendingTable[] {
   return [
-    renderTable(BY_OUTCOME, s.byOutcome),
-    renderTable(BY_SUB_OUTCOME, s.bySubOutcome),
-    renderTable(BY_APPROACH, s.byApproach),
-    renderTable(BY_AGENCY, s.byAgency),
-    renderTable(BY_COUNTRY, s.byCountry),
-    renderTable(BY_YEAR, s.byYear),
-    renderTable(COVERAGE, s.coverage),
-    renderTable(FACTS, s.facts),
+    pending(BY_OUTCOME, s.byOutcome),
+    pending(BY_SUB_OUTCOME, s.bySubOutcome),
+    pending(BY_APPROACH, s.byApproach),
+    pending(BY_AGENCY, s.byAgency),
+    pending(BY_COUNTRY, s.byCountry),
+    pending(BY_YEAR, s.byYear),
+    pending(COVERAGE, s.coverage),
+    pending(FACTS, s.facts),
   ];
+}
+
+export function renderSummaries(s: Summaries): RenderedTable[] {
+  return summaryTables(s).map((t) => t.render());
 }
