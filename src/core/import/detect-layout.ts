@@ -1,0 +1,116 @@
+/**
+ * Where the table is in a country team's sheet: the header row (titles, logos and blank rows may sit
+ * above it) and the data rows under it (blank rows inside are skipped, sub-total rows skipped, and the
+ * data ends at a totals row: a "Total" label or a row of SUM(...) formulas over the rows above).
+ */
+import { cellAddress, type Grid } from "../grid";
+import { cellText, foldText } from "./text";
+import { HEADER_THRESHOLD, matchHeader, type HeaderMatch } from "./match-header";
+
+/** How far down a header row is looked for. Trackers put a few title lines above; 50 is generous. */
+const HEADER_SEARCH_ROWS = 50;
+
+export interface HeaderCandidate {
+  /** Sheet row number. */
+  row: number;
+  /** Matches by sheet column. */
+  matches: Map<number, HeaderMatch>;
+}
+
+/** The best header row: the one naming the most distinct fields (at least two), the first on a tie. */
+export function findHeaderRow(grid: Grid): HeaderCandidate | null {
+  let best: { cand: HeaderCandidate; fields: number; weight: number } | null = null;
+  const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const cells = grid.rows[i] ?? [];
+    const matches = new Map<number, HeaderMatch>();
+    const fields = new Set<string>();
+    let weight = 0;
+    let numbers = 0;
+    cells.forEach((v, j) => {
+      if (typeof v === "number" || v instanceof Date) numbers++;
+      if (typeof v !== "string") return;
+      const m = matchHeader(v);
+      if (m && m.confidence >= HEADER_THRESHOLD) {
+        matches.set(grid.left + j, m);
+        fields.add(m.field);
+        weight += m.confidence;
+      }
+    });
+    // A data row whose text happens to look like headers still carries numbers and dates.
+    weight -= numbers * 0.5;
+    if (fields.size < 2) continue;
+    if (!best || fields.size > best.fields || (fields.size === best.fields && weight > best.weight + 1e-9)) {
+      best = { cand: { row: grid.top + i, matches }, fields: fields.size, weight };
+    }
+  }
+  return best?.cand ?? null;
+}
+
+export type RowKind = "data" | "blank" | "subtotal" | "totals";
+
+const TOTAL_WORDS = /^(grand total|total general|total global|totals?|totales?|totaux|montant total|suma total|somme|suma|sum)\b/;
+const SUBTOTAL_WORDS = /^(sous total|sous totaux|subtotal|subtotales?|sub total|sub totales?)\b/;
+
+/** Aggregates that make a totals row when they sum the rows above. */
+const AGGREGATE = /^\s*=?\s*(SUM|SUBTOTAL|AGGREGATE|AVERAGE|COUNT|COUNTA|SOMME|SOUS\.TOTAL|SUMA|SUBTOTALES|MOYENNE|PROMEDIO)\s*\(/i;
+
+/**
+ * What a row under the header is. `dataCols` are the mapped columns (a "Total" label counts wherever it
+ * stands in the first few cells, since country teams put it under the title or under the ID).
+ */
+export function classifyRow(grid: Grid, row: number): RowKind {
+  const i = row - grid.top;
+  const cells = grid.rows[i] ?? [];
+  let nonBlank = 0;
+  let firstTexts = 0;
+  let label: RowKind | null = null;
+  for (const v of cells) {
+    const t = cellText(v);
+    if (!t) continue;
+    nonBlank++;
+    if (typeof v === "string" && firstTexts < 3) {
+      firstTexts++;
+      const f = foldText(t);
+      // A label, not a title that happens to start with "Total ...": at most four words.
+      if (f.split(" ").length > 4) continue;
+      if (SUBTOTAL_WORDS.test(f)) label = label ?? "subtotal";
+      else if (TOTAL_WORDS.test(f)) label = label ?? "totals";
+    }
+  }
+  if (nonBlank === 0) return "blank";
+  if (label) return label;
+  if (isFormulaTotalsRow(grid, row)) return "totals";
+  return "data";
+}
+
+/** Every formula in the row aggregates a range that ends above the row, and nothing else is typed but labels. */
+function isFormulaTotalsRow(grid: Grid, row: number): boolean {
+  const formulas = grid.formulas?.[row - grid.top];
+  if (!formulas) return false;
+  let aggregates = 0;
+  for (const f of formulas) {
+    if (!f) continue;
+    if (!AGGREGATE.test(f)) return false;
+    const refs = [...f.matchAll(/\$?[A-Za-z]{1,3}\$?(\d+)\s*:\s*\$?[A-Za-z]{1,3}\$?(\d+)/g)];
+    if (refs.length === 0) return false;
+    for (const r of refs) {
+      const a = Number(r[1]);
+      const b = Number(r[2]);
+      if (Math.max(a, b) >= row) return false;
+    }
+    aggregates++;
+  }
+  return aggregates > 0;
+}
+
+/** "B7: text" for each non-empty cell, so a skipped row keeps its content in the report. */
+export function rowCells(grid: Grid, row: number): string[] {
+  const cells = grid.rows[row - grid.top] ?? [];
+  const out: string[] = [];
+  cells.forEach((v, j) => {
+    const t = cellText(v);
+    if (t) out.push(`${cellAddress(row, grid.left + j)}: ${t}`);
+  });
+  return out;
+}
