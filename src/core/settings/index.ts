@@ -13,7 +13,7 @@ export type { Settings, Weights, WeightKey, Bands, CountrySetting, MultiCountryE
 export { DEFAULT_SETTINGS } from "./defaults";
 export { SETTING_DEFINITIONS, type SettingDefinition, type SettingKey } from "./definitions";
 export { COUNTRY_HEADERS } from "./parse-countries-table";
-export { settingsSheetChanges } from "./sheet-changes";
+export { settingsSheetChanges, settingValueChanges, SETTINGS_HEADERS, LIST_NAMES } from "./sheet-changes";
 
 export function parseSettings(settingsGrid: Grid | null, countriesGrid: Grid | null): { settings: Settings; issues: Issue[] } {
   const table = parseSettingsTable(settingsGrid);

@@ -1,8 +1,9 @@
 /**
- * Writing the Settings and Countries sheets as Excel tables. This repairs, never resets: every row a
- * user already has stays as it is (a value changes only when `current` says so, i.e. the user changed
- * it in the task pane), missing settings are appended, and the tables are resized over the result.
- * Running it on its own output changes nothing.
+ * Writing the Settings and Countries sheets as Excel tables. This repairs, never resets: every row and
+ * value a user already has stays as it is, missing settings are appended, and the tables are resized
+ * over the result. `current` gives the values of rows and tables that do not exist yet (a new
+ * workbook, the sample plan); an explicit change of a value the user asked for (the pane's weights)
+ * goes through settingValueChanges. Running it on its own output changes nothing.
  */
 import { changeSet, type ChangeOp, type ChangeSet } from "../changeset";
 import { cellAddress, cellAt, rangeAddress, type CellValue, type Grid } from "../grid";
@@ -10,7 +11,6 @@ import { SHEETS, TABLES } from "../layout/sheet-names";
 import { COUNTRIES } from "../reference";
 import { SETTING_DEFINITIONS, blankSetting, settingNameKey, DEFINITION_BY_NAME, type SettingKey } from "./definitions";
 import { COUNTRY_HEADERS } from "./parse-countries-table";
-import { parseSettingsTable } from "./parse-settings-table";
 import { findTable, headerKey } from "./table-grid";
 import type { CountrySetting, Settings } from "./types";
 
@@ -25,8 +25,9 @@ export interface ExistingSettingsSheets {
   countriesGrid?: Grid | null;
 }
 
-export function settingsSheetChanges(current?: Settings, existing: ExistingSettingsSheets = {}): ChangeSet {
-  return changeSet(settingsOps(current, existing.settingsGrid ?? null), countriesOps(current, existing.countriesGrid ?? null));
+export function settingsSheetChanges(current?: Settings, existing: ExistingSettingsSheets = {}, newValues?: ReadonlyMap<SettingKey, number | string>): ChangeSet {
+  const valueFor = (key: SettingKey, fallback: number | string) => newValues?.get(key) ?? (current ? valueOf(key, current) : fallback);
+  return changeSet(settingsOps(valueFor, existing.settingsGrid ?? null), countriesOps(current, existing.countriesGrid ?? null));
 }
 
 function valueOf(key: SettingKey, s: Settings): number | string {
@@ -63,18 +64,19 @@ function newTableRow(grid: Grid | null): number {
   return last < grid.top ? 1 : last + 2;
 }
 
-function settingsOps(current: Settings | undefined, grid: Grid | null): ChangeOp[] {
+function settingsOps(valueFor: (key: SettingKey, fallback: number | string) => number | string, grid: Grid | null): ChangeOp[] {
   const sheet = SHEETS.settings;
   const ops: ChangeOp[] = [{ kind: "ensureSheet", sheet }];
   const found = grid ? findTable(grid, ["Setting", "Value"]) : null;
   let headerRow: number;
   let left: number;
+  let width = SETTINGS_HEADERS.length;
   let lastRow: number;
   if (!found || !grid) {
     headerRow = newTableRow(grid);
     left = 1;
     const rows: CellValue[][] = [[...SETTINGS_HEADERS]];
-    SETTING_DEFINITIONS.forEach((d) => rows.push([d.name, current ? valueOf(d.key, current) : d.defaultValue, d.description]));
+    SETTING_DEFINITIONS.forEach((d) => rows.push([d.name, valueFor(d.key, d.defaultValue), d.description]));
     ops.push({ kind: "values", sheet, at: cellAddress(headerRow, left), values: rows });
     SETTING_DEFINITIONS.forEach((d, i) => d.format && ops.push({ kind: "numberFormat", sheet, range: cellAddress(headerRow + 1 + i, left + 1), format: d.format }));
     lastRow = headerRow + SETTING_DEFINITIONS.length;
@@ -82,48 +84,43 @@ function settingsOps(current: Settings | undefined, grid: Grid | null): ChangeOp
     headerRow = found.headerRow;
     const nameCol = found.columns.get(headerKey("Setting"))!;
     const valueCol = found.columns.get(headerKey("Value"))!;
-    left = nameCol;
     let descCol = found.columns.get(headerKey("Description"));
     if (descCol === undefined) {
       descCol = valueCol + 1;
       if (blankSetting(cellAt(grid, headerRow, descCol))) ops.push({ kind: "values", sheet, at: cellAddress(headerRow, descCol), values: [["Description"]] });
     }
-    lastRow = lastFilledRow(grid, found.firstDataRow, Math.min(nameCol, valueCol), Math.max(valueCol, descCol));
+    // Users may have moved the columns around; the table spans whatever they span.
+    left = Math.min(nameCol, valueCol, descCol);
+    width = Math.max(nameCol, valueCol, descCol) - left + 1;
+    lastRow = lastFilledRow(grid, found.firstDataRow, left, left + width - 1);
     const present = new Set<SettingKey>();
-    const parsed = parseSettingsTable(grid);
     for (let r = found.firstDataRow; r <= lastRow; r++) {
       const name = cellAt(grid, r, nameCol);
       const def = typeof name === "string" ? DEFINITION_BY_NAME.get(settingNameKey(name)) : undefined;
       if (!def || present.has(def.key)) continue;
       present.add(def.key);
+      // The user's value is never touched here (settingValueChanges is the explicit way); a blank
+      // description is only the add-in's text that went missing.
       if (blankSetting(cellAt(grid, r, descCol))) ops.push({ kind: "values", sheet, at: cellAddress(r, descCol), values: [[def.description]] });
-      // The user's value stays unless the caller passes a different one on purpose (the pane's weights).
-      if (current) {
-        const want = valueOf(def.key, current);
-        if (parsed.values[def.key] !== want || parsed.issues.some((i) => i.row === r && i.code === "setting-invalid")) {
-          ops.push({ kind: "values", sheet, at: cellAddress(r, valueCol), values: [[want]] });
-        }
-      }
     }
     for (const d of SETTING_DEFINITIONS) {
       if (present.has(d.key)) continue;
       lastRow += 1;
       const row: CellValue[] = [];
       row[nameCol - left] = d.name;
-      row[valueCol - left] = current ? valueOf(d.key, current) : d.defaultValue;
+      row[valueCol - left] = valueFor(d.key, d.defaultValue);
       row[descCol - left] = d.description;
       ops.push({ kind: "values", sheet, at: cellAddress(lastRow, left), values: [Array.from(row, (v) => v ?? null)] });
       if (d.format) ops.push({ kind: "numberFormat", sheet, range: cellAddress(lastRow, valueCol), format: d.format });
     }
   }
   ops.push(
-    { kind: "style", sheet, range: rangeAddress(headerRow, left, 1, 3), style: HEADER_STYLE },
-    { kind: "table", sheet, name: TABLES.settings, range: rangeAddress(headerRow, left, lastRow - headerRow + 1, 3) },
-    { kind: "columns", sheet, widths: [34, 14, 90], from: left },
-    { kind: "style", sheet, range: rangeAddress(headerRow + 1, left + 2, Math.max(1, lastRow - headerRow), 1), style: { wrap: true } },
+    { kind: "style", sheet, range: rangeAddress(headerRow, left, 1, width), style: HEADER_STYLE },
+    { kind: "table", sheet, name: TABLES.settings, range: rangeAddress(headerRow, left, lastRow - headerRow + 1, width) },
   );
-  // The two short lists behind the Countries drop-downs, beside the settings table.
-  const listCol = left + 4;
+  if (width === SETTINGS_HEADERS.length) ops.push({ kind: "columns", sheet, widths: [34, 14, 90], from: left });
+  // The two short lists behind the Countries drop-downs, one empty column right of the settings table.
+  const listCol = left + width + 1;
   ops.push(
     { kind: "values", sheet, at: cellAddress(headerRow, listCol), values: [["Y/N list", "1-5 list"], ["Y", 1], ["N", 2], [null, 3], [null, 4], [null, 5]] },
     { kind: "style", sheet, range: rangeAddress(headerRow, listCol, 1, 2), style: HEADER_STYLE },
@@ -165,19 +162,7 @@ function countriesOps(current: Settings | undefined, grid: Grid | null): ChangeO
       if (!found.columns.has(headerKey(h)) && blankSetting(cellAt(grid, headerRow, left + i))) ops.push({ kind: "values", sheet, at: cellAddress(headerRow, left + i), values: [[h]] });
     });
     lastRow = lastFilledRow(grid, found.firstDataRow, left, left + width - 1);
-    if (current) {
-      // Only what the caller changed on purpose: rows for countries that the table does not have yet.
-      const have = new Set<string>();
-      for (let r = found.firstDataRow; r <= lastRow; r++) {
-        const v = cellAt(grid, r, left);
-        if (typeof v === "string") have.add(v.trim().toUpperCase());
-      }
-      const add = current.countries.filter((c) => !have.has(c.iso3));
-      if (add.length > 0) {
-        ops.push({ kind: "values", sheet, at: cellAddress(lastRow + 1, left), values: add.map(countryRow) });
-        lastRow += add.length;
-      }
-    }
+    // An existing table is the user's list: rows are never added to or removed from it here.
   }
   const dataRows = Math.max(1, lastRow - headerRow);
   ops.push(
@@ -194,4 +179,35 @@ function countriesOps(current: Settings | undefined, grid: Grid | null): ChangeO
 
 function listValidation(sheet: string, range: string, name: string, prompt: string): ChangeOp {
   return { kind: "listValidation", sheet, range, source: `=${name}`, allowBlank: true, errorStyle: "stop", prompt, error: prompt };
+}
+
+/**
+ * The user changed settings on purpose (the task pane's weights): write those values into their cells of
+ * tblSettings, appending a row for a setting the table lacks. Other cells are left alone.
+ */
+export function settingValueChanges(settingsGrid: Grid | null, updates: ReadonlyMap<SettingKey, number | string>): ChangeSet {
+  const sheet = SHEETS.settings;
+  const found = settingsGrid ? findTable(settingsGrid, ["Setting", "Value"]) : null;
+  if (!settingsGrid || !found) {
+    // No table yet: build it with the defaults, then the updates land on the new rows.
+    const values = new Map(SETTING_DEFINITIONS.map((d) => [d.key, updates.get(d.key) ?? d.defaultValue] as const));
+    return settingsSheetChanges(undefined, { settingsGrid, countriesGrid: null }, values);
+  }
+  const nameCol = found.columns.get(headerKey("Setting"))!;
+  const valueCol = found.columns.get(headerKey("Value"))!;
+  const ops: ChangeOp[] = [];
+  const done = new Set<SettingKey>();
+  for (let r = found.firstDataRow; r <= found.lastRow; r++) {
+    const name = cellAt(settingsGrid, r, nameCol);
+    const def = typeof name === "string" ? DEFINITION_BY_NAME.get(settingNameKey(name)) : undefined;
+    if (!def || done.has(def.key)) continue;
+    done.add(def.key);
+    const v = updates.get(def.key);
+    if (v !== undefined) ops.push({ kind: "values", sheet, at: cellAddress(r, valueCol), values: [[v]] });
+  }
+  const missing = SETTING_DEFINITIONS.filter((d) => !done.has(d.key) && updates.has(d.key));
+  if (missing.length === 0) return changeSet(ops);
+  // Rows the table lacks: the repair appends them, carrying the updated values.
+  const values = new Map(SETTING_DEFINITIONS.map((d) => [d.key, updates.get(d.key) ?? d.defaultValue] as const));
+  return changeSet(ops, settingsSheetChanges(undefined, { settingsGrid, countriesGrid: null }, values).ops.filter((o) => o.sheet !== SHEETS.countries));
 }
