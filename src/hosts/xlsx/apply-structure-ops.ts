@@ -4,7 +4,7 @@
  */
 import type { Workbook, Worksheet, TableColumnProperties } from "exceljs";
 import type { ChangeOp } from "../../core/changeset";
-import { cellAddress, parseAddress, rangeAddress } from "../../core/grid";
+import { cellAddress, rangeAddress } from "../../core/grid";
 import { conditionalStyle } from "./cell-style";
 import { definedNames, ws } from "./exceljs-internals";
 import { argb, parseRange } from "./ranges";
@@ -83,11 +83,11 @@ export function applyListValidation(sheet: Worksheet, op: Op<"listValidation">):
   const dv = ws(sheet).dataValidations;
   const box = parseRange(op.range);
   const key = rangeAddress(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1);
-  // Drop per-cell validations (as read from a file) inside the range, so the range rule is the only one.
+  // Drop validations inside the range (per-cell ones as read from a file, or an earlier range), so the
+  // new rule is the only one there; compactValidations keeps what is left disjoint at save time.
   for (const addr of Object.keys(dv.model)) {
-    if (addr.includes(":")) continue;
-    const p = parseAddress(addr);
-    if (p.row >= box.top && p.row <= box.bottom && p.col >= box.left && p.col <= box.right) delete dv.model[addr];
+    const b = parseRange(addr);
+    if (b.top >= box.top && b.bottom <= box.bottom && b.left >= box.left && b.right <= box.right) delete dv.model[addr];
   }
   dv.add(key, {
     type: "list",

@@ -50,7 +50,12 @@ export function definedNames(wb: Workbook): DefinedNamesInternals {
   return wb.definedNames as unknown as DefinedNamesInternals;
 }
 
-/** A cell's note lives in `_comment`; the public setter cannot remove one. */
+/**
+ * A cell's note lives in `_comment`, and a note read from a file is also copied into the value's model
+ * (lib/doc/cell.js `get model`); the public setter cannot remove one, so both are cleared.
+ */
 export function clearCellNote(cell: Cell): void {
-  (cell as unknown as { _comment?: unknown })._comment = undefined;
+  const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  c._comment = undefined;
+  if (c._value?.model) delete c._value.model.comment;
 }

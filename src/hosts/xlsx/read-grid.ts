@@ -56,7 +56,8 @@ function usedExtent(sheet: Worksheet): Extent | null {
   let right = 0;
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cellValue(cell) === null) return;
+      // A formula with no cached result is still a used cell.
+      if (cellValue(cell) === null && cell.type !== ValueType.Formula) return;
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (c < left) left = c;
@@ -88,14 +89,14 @@ export function readGrid(sheet: Worksheet, options: ReadOptions = {}): Grid {
       const cell = row?.findCell(c);
       const v = cell ? cellValue(cell) : null;
       values.push(v);
-      if (v !== null) last = c - e.left;
+      if (v !== null || cell?.type === ValueType.Formula) last = c - e.left;
       if (options.formulas) f.push(cell && cell.type === ValueType.Formula ? cell.formula ?? null : null);
       if (options.numberFormats) n.push(cell?.numFmt ?? null);
     }
     // Rows are ragged: trailing empty cells are left off.
     values.length = last + 1;
     rows.push(values);
-    if (options.formulas) formulas.push(f.slice(0, Math.max(last + 1, lastNonNull(f) + 1)));
+    if (options.formulas) formulas.push(f.slice(0, last + 1));
     if (options.numberFormats) formats.push(n.slice(0, last + 1));
   }
   return {
@@ -106,9 +107,4 @@ export function readGrid(sheet: Worksheet, options: ReadOptions = {}): Grid {
     ...(options.formulas ? { formulas } : {}),
     ...(options.numberFormats ? { numberFormats: formats } : {}),
   };
-}
-
-function lastNonNull(a: readonly (string | null)[]): number {
-  for (let i = a.length - 1; i >= 0; i--) if (a[i] !== null) return i;
-  return -1;
 }

@@ -11,6 +11,7 @@ import type { ApplyOptions, ApplyReport, ReadOptions, SheetInfo, WorkbookPort } 
 import { SheetNotFoundError } from "../../ports/workbook-port";
 import { applyChangeSet } from "./apply";
 import { samePath, writeFileAtomic } from "./atomic-write";
+import { compactValidations } from "./compact-validations";
 import { WorkbookFileError } from "./errors";
 import { resolveLimits, type FileLimits } from "./limits";
 import { readGrid, sheetInfo } from "./read-grid";
@@ -49,6 +50,7 @@ export class XlsxWorkbook {
   }
 
   async toBuffer(): Promise<Buffer> {
+    for (const sheet of this.workbook.worksheets) compactValidations(sheet);
     const out = await this.workbook.xlsx.writeBuffer();
     return Buffer.from(out as ArrayBuffer);
   }
