@@ -163,8 +163,10 @@ export function activitiesLayout(existing: Grid | null | undefined, options: Act
   ops.push({ kind: "freeze", sheet, rows: headerRow, cols: 0 });
 
   const duplicates = [...seen.entries()].filter(([, n]) => n > 1).map(([h]) => h);
+  // The header row as it will be: existing headers, added ones and the extra (score) columns.
+  const named = new Set<number>(Object.values(columnOf).filter((c): c is number => c !== undefined));
   const gaps: number[] = [];
-  for (let c = firstCol; c <= Math.max(lastHeaderCol, firstCol); c++) if (isBlank(headerCells[c - grid.left] ?? null)) gaps.push(c);
+  for (let c = firstCol; c <= lastCol; c++) if (!named.has(c) && isBlank(headerCells[c - grid.left] ?? null)) gaps.push(c);
   if (duplicates.length > 0 || gaps.length > 0) {
     // Excel tables need one unique, non-empty header per column; renaming the user's headers is not ours to do.
     const what = duplicates.length > 0 ? `duplicate headers (${duplicates.join(", ")})` : `empty header cells (${gaps.map((c) => cellAddress(headerRow, c)).join(", ")})`;
