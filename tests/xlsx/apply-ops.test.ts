@@ -201,7 +201,7 @@ describe("apply: every op kind of a change set", () => {
     expect(cell.value).toMatchObject({ text: "=B2 go", hyperlink: "'My Activities'!B2" });
     expect((await again.port.readSheet("Issues")).rows).toEqual([[], ["=B2 go"]].slice(1));
     // ExcelJS reads selectLockedCells as false only when selecting is forbidden.
-    const protection = sheet(again, "Issues").sheetProtection as { sheet?: boolean; selectLockedCells?: boolean };
+    const protection = (sheet(again, "Issues") as unknown as { sheetProtection: { sheet?: boolean; selectLockedCells?: boolean } }).sheetProtection;
     expect(protection.sheet).toBe(true);
     expect(protection.selectLockedCells).not.toBe(false);
   });

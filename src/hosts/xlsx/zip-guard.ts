@@ -144,7 +144,7 @@ function problemError(stop: ScanStop, part: string, file: string, limits: FileLi
       return new WorkbookFileError(
         "xml-entities",
         file,
-        `"${file}" contains an XML declaration (${p.declaration}) in ${part} that no Excel workbook has and that can be used to attack the reader, so it was not opened; ask the sender to save it again from Excel.`,
+        `"${file}" contains an XML ${p.declaration.replace(/^!/, "")} declaration in ${part}, which no Excel workbook has and which can be used to attack a reader: it was not opened; ask the sender to save it again from Excel.`,
         { part, declaration: p.declaration },
       );
     case "too-many-cells":
