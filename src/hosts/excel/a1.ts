@@ -1,6 +1,6 @@
 /** A1 references as Excel accepts them in the API: "B3", "A1:C9", "Sheet!A1", "'My sheet'!A:C", "2:5". */
-import { columnLetters, columnNumber } from "../../../core/grid";
-import { SimulatedOfficeError } from "./errors";
+import { columnLetters, columnNumber } from "../../core/grid";
+import { SimulatedOfficeError } from "./simulation/errors";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;

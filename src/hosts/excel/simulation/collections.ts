@@ -5,7 +5,7 @@
  */
 import { SimObject } from "./base";
 import type { SimRequestContext } from "./context";
-import { cellKey, intersects, parseRef, quoteSheet, rectAddress, type Rect } from "./address";
+import { cellKey, intersects, parseRef, quoteSheet, rectAddress, type Rect } from "../a1";
 import { SimulatedOfficeError } from "./errors";
 import { SimRange } from "./range";
 import type { SimSheet, TableState } from "./state";

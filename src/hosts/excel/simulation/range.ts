@@ -5,7 +5,7 @@
  */
 import { SimObject } from "./base";
 import type { SimRequestContext } from "./context";
-import { cellKey, parseRef, rectAddress, quoteSheet, type Rect } from "./address";
+import { cellKey, parseRef, rectAddress, quoteSheet, type Rect } from "../a1";
 import { SimulatedOfficeError } from "./errors";
 import { typeIntoCell, type StoredValue } from "./excel-input";
 import type { CellFormatState, SimSheet } from "./state";

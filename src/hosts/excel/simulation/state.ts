@@ -4,7 +4,7 @@
  * everything else is sparse.
  */
 import { parseAddress, type CellValue } from "../../../core/grid";
-import { cellKey, keyCol, keyRow, parseRef, quoteSheet, rectAddress, type Rect } from "./address";
+import { cellKey, keyCol, keyRow, parseRef, quoteSheet, rectAddress, type Rect } from "../a1";
 import { storedFromGrid, type StoredValue } from "./excel-input";
 import { SimulatedOfficeError } from "./errors";
 

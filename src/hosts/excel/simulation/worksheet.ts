@@ -1,7 +1,7 @@
 /** Simulated Excel.Worksheet and Excel.WorksheetCollection. */
 import { SimObject } from "./base";
 import type { SimRequestContext } from "./context";
-import { parseRef } from "./address";
+import { parseRef } from "../a1";
 import { SimulatedOfficeError } from "./errors";
 import { SimRange } from "./range";
 import type { SimSheet } from "./state";
@@ -124,7 +124,8 @@ export class SimWorksheet extends SimObject implements WorksheetData {
   }
   getUsedRangeOrNullObject(...[valuesOnly]: Parameters<Excel.Worksheet["getUsedRangeOrNullObject"]>): SimRange {
     this.queue("getUsedRangeOrNullObject", 4, valuesOnly ?? false, () => undefined);
-    return new SimRange(this.context, this, () => this.state().usedRect(valuesOnly ?? false), true);
+    // On a null worksheet the used range is a null object too.
+    return new SimRange(this.context, this, () => this.locateOnce()?.usedRect(valuesOnly ?? false) ?? null, true);
   }
   activate(): void {
     this.queue("activate", 1, null, () => (this.context.sim.activeSheet = this.state().name));
