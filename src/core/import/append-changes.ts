@@ -10,8 +10,9 @@ import type { ActivityRecord } from "../activity/record";
 import { changeSet, type ChangeOp, type ChangeSet } from "../changeset";
 import { cellAddress, parseAddress, type CellValue, type Grid } from "../grid";
 import type { Issue } from "../issues";
-import { activitiesLayout, activitiesTableOp, FORMATS } from "../layout";
-import { isoToSerial } from "./serial";
+import { activitiesLayout, activitiesTableOp, FORMATS, SHEETS } from "../layout";
+import { isoToExcelSerial } from "../activity/dates";
+import { existingActivities } from "./existing";
 import type { ImportResult } from "./types";
 
 const FORMAT_OF: Partial<Record<ActivityKey, string>> = {
@@ -40,7 +41,7 @@ export function cellValueOf(record: ActivityRecord, key: ActivityKey): CellValue
     case "startDate":
     case "endDate": {
       const iso = record[key];
-      return iso ? isoToSerial(iso) : null;
+      return iso ? isoToExcelSerial(iso) : null;
     }
     default: {
       const v = record[key];
@@ -64,7 +65,7 @@ export function importAppendPlan(result: ImportResult, activitiesGrid: Grid | nu
   if (layout.headerRow === null) {
     return { changes: changeSet([]), rows: null, appended: 0, alreadyPresent: [], problems: layout.problems };
   }
-  const present = existingIds(activitiesGrid, layout.headerRow, layout.columnOf["ID"]);
+  const present = new Set(existingActivities(activitiesGrid).keys());
   const records: ActivityRecord[] = [];
   const alreadyPresent: string[] = [];
   for (const r of result.rows) {
@@ -94,7 +95,7 @@ export function importAppendPlan(result: ImportResult, activitiesGrid: Grid | nu
   }
   const values: CellValue[][] = records.map((rec) => keyAt.map((k) => (k ? cellValueOf(rec, k) : null)));
   const formats = keyAt.map((k) => (k ? FORMAT_OF[k] ?? null : null));
-  ops.push({ kind: "values", sheet: "Activities", at: cellAddress(firstRow, firstCol), values, formats });
+  ops.push({ kind: "values", sheet: SHEETS.activities, at: cellAddress(firstRow, firstCol), values, formats });
   if (!full.fresh && full.added.length === 0) {
     const tableOp = full.ops.find((op) => op.kind === "table");
     if (tableOp) ops.push(activitiesTableOp(full.headerRow!, firstColOf(tableOp), full.lastCol, full.lastRow + records.length));
@@ -108,15 +109,4 @@ export function importAppendChanges(result: ImportResult, activitiesGrid: Grid |
 
 function firstColOf(op: ChangeOp): number {
   return op.kind === "table" ? parseAddress(op.range.split(":")[0]!).col : 1;
-}
-
-function existingIds(grid: Grid | null, headerRow: number, idCol: number | undefined): Set<string> {
-  const ids = new Set<string>();
-  if (!grid || idCol === undefined) return ids;
-  for (let i = headerRow - grid.top + 1; i < grid.rows.length; i++) {
-    const v = grid.rows[i]?.[idCol - grid.left];
-    const t = typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
-    if (t) ids.add(t);
-  }
-  return ids;
 }

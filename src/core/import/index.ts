@@ -23,6 +23,7 @@ export { parseImportDate, isDateFormat, type DateParse, type DateRole } from "./
 export { parseMoney, type MoneyParse } from "./parse-money";
 export { parseProgress, type ProgressParse } from "./parse-progress";
 export { parseScore, type ScoreParse } from "./parse-score";
+export { existingActivities } from "./existing";
 export { GENERATED_ID_PREFIX, generatedId } from "./ids";
 export { APPROACH_THRESHOLD } from "./normalise-fields";
 export type * from "./types";

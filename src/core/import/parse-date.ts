@@ -5,6 +5,7 @@
  * quarters and halves ("Q1 2025", "T3 2024", "S2 2024", "H1 2025") and a bare year. "03/04/2024" can be
  * 3 April or 4 March: it is reported, not guessed, unless the caller says which order the source uses.
  */
+import { excelSerialToIso } from "../activity/dates";
 import { foldText, plainSpaces } from "./text";
 import type { DateOrder } from "./types";
 
@@ -57,16 +58,6 @@ function periodDay(y: number, firstMonth: number, lastMonth: number, role: DateR
   return role === "start" ? isoDate(y, firstMonth, 1) : isoDate(y, lastMonth, daysInMonth(y, lastMonth));
 }
 
-/** Excel serial (1900 system, with its phantom 29 Feb 1900) -> ISO date. */
-export function serialToIso(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= 2958466) return null;
-  const whole = Math.floor(serial);
-  // Serial 60 is the 29 Feb 1900 that never was; after it, days are off by one.
-  const days = whole > 60 ? whole - 25569 : whole - 25568;
-  const d = new Date(days * 86400000);
-  return d.toISOString().slice(0, 10);
-}
-
 /** True when an Excel number format shows a date ("dd/mm/yyyy", "mmm-yy", "[$-409]d-mmm-yy"), not a number. */
 export function isDateFormat(format: string | null | undefined): boolean {
   if (!format) return false;
@@ -96,7 +87,7 @@ function fromNumber(n: number, role: DateRole, format: string | null | undefined
     return { ok: true, iso: periodDay(n, 1, 12, role), reading: `year ${n}` };
   }
   if (n >= SERIAL_MIN && n < SERIAL_MAX) {
-    const iso = serialToIso(n);
+    const iso = excelSerialToIso(n);
     if (iso) return { ok: true, iso };
   }
   return { ok: false, code: "date-out-of-range", message: `${n} is not a date between 1990 and 2100.`, suggestions: [] };
