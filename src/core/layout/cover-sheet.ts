@@ -23,8 +23,8 @@ export interface CoverData {
   sheets: readonly string[];
   /** What the host could not apply (e.g. PivotTables in a file), shown so nobody looks for it. */
   notApplied?: readonly string[];
-  /** Excel serial of a YYYY-MM-DD date (injected so the layout stays free of date code). */
-  toSerial: (iso: string) => number;
+  /** Excel serial of a YYYY-MM-DD date, null when it is not one (injected: core/activity/dates). */
+  toSerial: (iso: string) => number | null;
 }
 
 /** One line per sheet the workbook may hold, in tab order. */
@@ -59,9 +59,9 @@ export function coverSheetChanges(d: CoverData): ChangeOp[] {
   styles.push({ kind: "style", sheet, range: "A1:A1", style: { bold: true, fontSize: 16 } });
   push("Annotated activity workbook: checked, scored and summarised by the ICCWC Action Plan Workbench.");
   push();
-  push("Checked as of", d.toSerial(d.asOf));
+  push("Checked as of", d.toSerial(d.asOf) ?? d.asOf);
   formats[row()] = FORMATS.date;
-  push("Generated on", d.toSerial(d.generatedOn));
+  push("Generated on", d.toSerial(d.generatedOn) ?? d.generatedOn);
   formats[row()] = FORMATS.date;
   push("Activities checked", d.rowsChecked);
   if (d.scored !== undefined) push("Activities scored", d.scored);

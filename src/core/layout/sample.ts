@@ -64,7 +64,7 @@ export function sampleActivityChanges(
   rows: readonly SampleRow[],
   columnOf: Partial<Record<string, number>>,
   afterRow: number,
-  toSerial: (iso: string) => number,
+  toSerial: (iso: string) => number | null,
 ): ChangeOp[] {
   if (rows.length === 0) return [];
   const cols = ACTIVITY_COLUMNS.map((c) => ({ key: c.key as ActivityKey, col: columnOf[c.header], format: ACTIVITY_COLUMN_SPECS[c.header].format ?? null }));
@@ -81,10 +81,10 @@ export function sampleActivityChanges(
   return [{ kind: "values", sheet: SHEETS.activities, at: cellAddress(afterRow + 1, first), values, formats }];
 }
 
-function cellFor(r: SampleRow, key: ActivityKey, toSerial: (iso: string) => number): CellValue {
+function cellFor(r: SampleRow, key: ActivityKey, toSerial: (iso: string) => number | null): CellValue {
   const v = r[key];
   if (v === undefined || v === null || v === "") return null;
-  if ((key === "startDate" || key === "endDate") && typeof v === "string" && ISO_DATE.test(v)) return toSerial(v);
+  if ((key === "startDate" || key === "endDate") && typeof v === "string" && ISO_DATE.test(v)) return toSerial(v) ?? v;
   return v;
 }
 

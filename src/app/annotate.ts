@@ -1,0 +1,183 @@
+/**
+ * Use case "Annotate": the donor workbook in one go. Set up (repair) the plan's sheets, validate and
+ * annotate, score, summarise, and write a Cover sheet, all computed first and applied in one `apply`
+ * call, so a failure or a cancel part way leaves the workbook exactly as it was.
+ *
+ * The validate, score and summarise steps are the other use cases themselves, run against a
+ * recording port: they read the workbook as it is and their writes are collected instead of applied.
+ * That keeps one definition of each step (the task pane runs the same ones) and still gives one write.
+ */
+import { isoToExcelSerial } from "../core/activity/dates";
+import { changeSet, type ChangeKind, type ChangeOp, type ChangeSet } from "../core/changeset";
+import { parseAddress } from "../core/grid";
+import type { Issue } from "../core/issues";
+import { activitiesTableOp, usedExtent } from "../core/layout/activities-sheet";
+import { coverSheetChanges } from "../core/layout/cover-sheet";
+import { defaultSetupData } from "../core/layout/plan-data";
+import { planSetup } from "../core/layout/setup-changes";
+import { SHEETS } from "../core/layout/sheet-names";
+import { PLAN_2023_2026 } from "../core/framework";
+import type { ValidationSummary } from "../core/validate";
+import { SheetNotFoundError, type ApplyReport, type ProgressReport, type WorkbookPort } from "../ports/workbook-port";
+import { readIfPresent } from "./setup";
+import { summarizePlan } from "./summarize";
+import { checkPlan } from "./validate";
+
+export interface AnnotateOptions {
+  /** "YYYY-MM-DD": the day overdue activities are judged against. */
+  asOf: string;
+  /** "YYYY-MM-DD": the date stamped on the Cover and the summaries (injected, so a re-run the same day is identical). */
+  generatedOn: string;
+  signal?: AbortSignal;
+  onProgress?: (p: ProgressReport) => void;
+  /**
+   * Kinds of op the host is known to skip (the file host: "pivot" and "chart"), so the Cover can say
+   * what the reader will not find and where to get it instead.
+   */
+  hostSkips?: readonly ChangeKind[];
+}
+
+export interface AnnotateResult {
+  summary: ValidationSummary;
+  /** Steps that ran, and those that did not with the reason. */
+  steps: { name: string; ran: boolean; reason?: string }[];
+  /** What the single apply did, including ops the host could not apply (e.g. PivotTables in a file). */
+  apply: ApplyReport;
+  /** Number of ops computed and handed to the host in one apply. */
+  ops: number;
+  /** Set-up problems (e.g. Activities data without a header row). */
+  problems: Issue[];
+}
+
+/** The Activities sheet is there but holds nothing at all: there is no plan to annotate. */
+export class EmptyActivitiesError extends Error {
+  override readonly name = "EmptyActivitiesError";
+  constructor(readonly sheet: string) {
+    super(`The ${sheet} sheet is empty: add activities under the plan's headers (or run \`iccwc-plan init\` for a new plan) and annotate again.`);
+  }
+}
+
+/** One step of annotate: another use case, run against the recording port. */
+export interface AnnotateStep {
+  name: string;
+  run(port: WorkbookPort, ctx: { asOf: string; generatedOn: string; signal?: AbortSignal }): Promise<{ scored?: number } | void>;
+}
+
+/** A port whose reads go to the workbook and whose writes are kept for one apply at the end. */
+function recordingPort(port: WorkbookPort): { port: WorkbookPort; ops: ChangeOp[] } {
+  const ops: ChangeOp[] = [];
+  return {
+    ops,
+    port: {
+      listSheets: () => port.listSheets(),
+      readSheet: (name, options) => port.readSheet(name, options),
+      apply: async (changes: ChangeSet) => {
+        ops.push(...changes.ops);
+        return { applied: changes.ops.length, skipped: [] };
+      },
+    },
+  };
+}
+
+/** Steps after validation, each an existing use case, in the order their writes are applied. */
+export const EXTRA_STEPS: AnnotateStep[] = [
+  {
+    name: "summarize",
+    run: async (port, ctx) => {
+      await summarizePlan(port, { asOf: ctx.asOf, generatedOn: ctx.generatedOn, write: true, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    },
+  },
+];
+
+export async function annotateWorkbook(port: WorkbookPort, options: AnnotateOptions, extraSteps: readonly AnnotateStep[] = EXTRA_STEPS): Promise<AnnotateResult> {
+  const { signal, onProgress } = options;
+  const progress = (fraction: number, message: string) => onProgress?.({ fraction, message });
+  signal?.throwIfAborted();
+
+  progress(0, "Reading the workbook");
+  const sheets = (await port.listSheets()).map((s) => s.name);
+  if (!sheets.includes(SHEETS.activities)) throw new SheetNotFoundError(SHEETS.activities);
+  const activities = await port.readSheet(SHEETS.activities);
+  if (usedExtent(activities).lastRow === 0) throw new EmptyActivitiesError(SHEETS.activities);
+  const settingsGrid = await readIfPresent(port, sheets, SHEETS.settings);
+  const countriesGrid = await readIfPresent(port, sheets, SHEETS.countries);
+
+  progress(0.1, "Checking every activity");
+  const recorder = recordingPort(port);
+  const check = await checkPlan(recorder.port, { asOf: options.asOf, annotate: true, ...(signal ? { signal } : {}) });
+  const steps: AnnotateResult["steps"] = [{ name: "validate", ran: true }];
+  let scored: number | undefined;
+  for (const [i, step] of extraSteps.entries()) {
+    signal?.throwIfAborted();
+    progress(0.2 + (0.4 * i) / Math.max(1, extraSteps.length), `Running ${step.name}`);
+    const out = await step.run(recorder.port, { asOf: options.asOf, generatedOn: options.generatedOn, ...(signal ? { signal } : {}) });
+    if (out && out.scored !== undefined) scored = out.scored;
+    steps.push({ name: step.name, ran: true });
+  }
+
+  progress(0.6, "Laying out the workbook");
+  const setup = planSetup({ sheets, activities, settings: settingsGrid, countries: countriesGrid }, defaultSetupData({ settingsGrid, countriesGrid }));
+  const ops: ChangeOp[] = [...setup.changes.ops, ...recorder.ops];
+  widenActivitiesTable(ops, setup.activities.headerRow, setup.activities.lastCol, setup.activities.lastRow);
+
+  const present = new Set(sheets);
+  for (const op of ops) if (op.kind === "ensureSheet" || op.kind === "resetSheet") present.add(op.sheet);
+  present.add(SHEETS.cover);
+  const cover = coverSheetChanges({
+    planTitle: PLAN_2023_2026.framework.title,
+    asOf: options.asOf,
+    generatedOn: options.generatedOn,
+    counts: { errors: check.report.summary.errors, warnings: check.report.summary.warnings, infos: check.report.summary.infos },
+    rowsChecked: check.report.summary.rowsChecked,
+    ...(scored !== undefined ? { scored } : {}),
+    sheets: [...present],
+    notApplied: hostOnlyOps(ops, options.hostSkips ?? []),
+    toSerial: isoToExcelSerial,
+  });
+  ops.push(...cover);
+
+  signal?.throwIfAborted();
+  progress(0.7, "Writing the workbook");
+  const apply = await port.apply(changeSet(ops), {
+    ...(signal ? { signal } : {}),
+    ...(onProgress ? { onProgress: (p: ProgressReport) => onProgress({ fraction: 0.7 + 0.3 * p.fraction, message: p.message }) } : {}),
+  });
+  progress(1, "Done");
+  return { summary: check.report.summary, steps, apply, ops: ops.length, problems: setup.problems };
+}
+
+/**
+ * The score step writes its columns in the header row beside the activities; the table must cover
+ * them, so its range is widened to the rightmost header any step writes (same name: resized, not added).
+ */
+function widenActivitiesTable(ops: ChangeOp[], headerRow: number | null, lastCol: number, lastRow: number): void {
+  if (headerRow === null) return;
+  const i = ops.findIndex((op) => op.kind === "table" && op.sheet === SHEETS.activities);
+  const table = ops[i];
+  if (!table || table.kind !== "table") return;
+  const first = parseAddress(table.range.split(":")[0]!);
+  let right = lastCol;
+  for (const op of ops) {
+    if (op.kind !== "values" || op.sheet !== SHEETS.activities) continue;
+    const at = parseAddress(op.at);
+    if (at.row > headerRow || at.row + op.values.length - 1 < headerRow) continue;
+    const header = op.values[headerRow - at.row] ?? [];
+    right = Math.max(right, at.col + header.length - 1);
+  }
+  // Move the table op after every write, so the host sees the headers before it builds the table.
+  ops.splice(i, 1);
+  ops.push(activitiesTableOp(headerRow, first.col, right, lastRow));
+}
+
+/** Ops only the Excel host can apply, named for the Cover so nobody looks for them in a file. */
+function hostOnlyOps(ops: readonly ChangeOp[], skips: readonly ChangeKind[]): string[] {
+  const kinds = new Set<ChangeKind>(ops.map((op) => op.kind).filter((k) => skips.includes(k)));
+  const out: string[] = [];
+  if (kinds.has("pivot") || kinds.has("chart")) out.push("the PivotTable and chart on Dashboard are made by the Excel add-in; in this file, select tblFacts on Summaries and use Insert > PivotTable");
+  return out;
+}
+
+/** Today as "YYYY-MM-DD" in UTC, for callers that have no date to inject. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
