@@ -57,11 +57,11 @@ describe("parseAgencies: joint leads in one cell", () => {
     ["World Bank + CITES", ["CITES Secretariat", "World Bank"]],
     ["", []],
   ])("%j -> %j", (text, values) => {
-    expect(parseAgencies(text)).toEqual({ values, unknown: [] });
+    expect(parseAgencies(text)).toEqual({ values, unknown: [], confidence: 1 });
   });
 
   test("an unknown partner is reported, the known ones kept", () => {
-    expect(parseAgencies("INTERPOL / UNEP")).toEqual({ values: ["INTERPOL"], unknown: ["UNEP"] });
+    expect(parseAgencies("INTERPOL / UNEP")).toEqual({ values: ["INTERPOL"], unknown: ["UNEP"], confidence: 1 });
   });
 });
 
@@ -85,7 +85,7 @@ describe("agency properties", () => {
       fc.property(fc.constantFrom(...all), fc.constantFrom(...all), fc.constantFrom("/", ", ", " & ", " and ", " et ", " y ", "; "), (a, b, sep) => {
         const r = parseAgencies(`${a.alias}${sep}${b.alias}`);
         const expected = AGENCIES.filter((x) => x === a.v || x === b.v);
-        expect(r).toEqual({ values: expected, unknown: [] });
+        expect(r).toEqual({ values: expected, unknown: [], confidence: 1 });
       }),
       { numRuns: 500 },
     );

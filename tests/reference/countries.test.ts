@@ -53,11 +53,11 @@ describe("parseCountries: several per cell", () => {
     ["Kenya\nUganda\nKenya", ["KEN", "UGA"]],
     ["  ", []],
   ])("%j -> %j", (text, values) => {
-    expect(parseCountries(text)).toEqual({ values, unknown: [] });
+    expect(parseCountries(text)).toEqual({ values, unknown: [], confidence: 1 });
   });
 
   test("unknown names are reported, the known kept", () => {
-    expect(parseCountries("Kenya; Atlantis")).toEqual({ values: ["KEN"], unknown: ["Atlantis"] });
+    expect(parseCountries("Kenya; Atlantis")).toEqual({ values: ["KEN"], unknown: ["Atlantis"], confidence: 1 });
   });
 });
 
@@ -81,7 +81,7 @@ describe("country properties", () => {
     fc.assert(
       fc.property(fc.constantFrom(...COUNTRIES), fc.constantFrom(...COUNTRIES), fc.constantFrom("; ", ", ", "/", " and ", "\n"), (a, b, sep) => {
         const expected = a.iso3 === b.iso3 ? [a.iso3] : [a.iso3, b.iso3];
-        expect(parseCountries(`${a.iso3}${sep}${b.iso3}`)).toEqual({ values: expected, unknown: [] });
+        expect(parseCountries(`${a.iso3}${sep}${b.iso3}`)).toEqual({ values: expected, unknown: [], confidence: 1 });
       }),
       { numRuns: 500 },
     );

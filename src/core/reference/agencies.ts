@@ -42,10 +42,11 @@ export function suggestAgency(text: string, k = 3): string[] {
 
 /**
  * Joint leads in one cell ("WCO/INTERPOL", "INTERPOL et OMD", "UNODC & World Bank"): canonical names,
- * de-duplicated, in the plan's order; pieces that name no agency in `unknown`.
+ * de-duplicated, in the plan's order; pieces that name no agency in `unknown`; `confidence` is below 1
+ * when a piece was read through a typo ("Interpool").
  */
-export function parseAgencies(text: string): { values: string[]; unknown: string[] } {
+export function parseAgencies(text: string): { values: string[]; unknown: string[]; confidence: number } {
   const r = splitAndMatch(text, index, (piece) => index.match(piece));
   const order = (v: string): number => AGENCIES.indexOf(v as Agency);
-  return { values: [...r.values].sort((a, b) => order(a) - order(b)), unknown: r.unknown };
+  return { values: [...r.values].sort((a, b) => order(a) - order(b)), unknown: r.unknown, confidence: r.confidence };
 }

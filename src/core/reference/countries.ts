@@ -132,8 +132,11 @@ export function suggestCountry(text: string, k = 3): string[] {
   return index.suggest(text, k);
 }
 
-/** Several countries in one cell ("Kenya; Uganda", "KEN, UGA", "Kenya and Tanzania"), in the order written. */
-export function parseCountries(text: string): { values: string[]; unknown: string[] } {
+/**
+ * Several countries in one cell ("Kenya; Uganda", "KEN, UGA", "Kenya and Tanzania"), in the order written;
+ * `confidence` is below 1 when a piece was read through a typo.
+ */
+export function parseCountries(text: string): { values: string[]; unknown: string[]; confidence: number } {
   const r = splitAndMatch(text, index, (piece) => index.match(piece));
-  return { values: r.values, unknown: r.unknown };
+  return { values: r.values, unknown: r.unknown, confidence: r.confidence };
 }
