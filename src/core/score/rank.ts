@@ -28,16 +28,24 @@ export function compareForRank(a: RankKey, b: RankKey): number {
   return a.row - b.row;
 }
 
-/** Ranks for the keys with a score (null for the others), in the order of `keys`. */
+/**
+ * Ranks for the keys with a score (null for the others), in the order of `keys`. `scores` overrides
+ * the keys' scores (the sensitivity runs rerank with moved weights without copying the keys).
+ */
 export function rankAll(keys: readonly RankKey[], scores: ArrayLike<number | null> = keys.map((k) => k.score)): (number | null)[] {
   const idx: number[] = [];
   for (let i = 0; i < keys.length; i++) if (scores[i] !== null && scores[i] !== undefined) idx.push(i);
-  const withScore = (i: number): RankKey => ({ ...keys[i]!, score: scores[i] ?? null });
-  const cache = idx.map(withScore);
-  const order = idx.map((_, j) => j).sort((x, y) => compareForRank(cache[x]!, cache[y]!));
+  const score = (i: number) => scores[i] as number;
+  idx.sort((x, y) => {
+    const d = score(y) - score(x);
+    if (d !== 0) return d;
+    const a = keys[x]!;
+    const b = keys[y]!;
+    return compareForRank({ ...a, score: 0 }, { ...b, score: 0 });
+  });
   const ranks: (number | null)[] = new Array<number | null>(keys.length).fill(null);
-  order.forEach((j, position) => {
-    ranks[idx[j]!] = position + 1;
+  idx.forEach((i, position) => {
+    ranks[i] = position + 1;
   });
   return ranks;
 }
