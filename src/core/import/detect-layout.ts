@@ -17,8 +17,12 @@ export interface HeaderCandidate {
   matches: Map<number, HeaderMatch>;
 }
 
-/** The best header row: the one naming the most distinct fields (at least two), the first on a tie. */
-export function findHeaderRow(grid: Grid): HeaderCandidate | null {
+/**
+ * The best header row: the one naming the most distinct fields (at least two), the first on a tie.
+ * `known` holds folded header texts the user has mapped by hand (corrections, remembered mappings):
+ * they count as fields too, so a sheet whose headers only the user understands is still found.
+ */
+export function findHeaderRow(grid: Grid, known: ReadonlySet<string> = new Set()): HeaderCandidate | null {
   let best: { cand: HeaderCandidate; fields: number; weight: number } | null = null;
   const limit = Math.min(grid.rows.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
@@ -30,6 +34,11 @@ export function findHeaderRow(grid: Grid): HeaderCandidate | null {
     cells.forEach((v, j) => {
       if (typeof v === "number" || v instanceof Date) numbers++;
       if (typeof v !== "string") return;
+      if (known.size > 0 && known.has(foldText(v))) {
+        fields.add(`known:${foldText(v)}`);
+        weight += 1;
+        return;
+      }
       const m = matchHeader(v);
       if (m && m.confidence >= HEADER_THRESHOLD) {
         matches.set(grid.left + j, m);
@@ -49,7 +58,8 @@ export function findHeaderRow(grid: Grid): HeaderCandidate | null {
 
 export type RowKind = "data" | "blank" | "subtotal" | "totals";
 
-const TOTAL_WORDS = /^(grand total|total general|total global|totals?|totales?|totaux|montant total|suma total|somme|suma|sum)\b/;
+/** "sum" alone is left out: "@SUM" or "Sum of ..." in an ID or title cell is not a totals label. */
+const TOTAL_WORDS = /^(grand total|total general|total global|totals?|totales?|totaux|montant total|suma total|somme|suma)\b/;
 const SUBTOTAL_WORDS = /^(sous total|sous totaux|subtotal|subtotales?|sub total|sub totales?)\b/;
 
 /** Aggregates that make a totals row when they sum the rows above. */

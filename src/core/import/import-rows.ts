@@ -70,7 +70,7 @@ const SECTION_ROW = /^(outcome|sub outcome|resultat|sous resultat|resultado|subr
 
 export function importRows(grid: Grid, options: ImportOptions = {}): ImportResult {
   const framework = options.framework ?? PLAN_2023_2026;
-  const header = findHeaderRow(grid);
+  const header = findHeaderRow(grid, knownHeaders(options));
   if (!header) {
     return {
       sheet: grid.sheet, headerRow: null, dataRows: null, fingerprint: "", fromMemory: false, columns: [], rows: [], changes: [], skipped: [],
@@ -155,6 +155,15 @@ export function importRows(grid: Grid, options: ImportOptions = {}): ImportResul
     skipped,
     issues,
   };
+}
+
+/** Header texts the user has mapped by hand: correction keys and remembered header rows. */
+function knownHeaders(options: ImportOptions): Set<string> {
+  const known = new Set<string>();
+  if (options.mappingOverride) for (const k of Object.keys(options.mappingOverride)) if (!/^[A-Za-z]{1,3}$/.test(k.trim()) || k.trim().length > 2) known.add(foldText(k));
+  for (const e of options.memory?.entries ?? []) for (const h of e.headers) known.add(foldText(h));
+  known.delete("");
+  return known;
 }
 
 function rowTexts(grid: Grid, row: number): string[] {
