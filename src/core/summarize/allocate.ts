@@ -38,7 +38,15 @@ export function allocateUnits(total: number, weights: readonly number[]): number
       }
     }
   }
-  if (left > 0) {
+  if (left > 0 && n <= 16) {
+    // Few parts (the usual activity): pick the largest remainder each time, without sorting.
+    for (; left > 0; left--) {
+      let best = 0;
+      for (let i = 1; i < n; i++) if (remainders[i]! > remainders[best]!) best = i;
+      parts[best]! += 1;
+      remainders[best] = -1;
+    }
+  } else if (left > 0) {
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => remainders[b]! - remainders[a]! || a - b);
     for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k]!]! += 1;
   }

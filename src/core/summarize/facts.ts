@@ -7,45 +7,107 @@
 import { allocateUnits } from "./allocate";
 import type { ActivityDigest, Lookups } from "./digest";
 import { NO_AGENCY, NO_COUNTRY } from "./digest";
-import { excelSerialOfDay, UNDATED_PERIOD } from "./periods";
+import { excelSerialOfDay, UNDATED_PERIOD, type PeriodSlice } from "./periods";
 
 /** Activity shares are split in millionths: fine enough for any plan, coarse enough to read. */
 export const SHARE_UNITS = 1_000_000;
 
-export interface FactRow {
-  id: string;
-  activity: string;
-  outcome: string;
-  outcomeTitle: string;
-  subOutcome: string;
-  subOutcomeTitle: string;
-  approach: string;
-  approachTitle: string;
-  leadAgency: string;
-  level: string;
-  country: string;
-  countryName: string;
-  region: string;
-  status: string;
-  stage: string;
+/**
+ * One fact row. The row keeps only what is its own (country, agency, period and its integer shares)
+ * and reads the rest from its activity's digest through getters: at 100,000 activities there are
+ * hundreds of thousands of rows, and copying twenty fields into each would multiply memory and time.
+ */
+export class FactRow {
+  constructor(
+    private readonly d: ActivityDigest,
+    private readonly titles: { outcome: string; subOutcome: string; approach: string },
+    readonly country: string,
+    private readonly countryInfo: { name: string; region: string },
+    readonly leadAgency: string,
+    private readonly slice: PeriodSlice | null,
+    /** Integer units behind the shares, kept so roll-ups add exactly. */
+    readonly shareUnits: number,
+    readonly fundedCents: number,
+    readonly gapCents: number,
+  ) {}
+  get id(): string {
+    return this.d.id;
+  }
+  get activity(): string {
+    return this.d.title;
+  }
+  get outcome(): string {
+    return this.d.outcome;
+  }
+  get outcomeTitle(): string {
+    return this.titles.outcome;
+  }
+  get subOutcome(): string {
+    return this.d.subOutcome;
+  }
+  get subOutcomeTitle(): string {
+    return this.titles.subOutcome;
+  }
+  get approach(): string {
+    return this.d.approach;
+  }
+  get approachTitle(): string {
+    return this.titles.approach;
+  }
+  get level(): string {
+    return this.d.level;
+  }
+  get countryName(): string {
+    return this.countryInfo.name;
+  }
+  get region(): string {
+    return this.countryInfo.region;
+  }
+  get status(): string {
+    return this.d.status;
+  }
+  get stage(): string {
+    return this.d.stage;
+  }
   /** "2024-Q3", "2024-P05" or "(undated)". */
-  period: string;
+  get period(): string {
+    return this.slice ? this.slice.label : UNDATED_PERIOD;
+  }
   /** Excel serial of the period's first day, or null when undated. */
-  periodStart: number | null;
-  year: number | null;
-  score: number | null;
-  band: string | null;
-  hasErrors: boolean;
-  activityShare: number;
-  budgetShare: number;
-  fundedShare: number;
-  gapShare: number;
-  progress: number | null;
-  /** Integer units behind the shares, kept so roll-ups add exactly (not written to the sheet). */
-  shareUnits: number;
-  budgetCents: number;
-  fundedCents: number;
-  gapCents: number;
+  get periodStart(): number | null {
+    return this.slice ? excelSerialOfDay(this.slice.startDay) : null;
+  }
+  get year(): number | null {
+    return this.slice ? this.slice.year : null;
+  }
+  get score(): number | null {
+    return this.d.score;
+  }
+  get band(): string | null {
+    return this.d.band;
+  }
+  get hasErrors(): boolean {
+    return this.d.hasErrors;
+  }
+  get progress(): number | null {
+    return this.d.progress;
+  }
+  /** Budget is funded plus gap cell by cell, so the three columns agree on every row. */
+  get budgetCents(): number {
+    return this.fundedCents + this.gapCents;
+  }
+  get activityShare(): number {
+    return this.shareUnits / SHARE_UNITS;
+  }
+  get budgetShare(): number {
+    return (this.fundedCents + this.gapCents) / 100;
+  }
+  get fundedShare(): number {
+    return this.fundedCents / 100;
+  }
+  get gapShare(): number {
+    return this.gapCents / 100;
+  }
 }
 
 /** Append the fact rows of one activity to `out` (appending avoids a temporary array per activity). */
@@ -61,51 +123,18 @@ export function appendFacts(d: ActivityDigest, lookups: Lookups, out: FactRow[])
   const shares = allocateUnits(SHARE_UNITS, weights);
   const funded = allocateUnits(d.fundedCents, weights);
   const gap = allocateUnits(d.gapCents, weights);
-  const outcomeTitle = lookups.outcomeTitle.get(d.outcome) ?? "";
-  const subOutcomeTitle = lookups.subOutcomeTitle.get(d.subOutcome) ?? "";
-  const approachTitle = lookups.approachTitle.get(d.approach) ?? "";
+  const titles = {
+    outcome: lookups.outcomeTitle.get(d.outcome) ?? "",
+    subOutcome: lookups.subOutcomeTitle.get(d.subOutcome) ?? "",
+    approach: lookups.approachTitle.get(d.approach) ?? "",
+  };
   let k = 0;
   for (const country of countries) {
     const info = lookups.country(country);
     for (const agency of agencies) {
       for (const p of periods) {
-        const units = shares[k]!;
-        const f = funded[k]!;
-        const g = gap[k]!;
+        out.push(new FactRow(d, titles, country, info, agency, p, shares[k]!, funded[k]!, gap[k]!));
         k++;
-        out.push({
-          id: d.id,
-          activity: d.title,
-          outcome: d.outcome,
-          outcomeTitle,
-          subOutcome: d.subOutcome,
-          subOutcomeTitle,
-          approach: d.approach,
-          approachTitle,
-          leadAgency: agency,
-          level: d.level,
-          country,
-          countryName: info.name,
-          region: info.region,
-          status: d.status,
-          stage: d.stage,
-          period: p ? p.label : UNDATED_PERIOD,
-          periodStart: p ? excelSerialOfDay(p.startDay) : null,
-          year: p ? p.year : null,
-          score: d.score,
-          band: d.band,
-          hasErrors: d.hasErrors,
-          activityShare: units / SHARE_UNITS,
-          // Budget is funded plus gap cell by cell, so the three columns agree on every row.
-          budgetShare: (f + g) / 100,
-          fundedShare: f / 100,
-          gapShare: g / 100,
-          progress: d.progress,
-          shareUnits: units,
-          budgetCents: f + g,
-          fundedCents: f,
-          gapCents: g,
-        });
       }
     }
   }

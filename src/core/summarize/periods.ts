@@ -11,18 +11,47 @@ const EXCEL_EPOCH_DAY = -25_569;
 export const DEFAULT_PERIOD_MONTHS = 3;
 export const UNDATED_PERIOD = "(undated)";
 
+/**
+ * Days since 1970-01-01 of a civil date, by integer arithmetic (H. Hinnant's days_from_civil): no Date
+ * object, which matters when it runs for every date of 100,000 activities.
+ */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Year and month (1-12) of a day number (the inverse of daysFromCivil, without the day). */
+export function yearMonthOfDay(day: number): { year: number; month: number } {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month };
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /** Days since 1970-01-01 of a "YYYY-MM-DD" date, or null when the text is not a real calendar date. */
 export function dayNumber(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const m = ISO_DATE.exec(iso);
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  // Date.UTC rolls 2024-02-31 over into March: reject what does not come back unchanged.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return t / MS_PER_DAY;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return daysFromCivil(y, mo, d);
 }
 
 export function isoOfDay(day: number): string {
@@ -59,23 +88,16 @@ export function periodLabel(year: number, index: number, months: number): string
  * year is shorter (Nov-Dec), so that periods still start every January.
  */
 export function periodOfDay(day: number, months: number): Period {
-  const d = new Date(day * MS_PER_DAY);
-  const year = d.getUTCFullYear();
-  const index = Math.floor(d.getUTCMonth() / months);
-  return periodAt(year, index, months);
+  const { year, month } = yearMonthOfDay(day);
+  return cachedPeriodAt(year, Math.floor((month - 1) / months), months);
 }
 
 function periodAt(year: number, index: number, months: number): Period {
-  const firstMonth = index * months;
-  const startDay = Date.UTC(year, firstMonth, 1) / MS_PER_DAY;
-  const nextMonth = Math.min(firstMonth + months, 12);
-  const endDay = Date.UTC(year, nextMonth, 1) / MS_PER_DAY - 1;
+  const firstMonth = index * months + 1;
+  const startDay = daysFromCivil(year, firstMonth, 1);
+  const nextMonth = firstMonth + months;
+  const endDay = nextMonth > 12 ? daysFromCivil(year + 1, 1, 1) - 1 : daysFromCivil(year, nextMonth, 1) - 1;
   return { label: periodLabel(year, index, months), year, index, startDay, endDay };
-}
-
-function nextPeriod(p: Period, months: number): Period {
-  const perYear = Math.ceil(12 / months);
-  return p.index + 1 < perYear ? periodAt(p.year, p.index + 1, months) : periodAt(p.year + 1, 0, months);
 }
 
 /** A period with the number of the activity's days that fall in it. */
@@ -83,15 +105,39 @@ export interface PeriodSlice extends Period {
   days: number;
 }
 
+/**
+ * Periods are few (a handful per year) and activities many: each distinct period is built once and
+ * shared, so the walk below allocates only the slices.
+ */
+const periodCache = new Map<string, Period>();
+
+function cachedPeriodAt(year: number, index: number, months: number): Period {
+  const key = `${months}:${year}:${index}`;
+  let p = periodCache.get(key);
+  if (!p) {
+    p = periodAt(year, index, months);
+    if (periodCache.size < 100_000) periodCache.set(key, p);
+  }
+  return p;
+}
+
 /** Every period that the days from `startDay` to `endDay` (inclusive, start <= end) touch, in order. */
 export function periodsBetween(startDay: number, endDay: number, months: number): PeriodSlice[] {
   const out: PeriodSlice[] = [];
-  let p = periodOfDay(startDay, months);
-  while (p.startDay <= endDay) {
-    const from = Math.max(p.startDay, startDay);
-    const to = Math.min(p.endDay, endDay);
-    out.push({ ...p, days: to - from + 1 });
-    p = nextPeriod(p, months);
+  const first = yearMonthOfDay(startDay);
+  let year = first.year;
+  let index = Math.floor((first.month - 1) / months);
+  const perYear = Math.ceil(12 / months);
+  for (;;) {
+    const p = cachedPeriodAt(year, index, months);
+    if (p.startDay > endDay) break;
+    const from = p.startDay > startDay ? p.startDay : startDay;
+    const to = p.endDay < endDay ? p.endDay : endDay;
+    out.push({ label: p.label, year: p.year, index: p.index, startDay: p.startDay, endDay: p.endDay, days: to - from + 1 });
+    if (++index >= perYear) {
+      index = 0;
+      year++;
+    }
   }
   return out;
 }
