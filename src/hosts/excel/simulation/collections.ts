@@ -133,7 +133,8 @@ export class SimTableCollection extends SimObject {
     return this.list().map((t) => ({ name: t.name }));
   }
   override load(arg?: Parameters<SimObject["load"]>[0]): this {
-    super.load(arg);
+    void arg; // Collections load their items; the item properties asked for are all kept.
+    super.load("items");
     this.queueRead("items", 1, null, () => {
       const list = this.list();
       return {
@@ -218,7 +219,8 @@ export class SimNamedItemCollection extends SimObject {
     return [...this.context.sim.names.values()].map((n) => ({ name: n.name, formula: n.formula }));
   }
   override load(arg?: Parameters<SimObject["load"]>[0]): this {
-    super.load(arg);
+    void arg; // Collections load their items; the item properties asked for are all kept.
+    super.load("items");
     this.queueRead("items", 1, null, () => {
       const list = [...this.context.sim.names.values()];
       return {
@@ -320,7 +322,8 @@ export class SimNoteCollection extends SimObject {
   }
   override load(arg?: Parameters<SimObject["load"]>[0]): this {
     this.queue("api", 18, null, () => undefined);
-    super.load(arg);
+    void arg; // Collections load their items; the item properties asked for are all kept.
+    super.load("items");
     this.queueRead("items", 18, null, () => {
       const list = this.all();
       return {
@@ -367,7 +370,12 @@ export class SimPivotHierarchy {
 export class SimDataPivotHierarchy {
   constructor(private readonly pivot: SimPivotTable, private readonly index: () => number) {}
   set summarizeBy(v: Excel.AggregationFunction | "Unknown" | "Automatic" | "Sum" | "Count" | "Average" | "Max" | "Min" | "Product" | "CountNumbers" | "StandardDeviation" | "StandardDeviationP" | "Variance" | "VarianceP") {
-    this.pivot.context.enqueue({ label: "DataPivotHierarchy.summarizeBy", api: 8, bytes: 20, run: () => (this.pivot.state().values[this.index()]!.summarizeBy = String(v)) });
+    this.pivot.context.enqueue({ label: "DataPivotHierarchy.summarizeBy", api: 8, bytes: 20, run: () => {
+        const d = this.pivot.state().values[this.index()]!;
+        // Excel renames a default-named data field after its new summary ("Count of ID").
+        if (d.name === `${d.summarizeBy} of ${d.field}`) d.name = `${String(v)} of ${d.field}`;
+        d.summarizeBy = String(v);
+      } });
   }
   set name(v: string) {
     this.pivot.context.enqueue({ label: "DataPivotHierarchy.name", api: 8, bytes: v.length + 10, run: () => (this.pivot.state().values[this.index()]!.name = v) });
@@ -462,6 +470,9 @@ export class SimPivotTableCollection {
     });
     return new SimPivotTable(this.context, { name }, false);
   }
+  getItem(...[name]: Parameters<Excel.PivotTableCollection["getItem"]>): SimPivotTable {
+    return new SimPivotTable(this.context, { name }, false);
+  }
   getItemOrNullObject(...[name]: Parameters<Excel.PivotTableCollection["getItemOrNullObject"]>): SimPivotTable {
     return new SimPivotTable(this.context, { name }, true);
   }
@@ -543,6 +554,9 @@ export class SimChartCollection {
       },
     });
     return new SimChart(this.context, () => key, false);
+  }
+  getItem(...[name]: Parameters<Excel.ChartCollection["getItem"]>): SimChart {
+    return new SimChart(this.context, () => name.toLowerCase(), false);
   }
   getItemOrNullObject(...[name]: Parameters<Excel.ChartCollection["getItemOrNullObject"]>): SimChart {
     return new SimChart(this.context, () => name.toLowerCase(), true);

@@ -178,7 +178,8 @@ export class SimWorksheetCollection extends SimObject {
     return sheets.map((s) => ({ name: s.name, visibility: s.visibility, position: this.context.sim.sheets.indexOf(s) }));
   }
   override load(arg?: Parameters<SimObject["load"]>[0]): this {
-    super.load(arg);
+    void arg; // Collections load their items; the item properties asked for are all kept.
+    super.load("items");
     this.queueRead("items", 1, null, () => {
       const sheets = [...this.context.sim.sheets];
       return {
