@@ -28,7 +28,7 @@ describe("value rules", () => {
   });
 
   test("end before start flags both dates", () => {
-    const report = plant({ "Start date": utc("2025-03-01"), "End date": utc("2024-03-01") });
+    const report = plant({ "Start date": utc("2026-03-01"), "End date": utc("2025-12-01") });
     expect(codesAt(report, "K3")).toEqual(["date-order"]);
     expect(codesAt(report, "L3")).toEqual(["date-order"]);
     expect(errorsOnRow(report, 2)).toEqual([]);
@@ -42,7 +42,8 @@ describe("value rules", () => {
   });
 
   test("progress outside 0-100%", () => {
-    expectOnly(plant({ Progress: 1.5 }), "O3", "progress-out-of-range");
+    expectOnly(plant({ Progress: 150 }), "O3", "progress-out-of-range");
+    expectOnly(plant({ Progress: "120%" }), "O3", "progress-out-of-range");
     expectOnly(plant({ Progress: -0.1 }), "O3", "progress-out-of-range");
   });
 

@@ -3,7 +3,8 @@
  * the same way and no rule has to know how a ParsedRow stores its cells.
  */
 import type { ActivityKey } from "../activity/columns";
-import type { ParsedRow } from "../activity/parsed";
+import { NOTE_CODES } from "../activity/parse";
+import type { ParsedCell, ParsedRow } from "../activity/parsed";
 import { cellAddress } from "../grid";
 import { showValue, type Issue, type Severity } from "../issues";
 import type { RuleContext } from "./types";
@@ -13,6 +14,16 @@ export interface IssueText {
   severity: Severity;
   message: string;
   suggestion?: string;
+}
+
+/**
+ * True when the rules must stay silent on a cell: its column is missing (reported once by the structure
+ * rules) or the parser could not read it (reported under the parser's code). A parser note
+ * (NOTE_CODES: a near match, a code read from a title, 45 read as 45%) leaves a value in the record,
+ * which the rules still judge.
+ */
+export function blocked(cell: ParsedCell | undefined): boolean {
+  return !cell || cell.col === null || (cell.problem !== null && !NOTE_CODES.has(cell.problem.code));
 }
 
 /** The activity ID of a row as an officer would recognise it ("" when the ID cell is empty). */

@@ -5,12 +5,12 @@
  */
 import type { ParsedRow } from "../../activity/parsed";
 import type { Issue } from "../../issues";
-import { cellIssues } from "../issue-at";
+import { blocked, cellIssues } from "../issue-at";
 import type { RowRule } from "../types";
 
 function clean(row: ParsedRow, key: "status" | "progress" | "endDate"): boolean {
   const c = row.cells[key];
-  return !!c && c.col !== null && c.problem === null;
+  return !blocked(c);
 }
 
 function percent(p: number): string {
@@ -71,7 +71,7 @@ export const pastEndDate: RowRule = {
     // A status the lists do not know is reported by status-unknown; judging it here would guess.
     const status = row.record.status;
     const statusCell = row.cells.status;
-    const statusKnown = status !== "" && !!statusCell && statusCell.problem === null;
+    const statusKnown = status !== "" && !blocked(statusCell);
     const message = `End date ${end} has passed (as of ${ctx.asOf}) but the status is ${status ? `"${status}"` : "empty"}. Update the status (Completed, Cancelled or Delayed) or move the end date.`;
     const out: Issue[] = cellIssues(row, "endDate", ctx, { code: this.code, severity: this.severity, message });
     if (statusKnown && status !== "Delayed") out.push(...cellIssues(row, "status", ctx, { code: this.code, severity: this.severity, message, suggestion: "Completed" }));

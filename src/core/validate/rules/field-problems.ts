@@ -15,19 +15,25 @@ import type { RowRule } from "../types";
  */
 export const PROBLEM_SEVERITY: Readonly<Record<string, Severity>> = {
   "error-value": "error",
-  "date-unreadable": "error",
-  "number-unreadable": "error",
+  "value-unreadable": "error",
+  "code-unreadable": "error",
   "agency-unknown": "error",
   "country-unknown": "error",
   "level-unknown": "error",
   "stage-unknown": "error",
   "status-unknown": "error",
-  "outcome-unknown": "error",
-  "sub-outcome-unknown": "error",
-  "approach-unknown": "error",
-  "code-unreadable": "error",
-  "score-invalid": "error",
+  "date-unreadable": "error",
+  "date-ambiguous": "error",
+  "number-unreadable": "error",
+  "number-ambiguous": "error",
+  "money-not-usd": "error",
   "progress-out-of-range": "error",
+  // Read, but as a guess from a misspelling: filters and pivots in plain Excel still see the misspelt
+  // text as another value, so a person should correct it.
+  "near-match": "warning",
+  // Read under an assumption that is almost always right: shown, nothing to fix urgently.
+  "code-from-title": "info",
+  "progress-read-as-percent": "info",
 };
 
 export function problemSeverity(code: string): Severity {

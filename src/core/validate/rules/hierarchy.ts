@@ -8,7 +8,7 @@ import type { ActivityKey } from "../../activity/columns";
 import type { ParsedRow } from "../../activity/parsed";
 import { isBlank } from "../../grid";
 import { showValue, type Issue } from "../../issues";
-import { cellIssues, codeWithTitle, orList } from "../issue-at";
+import { blocked, cellIssues, codeWithTitle, orList } from "../issue-at";
 import type { RowRule, RuleContext } from "../types";
 
 type Level = "outcome" | "subOutcome" | "approach";
@@ -42,7 +42,7 @@ function codeCell(row: ParsedRow, key: "outcome" | "subOutcome" | "approach", ct
   const code = recorded;
   const blank = isBlank(raw) && code === "";
   const valid = code !== "" && ctx.framework.level(code) === key;
-  return { code, valid, blank, reported: !cell || cell.col === null || cell.problem !== null, text };
+  return { code, valid, blank, reported: blocked(cell), text };
 }
 
 /** The three code cells of a row, computed once per row and shared by the hierarchy rules. */

@@ -21,13 +21,13 @@ import {
   suggestStage,
   suggestStatus,
 } from "../../reference";
-import { cellIssues, orList } from "../issue-at";
+import { blocked, cellIssues, orList } from "../issue-at";
 import type { RowRule, RuleContext } from "../types";
 
 /** The cell's text when the rules should judge it: present, not blank, not already reported. */
 function judgeable(row: ParsedRow, key: ActivityKey): string | null {
   const cell = row.cells[key];
-  if (!cell || cell.col === null || cell.problem !== null || isBlank(cell.raw)) return null;
+  if (blocked(cell) || !cell || isBlank(cell.raw)) return null;
   return showValue(cell.raw).trim();
 }
 
@@ -162,7 +162,7 @@ function missingRule(code: string, key: ActivityKey, header: string, severity: S
     fix: `Fill in the ${header}.`,
     check(row, ctx) {
       const cell = row.cells[key];
-      if (!cell || cell.col === null || cell.problem !== null || !isBlank(cell.raw)) return [];
+      if (blocked(cell) || !cell || !isBlank(cell.raw)) return [];
       return cellIssues(row, key, ctx, { code: this.code, severity: this.severity, message: `${header} is empty; ${why}. Fill it in.` });
     },
   };
@@ -181,7 +181,7 @@ export const countriesMissing: RowRule = {
   fix: "List the countries the activity covers (ISO codes or names, separated by commas).",
   check(row, ctx) {
     const cell = row.cells.countries;
-    if (!cell || cell.col === null || cell.problem !== null || !isBlank(cell.raw)) return [];
+    if (blocked(cell) || !cell || !isBlank(cell.raw)) return [];
     if (row.record.level !== "National" && row.record.level !== "Regional") return [];
     return cellIssues(row, "countries", ctx, {
       code: this.code,

@@ -7,7 +7,7 @@ import type { ActivityKey } from "../../activity/columns";
 import type { ParsedRow } from "../../activity/parsed";
 import { ERROR_VALUES, isBlank, isCellError, type CellValue } from "../../grid";
 import { showValue, type Issue } from "../../issues";
-import { cellIssues } from "../issue-at";
+import { blocked, cellIssues } from "../issue-at";
 import type { RowRule, RuleContext, SheetRule } from "../types";
 import { ACTIVITY_COLUMNS } from "../../activity/columns";
 
@@ -21,7 +21,7 @@ export function isErrorValue(v: CellValue): boolean {
 /** The cell is present and neither the parser nor the error-value rule reported it. */
 function unreported(row: ParsedRow, key: ActivityKey): boolean {
   const cell = row.cells[key];
-  return !!cell && cell.col !== null && cell.problem === null && !isErrorValue(cell.raw);
+  return !blocked(cell) && !!cell && !isErrorValue(cell.raw);
 }
 
 export const errorValue: RowRule = {
@@ -36,7 +36,7 @@ export const errorValue: RowRule = {
     const out: Issue[] = [];
     for (const { key, header } of ACTIVITY_COLUMNS) {
       const cell = row.cells[key];
-      if (!cell || cell.problem !== null || !isErrorValue(cell.raw)) continue;
+      if (blocked(cell) || !cell || !isErrorValue(cell.raw)) continue;
       out.push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
@@ -276,7 +276,7 @@ export const idMissing: RowRule = {
   fix: "Give the activity a unique ID (for example A-042).",
   check(row, ctx) {
     const cell = row.cells.id;
-    if (!cell || cell.col === null || cell.problem !== null || !isBlank(cell.raw)) return [];
+    if (blocked(cell) || !cell || !isBlank(cell.raw)) return [];
     return cellIssues(row, "id", ctx, { code: this.code, severity: this.severity, message: `The activity on row ${row.row} has no ID. Give it a unique ID (for example A-${String(row.row).padStart(3, "0")}).` });
   },
 };
@@ -291,7 +291,7 @@ export const titleMissing: RowRule = {
   fix: "Type a short description of the activity in the Activity column.",
   check(row, ctx) {
     const cell = row.cells.title;
-    if (!cell || cell.col === null || cell.problem !== null || !isBlank(cell.raw)) return [];
+    if (blocked(cell) || !cell || !isBlank(cell.raw)) return [];
     return cellIssues(row, "title", ctx, { code: this.code, severity: this.severity, message: `The activity on row ${row.row} has no title. Type a short description of the activity.` });
   },
 };
@@ -309,7 +309,7 @@ export const idDuplicate: SheetRule = {
     const byId = new Map<string, ParsedRow[]>();
     for (const row of parsed.rows) {
       const cell = row.cells.id;
-      if (!cell || cell.col === null || cell.problem !== null || isBlank(cell.raw) || isErrorValue(cell.raw)) continue;
+      if (blocked(cell) || !cell || isBlank(cell.raw) || isErrorValue(cell.raw)) continue;
       // IDs are compared as an officer reads them: "a-001 " and "A-001" are the same activity.
       const k = showValue(cell.raw).trim().toUpperCase();
       const list = byId.get(k);
