@@ -20,6 +20,7 @@ import { PLAN_2023_2026 } from "../core/framework";
 import type { ValidationSummary } from "../core/validate";
 import { SheetNotFoundError, type ApplyReport, type ProgressReport, type WorkbookPort } from "../ports/workbook-port";
 import { readIfPresent } from "./setup";
+import { scorePlan } from "./score";
 import { summarizePlan } from "./summarize";
 import { checkPlan } from "./validate";
 
@@ -81,6 +82,13 @@ function recordingPort(port: WorkbookPort): { port: WorkbookPort; ops: ChangeOp[
 
 /** Steps after validation, each an existing use case, in the order their writes are applied. */
 export const EXTRA_STEPS: AnnotateStep[] = [
+  {
+    name: "score",
+    run: async (port, ctx) => {
+      const out = await scorePlan(port, { asOf: ctx.asOf, writeColumns: true, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      return { scored: out.result.activities.filter((a) => a.score !== null).length };
+    },
+  },
   {
     name: "summarize",
     run: async (port, ctx) => {

@@ -7,7 +7,9 @@ import { Command, CommanderError } from "commander";
 import { registerAnnotate } from "./commands/annotate";
 import { registerFramework } from "./commands/framework";
 import { registerInit } from "./commands/init";
-import { registerOptionalCommands } from "./commands/optional";
+import { registerImport } from "./commands/import";
+import { registerScore } from "./commands/score";
+import { registerSummarize } from "./commands/summarize";
 import { registerValidate } from "./commands/validate";
 import type { CommandContext } from "./context";
 import { describeFailure, EXIT } from "./errors";
@@ -20,13 +22,14 @@ export function buildProgram(ctx: CommandContext): Command {
     .option("--debug", "on an unexpected error, print its details")
     .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
     .showSuggestionAfterError(true)
-    .exitOverride()
-    .enablePositionalOptions(false);
+    .exitOverride();
   registerFramework(program, ctx);
   registerInit(program, ctx);
   registerValidate(program, ctx);
+  registerScore(program, ctx);
+  registerSummarize(program, ctx);
   registerAnnotate(program, ctx);
-  registerOptionalCommands(program, ctx);
+  registerImport(program, ctx);
   // Subcommands copy these settings only when created after them; make sure each has them.
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
   return program;
