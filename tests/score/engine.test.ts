@@ -56,6 +56,15 @@ describe("score: hand-computed examples", () => {
     expect(mean.score).toBe(44.7);
   });
 
+  test("a mean of three countries is shown with two decimals, enough to redo the arithmetic", () => {
+    const countries = [country("KEN", "Kenya", { need: 4, engagement: 5 }), country("TZA", "Tanzania", { need: 4, engagement: 4 }), country("UGA", "Uganda", { need: 3, engagement: 4 })];
+    const a = scoreActivities(parsedOf([{ countries: ["KEN", "TZA", "UGA"], valueAdded: 4 }]), settings({ countries })).activities[0]!;
+    // need mean 11/3 = 3.667: 0.40 x 3.667/5 x 90 = 26.4; value 0.35 x 4/5 x 90 = 25.2; engagement min 4: 18.0
+    // points 69.6 x 0.85 = 59.16 -> 59.2
+    expect(a.breakdown).toContain("Need 3.67/5 (mean of Kenya 4, Tanzania 4, Uganda 3) x weight 0.40 x 90.0 = 26.4");
+    expect(a.score).toBe(59.2);
+  });
+
   test("a perfect activity in a priority country scores exactly 100; the weakest possible 7.2", () => {
     const s = settings({ countries: [country("KEN", "Kenya", { priority: true })] });
     const { activities } = scoreActivities(parsedOf([{ countries: ["KEN"], need: 5, valueAdded: 5, engagement: 5 }, { need: 1, valueAdded: 1, engagement: 1 }]), s);

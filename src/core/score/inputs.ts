@@ -26,7 +26,8 @@ function oneToFive(v: number | null | undefined): number | null {
   return typeof v === "number" && Number.isFinite(v) && v >= 1 && v <= 5 ? v : null;
 }
 
-const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+/** 4 -> "4", 3.5 -> "3.5", 3.6667 -> "3.67": enough digits for a reader to redo the arithmetic. */
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
 
 function fromCountries(
   codes: readonly string[],
