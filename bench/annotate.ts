@@ -1,0 +1,52 @@
+/**
+ * `annotate` end to end on 10,000 and 100,000 generated activity rows: open (with the zip and XML
+ * checks) + annotateWorkbook (validate, score, summarise, cover) + atomic save, against ExcelJS's bare
+ * streaming read + write of the same file. Each case runs in its own process (see xlsx-io.ts).
+ * Target from issue 6: at most 1.5x the bare streaming figure, and under 1 GB peak at 100,000 rows.
+ */
+import * as os from "os";
+import * as path from "path";
+import { annotateWorkbook } from "../src/app/annotate";
+import { openWorkbookFile } from "../src/hosts/xlsx";
+import type { BenchResult } from "./types";
+import { activitiesFile, measureInChild, runAsChild, SIZES } from "./xlsx-io";
+
+async function annotateFile(input: string, output: string): Promise<void> {
+  const book = await openWorkbookFile(input);
+  await annotateWorkbook(book.port, { asOf: "2025-06-30", generatedOn: "2025-06-30", hostSkips: ["pivot", "chart"] });
+  await book.saveTo(output);
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : SIZES;
+  for (const n of sizes) {
+    const input = await activitiesFile(n);
+    const bareOut = path.join(os.tmpdir(), `iccwc-bench-annotate-bare-${n}.xlsx`);
+    const out = path.join(os.tmpdir(), `iccwc-bench-annotated-${n}.xlsx`);
+    const xlsxIo = path.join(__dirname, "xlsx-io.js");
+    const bare = await measureInChild(xlsxIo, ["--child", "bare", input, bareOut, String(n)]);
+    const annotate = await measureInChild(__filename, ["--child", "annotate", input, out]);
+    results.push({
+      name: `annotate ${n.toLocaleString("en")} rows`,
+      figures: {
+        annotateMs: annotate.ms,
+        annotatePeakMb: annotate.peakRssMb,
+        rowsPerSecond: Math.round((n / annotate.ms) * 1000),
+        bareStreamingMs: bare.ms,
+        bareStreamingPeakMb: bare.peakRssMb,
+        timeRatioToBare: Math.round((annotate.ms / bare.ms) * 100) / 100,
+        target: "<= 1.5x bare, < 1024 MB at 100,000 rows",
+        loadAverage: os.loadavg()[0]!.toFixed(1),
+      },
+    });
+  }
+  return results;
+}
+
+if (require.main === module && process.argv[2] === "--child") {
+  const [, , , kind, input, output] = process.argv;
+  void runAsChild(async () => {
+    if (kind === "annotate") await annotateFile(input!, output!);
+  });
+}

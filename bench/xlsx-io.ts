@@ -1,0 +1,188 @@
+/**
+ * The file host's speed and memory, each case in its own process (bench-child.ts):
+ * - bare: ExcelJS's fastest path, the streaming WorkbookReader + WorkbookWriter, reading every cell of a
+ *   10,000 / 100,000-row Activities file and writing the same values to a new file;
+ * - host: our open (zip and XML checks + ExcelJS whole-workbook load) + apply (notes and fills on 3% of
+ *   rows, an Issues sheet with a table) + atomic save of the same file;
+ * - hostile: time and peak memory to refuse each hostile file.
+ * The issue's target for annotate is at most 1.5x bare and under 1 GB at 100,000 rows (see annotate.ts).
+ */
+import { fork } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { ANNOTATION_MARK, SEVERITY_FILLS, type ChangeOp } from "../src/core/changeset";
+import { openWorkbookFile, WorkbookFileError } from "../src/hosts/xlsx";
+import { buildZip, minimalXlsx, sharedStringsXml, sheetXml } from "../tests/hostile/support/raw-zip";
+import type { BenchResult } from "./types";
+import { generateRows } from "./validate";
+
+/*
+ * Each case runs in a fresh Node process, so its time and peak memory are its own: the child samples
+ * process.memoryUsage().rss every 20 ms and reports the peak with its wall time as one JSON line.
+ */
+
+export interface ChildFigures {
+  ms: number;
+  peakRssMb: number;
+  /** Anything the case wants to say (e.g. the rejection kind). */
+  note?: string;
+}
+
+/** In the child: time `work`, sample RSS, print one JSON line. */
+export async function runAsChild(work: () => Promise<string | void>): Promise<void> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    if (rss > peak) peak = rss;
+  }, 20);
+  const t0 = process.hrtime.bigint();
+  const note = await work();
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const out: ChildFigures = { ms: Math.round(ms), peakRssMb: Math.round(peak / 1024 / 1024), ...(note ? { note } : {}) };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}
+
+/** In the parent: fork `module` with args and collect its figures. */
+export function measureInChild(module: string, args: string[]): Promise<ChildFigures> {
+  return new Promise((resolve, reject) => {
+    const child = fork(module, args, { stdio: ["ignore", "pipe", "pipe", "ipc"], execArgv: ["--max-old-space-size=8192"] });
+    let out = "";
+    let err = "";
+    child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("exit", (code) => {
+      const line = out.trim().split("\n").pop() ?? "";
+      try {
+        resolve(JSON.parse(line) as ChildFigures);
+      } catch {
+        reject(new Error(`bench child ${args.join(" ")} exited ${code}: ${err.slice(0, 500)}`));
+      }
+    });
+  });
+}
+
+export const SIZES = [10_000, 100_000];
+
+/** An Activities workbook of n generated rows, written once per size with the streaming writer. */
+export async function activitiesFile(n: number): Promise<string> {
+  const file = path.join(os.tmpdir(), `iccwc-bench-activities-${n}.xlsx`);
+  if (fs.existsSync(file)) return file;
+  const tmp = `${file}.${process.pid}.tmp`;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: true });
+  const sheet = wb.addWorksheet("Activities");
+  for (const row of generateRows(n)) sheet.addRow(row as ExcelJS.CellValue[]).commit();
+  sheet.commit();
+  await wb.commit();
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+async function bareStreaming(input: string, output: string): Promise<void> {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: output, useSharedStrings: true, useStyles: true });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", styles: "cache", worksheets: "emit", hyperlinks: "ignore", entries: "emit" });
+  for await (const sheetReader of reader) {
+    const out = writer.addWorksheet((sheetReader as unknown as { name?: string }).name ?? "Sheet");
+    for await (const row of sheetReader as unknown as AsyncIterable<ExcelJS.Row>) {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1);
+      out.addRow(values).commit();
+    }
+    out.commit();
+  }
+  await writer.commit();
+}
+
+function annotationOps(rows: number): ChangeOp[] {
+  const ops: ChangeOp[] = [{ kind: "ensureSheet", sheet: "Issues" }, { kind: "resetSheet", sheet: "Issues" }];
+  const issues: (string | number)[][] = [["Severity", "Cell", "Message"]];
+  for (let r = 2; r <= rows + 1; r += 33) {
+    ops.push({ kind: "note", sheet: "Activities", cell: `E${r}`, text: `${ANNOTATION_MARK}approach unknown` }, { kind: "fill", sheet: "Activities", range: `E${r}`, color: SEVERITY_FILLS.error });
+    issues.push(["error", `E${r}`, "approach unknown"]);
+  }
+  ops.push({ kind: "values", sheet: "Issues", at: "A1", values: issues }, { kind: "table", sheet: "Issues", name: "tblIssues", range: `A1:C${issues.length}` });
+  return ops;
+}
+
+async function hostRoundTrip(input: string, output: string, rows: number): Promise<void> {
+  const book = await openWorkbookFile(input);
+  await book.port.readSheet("Activities");
+  await book.port.apply({ ops: annotationOps(rows) });
+  await book.saveTo(output);
+}
+
+/** Hostile files for the refusal timings, written once. */
+function hostileFiles(): Record<string, string> {
+  const dir = path.join(os.tmpdir(), "iccwc-bench-hostile");
+  fs.mkdirSync(dir, { recursive: true });
+  const laughs = `<!DOCTYPE sst [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>`;
+  const cases: Record<string, Buffer> = {
+    "zip bomb (150 MB of spaces in one part)": minimalXlsx({ extra: [{ name: "xl/media/pad.xml", data: Buffer.alloc(140 * 1024 * 1024, 0x20) }] }),
+    "declared 4 GB part": minimalXlsx({ extra: [{ name: "xl/worksheets/sheet2.xml", data: Buffer.from("<x/>"), declaredSize: 4_000_000_000 }] }),
+    "10,001 parts": minimalXlsx({ extra: Array.from({ length: 10_001 }, (_, i) => ({ name: `xl/media/p${i}.bin`, data: Buffer.from("x"), method: 0 as const })) }),
+    "entity expansion": minimalXlsx({ sharedStrings: sharedStringsXml(["&b;"], laughs) }),
+    "dimension A1:XFD1048576": minimalXlsx({ sheet: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', "A1:XFD1048576") }),
+    "40,000-character string": minimalXlsx({ sharedStrings: sharedStringsXml(["x".repeat(40_000)]) }),
+    "truncated archive": minimalXlsx().subarray(0, 400),
+    "not a zip": buildZip([{ name: "word/document.xml", data: Buffer.from("<w/>") }]),
+  };
+  const files: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(cases)) {
+    const file = path.join(dir, `${name.replace(/[^a-z0-9]+/gi, "-")}.xlsx`);
+    fs.writeFileSync(file, bytes);
+    files[name] = file;
+  }
+  return files;
+}
+
+async function refuse(file: string): Promise<string> {
+  try {
+    await openWorkbookFile(file);
+    return "ACCEPTED";
+  } catch (e) {
+    return e instanceof WorkbookFileError ? e.kind : `unexpected ${String(e)}`;
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : SIZES;
+  for (const n of sizes) {
+    const input = await activitiesFile(n);
+    const out = (tag: string): string => path.join(os.tmpdir(), `iccwc-bench-out-${tag}-${n}.xlsx`);
+    const bare = await measureInChild(__filename, ["--child", "bare", input, out("bare"), String(n)]);
+    const host = await measureInChild(__filename, ["--child", "host", input, out("host"), String(n)]);
+    results.push({
+      name: `${n.toLocaleString("en")} rows`,
+      figures: {
+        fileMb: Math.round(fs.statSync(input).size / 1e5) / 10,
+        bareStreamingMs: bare.ms,
+        bareStreamingPeakMb: bare.peakRssMb,
+        hostOpenApplySaveMs: host.ms,
+        hostPeakMb: host.peakRssMb,
+        hostRowsPerSecond: Math.round((n / host.ms) * 1000),
+        timeRatioToBare: Math.round((host.ms / bare.ms) * 100) / 100,
+        memoryRatioToBare: Math.round((host.peakRssMb / bare.peakRssMb) * 100) / 100,
+        // Other jobs on the machine stretch every figure; the ratios are the figures to compare.
+        loadAverage: os.loadavg()[0]!.toFixed(1),
+      },
+    });
+  }
+  for (const [name, file] of Object.entries(hostileFiles())) {
+    const f = await measureInChild(__filename, ["--child", "hostile", file]);
+    results.push({ name: `refuse ${name}`, figures: { kind: f.note ?? "", ms: f.ms, peakRssMb: f.peakRssMb, fileKb: Math.round(fs.statSync(file).size / 1024) } });
+  }
+  return results;
+}
+
+if (require.main === module && process.argv[2] === "--child") {
+  const [, , , kind, input, output, rows] = process.argv;
+  void runAsChild(async () => {
+    if (kind === "bare") await bareStreaming(input!, output!);
+    else if (kind === "host") await hostRoundTrip(input!, output!, Number(rows));
+    else if (kind === "hostile") return refuse(input!);
+    return undefined;
+  });
+}
