@@ -5,7 +5,14 @@
  */
 import { PLAN_2023_2026 } from "../src/core/framework";
 import type { ActivityRecord } from "../src/core/activity/record";
-import { buildSummaries, summaryChanges, type CountryInfo, type ScoreInfo, type SummaryActivity, type SummaryInput } from "../src/core/summarize";
+import {
+  buildSummaries,
+  summaryChanges,
+  type CountryInfo,
+  type ScoreInfo,
+  type SummaryActivity,
+  type SummaryInput,
+} from "../src/core/summarize";
 import type { BenchResult } from "./types";
 
 /** A small deterministic generator, so every run measures the same plan. */
@@ -18,7 +25,23 @@ function lcg(seed: number): () => number {
 }
 
 const AGENCIES = ["CITES Secretariat", "INTERPOL", "UNODC", "World Bank", "WCO"];
-const COUNTRIES = ["KEN", "TZA", "UGA", "VNM", "ZAF", "MOZ", "CIV", "NGA", "COD", "BRA", "PER", "COL", "IDN", "THA", "CHN"];
+const COUNTRIES = [
+  "KEN",
+  "TZA",
+  "UGA",
+  "VNM",
+  "ZAF",
+  "MOZ",
+  "CIV",
+  "NGA",
+  "COD",
+  "BRA",
+  "PER",
+  "COL",
+  "IDN",
+  "THA",
+  "CHN",
+];
 const STATUSES = ["Not started", "Planned", "In progress", "Completed", "Delayed", "Cancelled"];
 const DAY_MS = 86_400_000;
 
@@ -65,8 +88,22 @@ export function generateInput(n: number, seed = 7): SummaryInput {
     if (rnd() < 0.03) rowsWithErrors.add(i + 2);
     else scores.set(id, { score: Math.round(rnd() * 1000) / 10, band: pick(["High", "Medium", "Low"]) });
   }
-  const countries: CountryInfo[] = COUNTRIES.map((iso3, i) => ({ iso3, name: iso3, region: i < 9 ? "Africa" : i < 12 ? "Americas" : "Asia", priority: i % 3 === 0 }));
-  return { activities, rowsWithErrors, scores, periodMonths: 3, countries, framework: PLAN_2023_2026, asOf: "2025-06-30", generatedOn: "2025-07-01" };
+  const countries: CountryInfo[] = COUNTRIES.map((iso3, i) => ({
+    iso3,
+    name: iso3,
+    region: i < 9 ? "Africa" : i < 12 ? "Americas" : "Asia",
+    priority: i % 3 === 0,
+  }));
+  return {
+    activities,
+    rowsWithErrors,
+    scores,
+    periodMonths: 3,
+    countries,
+    framework: PLAN_2023_2026,
+    asOf: "2025-06-30",
+    generatedOn: "2025-07-01",
+  };
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
@@ -105,5 +142,12 @@ export async function run(): Promise<BenchResult[]> {
   const small = await measure(10_000);
   const large = await measure(100_000);
   const ms = (r: BenchResult) => Number(r.figures["build ms"]) + Number(r.figures["change set ms"]);
-  return [small, large, { name: "summarize scaling", figures: { "time ratio 100k/10k (linear = 10)": Math.round((ms(large) / ms(small)) * 10) / 10 } }];
+  return [
+    small,
+    large,
+    {
+      name: "summarize scaling",
+      figures: { "time ratio 100k/10k (linear = 10)": Math.round((ms(large) / ms(small)) * 10) / 10 },
+    },
+  ];
 }

@@ -71,7 +71,8 @@ async function readOptional(port: WorkbookPort, names: readonly string[], sheet:
 export function rowsWithErrors(report: ValidationReport): Map<number, string> {
   const rows = new Map<number, string>();
   for (const i of report.issues)
-    if (i.severity === "error" && i.row !== null && i.sheet === report.parsed.sheet && !rows.has(i.row)) rows.set(i.row, i.message);
+    if (i.severity === "error" && i.row !== null && i.sheet === report.parsed.sheet && !rows.has(i.row))
+      rows.set(i.row, i.message);
   return rows;
 }
 
@@ -79,7 +80,11 @@ export function rowsWithErrors(report: ValidationReport): Map<number, string> {
  * Adapter from the scoring engine to the summaries: score and band by activity ID. Sensitivity is
  * skipped (eight rescorings the summaries do not show). A row with errors is not scored.
  */
-export function scoresForSummaries(parsed: ParsedActivities, settings: Settings, invalidRows: ReadonlyMap<number, string>): Map<string, ScoreInfo> {
+export function scoresForSummaries(
+  parsed: ParsedActivities,
+  settings: Settings,
+  invalidRows: ReadonlyMap<number, string>,
+): Map<string, ScoreInfo> {
   const result = scoreActivities(parsed, settings, { invalidRows, skipSensitivity: true });
   const scores = new Map<string, ScoreInfo>();
   for (const a of result.activities) if (a.id && !scores.has(a.id)) scores.set(a.id, { score: a.score, band: a.band });
@@ -121,7 +126,10 @@ export async function summarizePlan(port: WorkbookPort, options: SummarizePlanOp
   if (!options.write) return { summaries, validation, issues };
 
   checkAbort(signal);
-  const applyReport = await port.apply(summaryChanges(summaries, { generatedOn: options.generatedOn }), signal ? { signal } : {});
+  const applyReport = await port.apply(
+    summaryChanges(summaries, { generatedOn: options.generatedOn }),
+    signal ? { signal } : {},
+  );
   return { summaries, validation, issues, applyReport };
 }
 

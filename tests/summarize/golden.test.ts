@@ -12,7 +12,16 @@ const GOLDEN_DIR = path.join(__dirname, "golden");
 const update = process.env.UPDATE_GOLDEN === "1";
 
 const json = summariesToJson(buildSummaries(smallPlanInput()));
-const names = [TABLES.facts, TABLES.byOutcome, TABLES.bySubOutcome, TABLES.byApproach, TABLES.byAgency, TABLES.byCountry, TABLES.byYear, TABLES.coverage];
+const names = [
+  TABLES.facts,
+  TABLES.byOutcome,
+  TABLES.bySubOutcome,
+  TABLES.byApproach,
+  TABLES.byAgency,
+  TABLES.byCountry,
+  TABLES.byYear,
+  TABLES.coverage,
+];
 
 describe("summary tables of the small plan match their golden files", () => {
   test.each(names)("%s", (name) => {

@@ -19,14 +19,23 @@ jest.setTimeout(180_000);
 function activitiesRows(): Rows {
   const [header, ...rows] = ACTIVITIES_SHEET;
   const dateCols = ["Start date", "End date"].map((h) => header!.indexOf(h));
-  return [header! as Rows[number], ...rows.map((r) => r.map((v, j) => (dateCols.includes(j) && typeof v === "string" ? new Date(`${v}T00:00:00Z`) : v)) as Rows[number])];
+  return [
+    header! as Rows[number],
+    ...rows.map(
+      (r) =>
+        r.map((v, j) =>
+          dateCols.includes(j) && typeof v === "string" ? new Date(`${v}T00:00:00Z`) : v,
+        ) as Rows[number],
+    ),
+  ];
 }
 
 /** What LibreOffice's CSV shows for an engine value in a column of the given number format. */
 function matches(csv: string, v: CellValue, format: string | null): boolean {
   if (v === null) return csv === "";
   if (typeof v === "boolean") return csv === (v ? "TRUE" : "FALSE");
-  if (typeof v === "number" && format === "yyyy-mm-dd") return csv === new Date(Math.round((v - 25569) * 864e5)).toISOString().slice(0, 10);
+  if (typeof v === "number" && format === "yyyy-mm-dd")
+    return csv === new Date(Math.round((v - 25569) * 864e5)).toISOString().slice(0, 10);
   if (typeof v === "number") {
     // Percentages come out as LibreOffice shows them ("63.64%"), other numbers as plain values.
     const n = csv.endsWith("%") ? Number(csv.slice(0, -1)) / 100 : Number(csv.replace(/,/g, ""));
@@ -58,7 +67,10 @@ describe("LibreOffice opens the summarised workbook", () => {
         const line = csv[placed.headerRow + i] ?? [];
         row.forEach((v, j) => {
           const got = line[j] ?? "";
-          if (!matches(got, v, t.formats[j] ?? null)) mismatches.push(`${t.name} row ${i + 1} ${t.headers[j]}: LibreOffice "${got}", engine ${JSON.stringify(v)}`);
+          if (!matches(got, v, t.formats[j] ?? null))
+            mismatches.push(
+              `${t.name} row ${i + 1} ${t.headers[j]}: LibreOffice "${got}", engine ${JSON.stringify(v)}`,
+            );
         });
       });
     }

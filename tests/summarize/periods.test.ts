@@ -1,6 +1,12 @@
 /** Reporting periods and day arithmetic. */
 import fc from "fast-check";
-import { dayNumber, excelSerialOfDay, periodOfDay, periodsBetween, yearMonthOfDay } from "../../src/core/summarize/periods";
+import {
+  dayNumber,
+  excelSerialOfDay,
+  periodOfDay,
+  periodsBetween,
+  yearMonthOfDay,
+} from "../../src/core/summarize/periods";
 
 const day = (iso: string) => dayNumber(iso)!;
 
@@ -15,9 +21,12 @@ describe("dayNumber", () => {
     );
   });
 
-  test.each(["2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "24-01-01", "2024-1-1", ""])("rejects %p", (text) => {
-    expect(dayNumber(text)).toBeNull();
-  });
+  test.each(["2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "24-01-01", "2024-1-1", ""])(
+    "rejects %p",
+    (text) => {
+      expect(dayNumber(text)).toBeNull();
+    },
+  );
 
   test("2024-02-29 exists, and 2025-07-01 is Excel serial 45839", () => {
     expect(dayNumber("2024-02-29")).not.toBeNull();
@@ -52,11 +61,16 @@ describe("periods", () => {
 
   test("the days over an activity's periods add up to its length", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 18000, max: 21000 }), fc.integer({ min: 0, max: 2000 }), fc.constantFrom(1, 2, 3, 4, 5, 6, 7, 12), (start, len, months) => {
-        const slices = periodsBetween(start, start + len, months);
-        expect(slices.reduce((t, s) => t + s.days, 0)).toBe(len + 1);
-        for (const s of slices) expect(s.days).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.integer({ min: 18000, max: 21000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.constantFrom(1, 2, 3, 4, 5, 6, 7, 12),
+        (start, len, months) => {
+          const slices = periodsBetween(start, start + len, months);
+          expect(slices.reduce((t, s) => t + s.days, 0)).toBe(len + 1);
+          for (const s of slices) expect(s.days).toBeGreaterThan(0);
+        },
+      ),
     );
   });
 });

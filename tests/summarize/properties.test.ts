@@ -17,7 +17,10 @@ const APPROACHES = [...FRAMEWORK.approaches.map((a) => a.code), "9.9.9", ""];
 const DAY0 = Date.UTC(2022, 0, 1) / 86_400_000;
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
-const dateArb = fc.option(fc.integer({ min: 0, max: 6 * 365 }).map((d) => iso(DAY0 + d)), { nil: null });
+const dateArb = fc.option(
+  fc.integer({ min: 0, max: 6 * 365 }).map((d) => iso(DAY0 + d)),
+  { nil: null },
+);
 const moneyArb = fc.option(
   fc.oneof(
     fc.integer({ min: 0, max: 5_000_000_000 }).map((c) => c / 100),
@@ -61,7 +64,12 @@ const planArb: fc.Arbitrary<Plan> = fc
     const activities: SummaryActivity[] = records.map(([r, _], i) => ({
       row: i + 2,
       // IDs are unique, so each activity's rows can be told apart; codes follow the approach.
-      record: { ...r, id: `A-${i + 1}`, outcome: r.approach.split(".")[0] ?? "", subOutcome: r.approach.split(".").slice(0, 2).join(".") },
+      record: {
+        ...r,
+        id: `A-${i + 1}`,
+        outcome: r.approach.split(".")[0] ?? "",
+        subOutcome: r.approach.split(".").slice(0, 2).join("."),
+      },
     }));
     const rowsWithErrors = new Set(records.flatMap(([, bad], i) => (bad ? [i + 2] : [])));
     const input: SummaryInput = {
@@ -206,14 +214,55 @@ describe("allocateUnits", () => {
 
 describe("bad input", () => {
   test("any record values, however wrong, give summaries and never an exception", () => {
-    const junk = fc.oneof(fc.string(), fc.double(), fc.constant(null), fc.constant(undefined), fc.boolean(), fc.array(fc.string()), fc.constant("__proto__"));
+    const junk = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.boolean(),
+      fc.array(fc.string()),
+      fc.constant("__proto__"),
+    );
     fc.assert(
-      fc.property(fc.array(fc.dictionary(fc.constantFrom("id", "title", "approach", "outcome", "subOutcome", "leadAgencies", "countries", "startDate", "endDate", "budgetUsd", "fundedUsd", "progress", "status"), junk), { maxLength: 10 }), fc.integer({ min: -5, max: 40 }), (records, months) => {
-        const activities = records.map((r, i) => ({ row: i + 2, record: r as unknown as ActivityRecord }));
-        const s = buildSummaries({ activities, rowsWithErrors: new Set(), scores: new Map(), periodMonths: months, countries: [], framework: FRAMEWORK, asOf: "not a date", generatedOn: "2025-07-01" });
-        expect(new Set(s.facts.map((f) => f.id)).size).toBeLessThanOrEqual(records.length);
-        for (const f of s.facts) expect(Number.isFinite(f.budgetShare)).toBe(true);
-      }),
+      fc.property(
+        fc.array(
+          fc.dictionary(
+            fc.constantFrom(
+              "id",
+              "title",
+              "approach",
+              "outcome",
+              "subOutcome",
+              "leadAgencies",
+              "countries",
+              "startDate",
+              "endDate",
+              "budgetUsd",
+              "fundedUsd",
+              "progress",
+              "status",
+            ),
+            junk,
+          ),
+          { maxLength: 10 },
+        ),
+        fc.integer({ min: -5, max: 40 }),
+        (records, months) => {
+          const activities = records.map((r, i) => ({ row: i + 2, record: r as unknown as ActivityRecord }));
+          const s = buildSummaries({
+            activities,
+            rowsWithErrors: new Set(),
+            scores: new Map(),
+            periodMonths: months,
+            countries: [],
+            framework: FRAMEWORK,
+            asOf: "not a date",
+            generatedOn: "2025-07-01",
+          });
+          expect(new Set(s.facts.map((f) => f.id)).size).toBeLessThanOrEqual(records.length);
+          for (const f of s.facts) expect(Number.isFinite(f.budgetShare)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

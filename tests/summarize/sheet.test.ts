@@ -5,7 +5,14 @@
 import type { ChangeOp } from "../../src/core/changeset";
 import { parseAddress } from "../../src/core/grid";
 import { SHEETS, TABLES } from "../../src/core/layout/sheet-names";
-import { buildSummaries, FACT_COLUMNS, summaryChanges, summaryLayout, type FactRow, type Summaries } from "../../src/core/summarize";
+import {
+  buildSummaries,
+  FACT_COLUMNS,
+  summaryChanges,
+  summaryLayout,
+  type FactRow,
+  type Summaries,
+} from "../../src/core/summarize";
 import { MemoryWorkbook } from "../support/memory-workbook";
 import { smallPlanInput } from "./small-plan";
 
@@ -13,7 +20,10 @@ const GENERATED_ON = "2025-07-01";
 
 function summaries(keep?: (id: string) => boolean): Summaries {
   const input = smallPlanInput();
-  return buildSummaries({ ...input, activities: keep ? input.activities.filter((a) => keep(a.record.id)) : input.activities });
+  return buildSummaries({
+    ...input,
+    activities: keep ? input.activities.filter((a) => keep(a.record.id)) : input.activities,
+  });
 }
 
 async function written(s: Summaries, wb = new MemoryWorkbook({ Activities: [["ID"]] })): Promise<MemoryWorkbook> {
@@ -29,7 +39,16 @@ function rowsOf(range: string): [number, number] {
 describe("Summaries sheet", () => {
   test("every summary table is a named Excel table on Summaries, and no two share a row", async () => {
     const wb = await written(summaries());
-    const names = [TABLES.byOutcome, TABLES.bySubOutcome, TABLES.byApproach, TABLES.byAgency, TABLES.byCountry, TABLES.byYear, TABLES.coverage, TABLES.facts];
+    const names = [
+      TABLES.byOutcome,
+      TABLES.bySubOutcome,
+      TABLES.byApproach,
+      TABLES.byAgency,
+      TABLES.byCountry,
+      TABLES.byYear,
+      TABLES.coverage,
+      TABLES.facts,
+    ];
     const spans = names.map((n) => {
       const t = wb.tables.get(n);
       expect(t?.sheet).toBe(SHEETS.summaries);
@@ -45,10 +64,32 @@ describe("Summaries sheet", () => {
     const [top, bottom] = rowsOf(wb.tables.get(TABLES.facts)!.range);
     const grid = wb.grid(SHEETS.summaries);
     expect(grid.rows[top - 1]!.slice(0, FACT_COLUMNS.length)).toEqual([
-      "ID", "Activity", "Outcome", "Outcome title", "Sub-outcome", "Sub-outcome title", "Approach", "Approach title",
-      "Lead agency", "Level", "Country (ISO3)", "Country name", "Region", "Status", "Stage", "Period", "Period start",
-      "Year", "Score", "Band", "Has errors", "Activity share", "Budget share (USD)", "Funded share (USD)",
-      "Gap share (USD)", "Progress",
+      "ID",
+      "Activity",
+      "Outcome",
+      "Outcome title",
+      "Sub-outcome",
+      "Sub-outcome title",
+      "Approach",
+      "Approach title",
+      "Lead agency",
+      "Level",
+      "Country (ISO3)",
+      "Country name",
+      "Region",
+      "Status",
+      "Stage",
+      "Period",
+      "Period start",
+      "Year",
+      "Score",
+      "Band",
+      "Has errors",
+      "Activity share",
+      "Budget share (USD)",
+      "Funded share (USD)",
+      "Gap share (USD)",
+      "Progress",
     ]);
     expect(bottom - top).toBe(s.facts.length);
     // A2:B2 is the stamp: a real date serial with a date format. 2025-07-01 is serial 45839.
@@ -77,14 +118,16 @@ describe("Summaries sheet", () => {
 
   test("text that looks like a formula is written as a value, never as a formula", async () => {
     const input = smallPlanInput();
-    const activities = input.activities.map((a, i) => (i === 0 ? { ...a, record: { ...a.record, title: "=HYPERLINK(\"http://x\")", id: "+A1" } } : a));
+    const activities = input.activities.map((a, i) =>
+      i === 0 ? { ...a, record: { ...a.record, title: '=HYPERLINK("http://x")', id: "+A1" } } : a,
+    );
     const changes = summaryChanges(buildSummaries({ ...input, activities }), { generatedOn: GENERATED_ON });
     expect(changes.ops.some((op) => op.kind === "formulas")).toBe(false);
     const wb = new MemoryWorkbook();
     await wb.port.apply(changes);
     const [top] = rowsOf(wb.tables.get(TABLES.facts)!.range);
     expect(wb.value(SHEETS.summaries, `A${top + 1}`)).toBe("+A1");
-    expect(wb.value(SHEETS.summaries, `B${top + 1}`)).toBe("=HYPERLINK(\"http://x\")");
+    expect(wb.value(SHEETS.summaries, `B${top + 1}`)).toBe('=HYPERLINK("http://x")');
     expect(wb.formula(SHEETS.summaries, `B${top + 1}`)).toBeUndefined();
   });
 
@@ -106,9 +149,18 @@ describe("Summaries sheet", () => {
     const [top, bottom] = rowsOf(wb.tables.get(TABLES.byOutcome)!.range);
     // The chart takes the outcome titles and the three money columns of tblByOutcome, header included.
     expect(chart).toMatchObject({ sourceSheet: SHEETS.summaries, sourceRange: `B${top}:E${bottom}` });
-    expect(wb.grid(SHEETS.summaries).rows[top - 1]!.slice(1, 5)).toEqual(["Outcome title", "Budget (USD)", "Funded (USD)", "Gap (USD)"]);
+    expect(wb.grid(SHEETS.summaries).rows[top - 1]!.slice(1, 5)).toEqual([
+      "Outcome title",
+      "Budget (USD)",
+      "Funded (USD)",
+      "Gap (USD)",
+    ]);
     expect(wb.skipped.map((x) => x.kind).sort()).toEqual(["chart", "pivot"]);
-    expect(summaryChanges(s, { generatedOn: GENERATED_ON, dashboard: false }).ops.some((op) => op.sheet === SHEETS.dashboard)).toBe(false);
+    expect(
+      summaryChanges(s, { generatedOn: GENERATED_ON, dashboard: false }).ops.some(
+        (op) => op.sheet === SHEETS.dashboard,
+      ),
+    ).toBe(false);
   });
 
   test("a facts table longer than an Excel sheet is not written, and says so", () => {

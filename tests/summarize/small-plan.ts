@@ -47,7 +47,12 @@ export const SCORES = new Map<string, ScoreInfo>([
 ]);
 
 const split = (v: CellValue): string[] =>
-  typeof v === "string" ? v.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== "") : [];
+  typeof v === "string"
+    ? v
+        .split(/[,;]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== "")
+    : [];
 const num = (v: CellValue): number | null => (typeof v === "number" ? v : null);
 const str = (v: CellValue): string => (typeof v === "string" ? v : "");
 

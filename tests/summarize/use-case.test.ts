@@ -15,7 +15,12 @@ const GENERATED_ON = "2025-07-01";
 function activitiesSheet(): CellValue[][] {
   const [header, ...rows] = ACTIVITIES_SHEET;
   const dateCols = ["Start date", "End date"].map((h) => header!.indexOf(h));
-  return [header!, ...rows.map((r) => r.map((v, j) => (dateCols.includes(j) && typeof v === "string" ? new Date(`${v}T00:00:00Z`) : v)))];
+  return [
+    header!,
+    ...rows.map((r) =>
+      r.map((v, j) => (dateCols.includes(j) && typeof v === "string" ? new Date(`${v}T00:00:00Z`) : v)),
+    ),
+  ];
 }
 
 function workbook(): MemoryWorkbook {
@@ -31,10 +36,13 @@ describe("summarizePlan", () => {
     // Budget of the seven rows without errors, from the sheet above.
     const validBudget = 120000 + 90000.01 + 45000 + 300000 + 20000 + 60000 + 10000;
     const json = summariesToJson(result.summaries);
-    const total = (rows: Record<string, unknown>[], col: string) => Math.round(rows.reduce((t, r) => t + Number(r[col] ?? 0), 0) * 100);
+    const total = (rows: Record<string, unknown>[], col: string) =>
+      Math.round(rows.reduce((t, r) => t + Number(r[col] ?? 0), 0) * 100);
     expect(total(json.tables[TABLES.facts]!, "Budget share (USD)")).toBe(Math.round(validBudget * 100));
     expect(total(json.tables[TABLES.byOutcome]!, "Budget (USD)")).toBe(Math.round(validBudget * 100));
-    for (const name of Object.values(TABLES).filter((n) => n.startsWith("tblBy") || n === TABLES.facts || n === TABLES.coverage))
+    for (const name of Object.values(TABLES).filter(
+      (n) => n.startsWith("tblBy") || n === TABLES.facts || n === TABLES.coverage,
+    ))
       expect(wb.tables.get(name)?.sheet).toBe(SHEETS.summaries);
     // Scores come from the scoring engine: a number for a valid, scorable row, blank for the broken one.
     const scoreOf = (id: string) => result.summaries.facts.find((f) => f.id === id)!.score;
@@ -64,7 +72,9 @@ describe("summarizePlan", () => {
     expect(wb.applyCount).toBe(0);
     const controller = new AbortController();
     controller.abort();
-    await expect(summarizePlan(wb.port, { asOf: AS_OF, generatedOn: GENERATED_ON, write: true, signal: controller.signal })).rejects.toThrow();
+    await expect(
+      summarizePlan(wb.port, { asOf: AS_OF, generatedOn: GENERATED_ON, write: true, signal: controller.signal }),
+    ).rejects.toThrow();
     expect(wb.applyCount).toBe(0);
   });
 });

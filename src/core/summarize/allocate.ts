@@ -13,7 +13,10 @@ export function allocateUnits(total: number, weights: readonly number[]): number
   for (const w of weights) sum += w;
   if (!(sum > 0)) {
     // No weight at all: fall back to an even split rather than divide by zero.
-    return allocateUnits(total, weights.map(() => 1));
+    return allocateUnits(
+      total,
+      weights.map(() => 1),
+    );
   }
   const parts = new Array<number>(n);
   const remainders = new Array<number>(n);

@@ -55,7 +55,13 @@ export function buildFacts(input: SummaryInput): { facts: FactRow[]; digests: Ac
   }
   let asOfDay = dayNumber(input.asOf);
   if (asOfDay === null) {
-    issues.push(settingIssue("summary-as-of-invalid", input.asOf, `The as-of date "${input.asOf}" is not a date written YYYY-MM-DD, so no activity is counted as overdue. Give --as-of as YYYY-MM-DD.`));
+    issues.push(
+      settingIssue(
+        "summary-as-of-invalid",
+        input.asOf,
+        `The as-of date "${input.asOf}" is not a date written YYYY-MM-DD, so no activity is counted as overdue. Give --as-of as YYYY-MM-DD.`,
+      ),
+    );
     asOfDay = null;
   }
   const lookups = buildLookups(input.framework, input);

@@ -89,7 +89,10 @@ export interface SummaryChangeOptions {
 export function summaryChanges(s: Summaries, options: SummaryChangeOptions): ChangeSet {
   const sheet = SHEETS.summaries;
   const layout = summaryLayout(s);
-  const ops: ChangeOp[] = [{ kind: "ensureSheet", sheet }, { kind: "resetSheet", sheet }];
+  const ops: ChangeOp[] = [
+    { kind: "ensureSheet", sheet },
+    { kind: "resetSheet", sheet },
+  ];
   ops.push(
     { kind: "values", sheet, at: "A1", values: [["ICCWC Strategic Action Plan: progress summaries"]] },
     { kind: "style", sheet, range: "A1", style: { bold: true, fontSize: 14 } },
@@ -97,7 +100,16 @@ export function summaryChanges(s: Summaries, options: SummaryChangeOptions): Cha
       kind: "values",
       sheet,
       at: "A2",
-      values: [["Generated on", serialOf(options.generatedOn), "As of", serialOf(s.asOf), "Periods", periodText(s.periodMonths)]],
+      values: [
+        [
+          "Generated on",
+          serialOf(options.generatedOn),
+          "As of",
+          serialOf(s.asOf),
+          "Periods",
+          periodText(s.periodMonths),
+        ],
+      ],
       formats: [null, FORMATS.date, null, FORMATS.date, null, null],
     },
     { kind: "style", sheet, range: "A2:F2", style: { italic: true } },
@@ -105,7 +117,11 @@ export function summaryChanges(s: Summaries, options: SummaryChangeOptions): Cha
       kind: "values",
       sheet,
       at: "A3",
-      values: [["Rebuilt on every run: do not type here. Select a table (tblFacts for the detail) and use Insert > PivotTable. Rows with validation errors are counted but their money is not: see Has errors."]],
+      values: [
+        [
+          "Rebuilt on every run: do not type here. Select a table (tblFacts for the detail) and use Insert > PivotTable. Rows with validation errors are counted but their money is not: see Has errors.",
+        ],
+      ],
     },
   );
   for (const placed of layout.tables) {
@@ -118,8 +134,20 @@ export function summaryChanges(s: Summaries, options: SummaryChangeOptions): Cha
     }
     const t = placed.table.render();
     const body: CellValue[][] = t.rows.length > 0 ? t.rows : [t.headers.map(() => null)];
-    ops.push({ kind: "values", sheet, at: cellAddress(placed.headerRow, 1), values: [t.headers, ...body], formats: t.formats });
-    ops.push({ kind: "table", sheet, name: t.name, range: rangeAddress(placed.headerRow, 1, placed.lastRow - placed.headerRow + 1, t.headers.length), style: TABLE_STYLE });
+    ops.push({
+      kind: "values",
+      sheet,
+      at: cellAddress(placed.headerRow, 1),
+      values: [t.headers, ...body],
+      formats: t.formats,
+    });
+    ops.push({
+      kind: "table",
+      sheet,
+      name: t.name,
+      range: rangeAddress(placed.headerRow, 1, placed.lastRow - placed.headerRow + 1, t.headers.length),
+      style: TABLE_STYLE,
+    });
   }
   ops.push({ kind: "columns", sheet, widths: layout.widths, from: 1 });
   ops.push({ kind: "freeze", sheet, rows: 2, cols: 0 });
@@ -142,7 +170,11 @@ function dashboardOps(layout: SummaryLayout): ChangeOp[] {
       kind: "values",
       sheet,
       at: "A2",
-      values: [["In Excel the add-in builds a PivotTable of tblFacts by outcome and a chart of tblByOutcome here. Elsewhere: select tblFacts on the Summaries sheet and use Insert > PivotTable."]],
+      values: [
+        [
+          "In Excel the add-in builds a PivotTable of tblFacts by outcome and a chart of tblByOutcome here. Elsewhere: select tblFacts on the Summaries sheet and use Insert > PivotTable.",
+        ],
+      ],
     },
   ];
   const facts = layout.tables.find((p) => p.table.name === TABLES.facts);

@@ -26,7 +26,11 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-export function coverageRows(digests: readonly ActivityDigest[], framework: FrameworkLike, countries: readonly CountryInfo[]): CoverageRow[] {
+export function coverageRows(
+  digests: readonly ActivityDigest[],
+  framework: FrameworkLike,
+  countries: readonly CountryInfo[],
+): CoverageRow[] {
   const approachCovered = new Set<string>();
   const countryCovered = new Set<string>();
   const approachPending = new Map<string, number>();
@@ -46,7 +50,12 @@ export function coverageRows(digests: readonly ActivityDigest[], framework: Fram
     if (approachCovered.has(a.code)) continue;
     const sub = a.subOutcome ?? a.code.split(".").slice(0, 2).join(".");
     const out = a.outcome ?? a.code.split(".")[0]!;
-    rows.push({ kind: COVERAGE_KINDS.approach, code: a.code, name: a.title, detail: `Outcome ${out}, sub-outcome ${sub}${pendingNote(approachPending.get(a.code))}` });
+    rows.push({
+      kind: COVERAGE_KINDS.approach,
+      code: a.code,
+      name: a.title,
+      detail: `Outcome ${out}, sub-outcome ${sub}${pendingNote(approachPending.get(a.code))}`,
+    });
   }
   const priority = countries.filter((c) => c.priority).sort((a, b) => (a.iso3 < b.iso3 ? -1 : a.iso3 > b.iso3 ? 1 : 0));
   const seen = new Set<string>();
@@ -54,7 +63,12 @@ export function coverageRows(digests: readonly ActivityDigest[], framework: Fram
     const iso3 = c.iso3.toUpperCase();
     if (seen.has(iso3) || countryCovered.has(iso3)) continue;
     seen.add(iso3);
-    rows.push({ kind: COVERAGE_KINDS.country, code: iso3, name: c.name || iso3, detail: `${c.region || "Region not set"}${pendingNote(countryPending.get(iso3))}` });
+    rows.push({
+      kind: COVERAGE_KINDS.country,
+      code: iso3,
+      name: c.name || iso3,
+      detail: `${c.region || "Region not set"}${pendingNote(countryPending.get(iso3))}`,
+    });
   }
   return rows;
 }

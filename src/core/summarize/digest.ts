@@ -51,7 +51,10 @@ export interface Lookups {
   country: (iso3: string) => { name: string; region: string; priority: boolean };
 }
 
-export function buildLookups(framework: FrameworkLike, input: Pick<SummaryInput, "countries" | "describeCountry">): Lookups {
+export function buildLookups(
+  framework: FrameworkLike,
+  input: Pick<SummaryInput, "countries" | "describeCountry">,
+): Lookups {
   const byIso = new Map<string, CountryInfo>();
   for (const c of input.countries) byIso.set(c.iso3.toUpperCase(), c);
   const cache = new Map<string, { name: string; region: string; priority: boolean }>();
@@ -154,7 +157,10 @@ export function digestActivity(
   const id = textOf(r.id);
   const budgetCents = hasErrors ? 0 : moneyCents(r.budgetUsd);
   const fundedCents = hasErrors ? 0 : Math.min(moneyCents(r.fundedUsd), budgetCents);
-  const progress = !hasErrors && typeof r.progress === "number" && Number.isFinite(r.progress) && r.progress >= 0 && r.progress <= 1 ? r.progress : null;
+  const progress =
+    !hasErrors && typeof r.progress === "number" && Number.isFinite(r.progress) && r.progress >= 0 && r.progress <= 1
+      ? r.progress
+      : null;
   const scored = hasErrors ? undefined : input.scores.get(id);
   const endIso = isoOf(r.endDate);
   const endDay = endIso ? dayNumber(endIso) : null;

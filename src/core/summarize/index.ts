@@ -1,7 +1,15 @@
 /** Pivot-ready progress summaries (issue 5). See docs/summaries.md for every rule and why. */
 export type { SummaryInput, SummaryActivity, FrameworkLike, FrameworkEntry, CountryInfo, ScoreInfo } from "./input";
 export { buildFacts, buildSummaries, type Summaries } from "./build";
-export { summaryChanges, summaryLayout, type SummaryChangeOptions, type SummaryLayout, EXCEL_MAX_ROWS, PIVOT_NAME, CHART_NAME } from "./changes";
+export {
+  summaryChanges,
+  summaryLayout,
+  type SummaryChangeOptions,
+  type SummaryLayout,
+  EXCEL_MAX_ROWS,
+  PIVOT_NAME,
+  CHART_NAME,
+} from "./changes";
 export { summariesToJson, type SummariesJson } from "./json";
 export { FACT_COLUMNS, renderSummaries, renderTable, type RenderedTable } from "./tables";
 export type { FactRow } from "./facts";

@@ -133,7 +133,14 @@ export function periodsBetween(startDay: number, endDay: number, months: number)
     if (p.startDay > endDay) break;
     const from = p.startDay > startDay ? p.startDay : startDay;
     const to = p.endDay < endDay ? p.endDay : endDay;
-    out.push({ label: p.label, year: p.year, index: p.index, startDay: p.startDay, endDay: p.endDay, days: to - from + 1 });
+    out.push({
+      label: p.label,
+      year: p.year,
+      index: p.index,
+      startDay: p.startDay,
+      endDay: p.endDay,
+      days: to - from + 1,
+    });
     if (++index >= perYear) {
       index = 0;
       year++;

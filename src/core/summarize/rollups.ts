@@ -91,7 +91,13 @@ class Accumulator {
     }
   }
 
-  addMoney(shareUnits: number, budgetCents: number, fundedCents: number, gapCents: number, progress: number | null): void {
+  addMoney(
+    shareUnits: number,
+    budgetCents: number,
+    fundedCents: number,
+    gapCents: number,
+    progress: number | null,
+  ): void {
     this.shareUnits += shareUnits;
     this.budgetCents += budgetCents;
     this.fundedCents += fundedCents;
@@ -117,7 +123,8 @@ class Accumulator {
       budgetUsd: this.budgetCents / 100,
       fundedUsd: this.fundedCents / 100,
       gapUsd: this.gapCents / 100,
-      progressByBudget: this.progressBudgetWeight > 0 ? round(this.progressBudget / this.progressBudgetWeight, 4) : null,
+      progressByBudget:
+        this.progressBudgetWeight > 0 ? round(this.progressBudget / this.progressBudgetWeight, 4) : null,
       progressByCount: this.progressCount > 0 ? round(this.progressSum / this.progressCount, 4) : null,
       meanScore: this.scoreCount > 0 ? round(this.scoreSum / this.scoreCount, 2) : null,
     };
@@ -145,12 +152,21 @@ type Level = "outcome" | "subOutcome" | "approach";
  * One row per framework entry at the level, in framework order (entries with no activity included, so
  * gaps show), then one "(not classified)" row when some activity's code is missing or not in the plan.
  */
-export function hierarchyRollup(level: Level, digests: readonly ActivityDigest[], framework: FrameworkLike): HierarchyRollupRow[] {
+export function hierarchyRollup(
+  level: Level,
+  digests: readonly ActivityDigest[],
+  framework: FrameworkLike,
+): HierarchyRollupRow[] {
   const entries: { code: string; title: string; outcome: string; subOutcome: string }[] =
     level === "outcome"
       ? framework.outcomes.map((o) => ({ code: o.code, title: o.title, outcome: "", subOutcome: "" }))
       : level === "subOutcome"
-        ? framework.subOutcomes.map((s) => ({ code: s.code, title: s.title, outcome: s.outcome ?? s.code.split(".")[0]!, subOutcome: "" }))
+        ? framework.subOutcomes.map((s) => ({
+            code: s.code,
+            title: s.title,
+            outcome: s.outcome ?? s.code.split(".")[0]!,
+            subOutcome: "",
+          }))
         : framework.approaches.map((a) => ({
             code: a.code,
             title: a.title,
@@ -165,9 +181,19 @@ export function hierarchyRollup(level: Level, digests: readonly ActivityDigest[]
     acc.addActivity(d);
     acc.addMoney(SHARE_UNITS, d.budgetCents, d.fundedCents, d.gapCents, d.progress);
   }
-  const rows: HierarchyRollupRow[] = entries.map((e) => ({ ...e, ...(accs.get(e.code) ?? new Accumulator()).measures() }));
+  const rows: HierarchyRollupRow[] = entries.map((e) => ({
+    ...e,
+    ...(accs.get(e.code) ?? new Accumulator()).measures(),
+  }));
   const unclassified = accs.get(NOT_CLASSIFIED);
-  if (unclassified) rows.push({ code: NOT_CLASSIFIED, title: "Missing or unknown code (see the Issues sheet)", outcome: "", subOutcome: "", ...unclassified.measures() });
+  if (unclassified)
+    rows.push({
+      code: NOT_CLASSIFIED,
+      title: "Missing or unknown code (see the Issues sheet)",
+      outcome: "",
+      subOutcome: "",
+      ...unclassified.measures(),
+    });
   return rows;
 }
 
@@ -193,13 +219,21 @@ function factRollup<K extends string | number>(
 ): Map<K, Accumulator> {
   const accs = new Map<K, Accumulator>();
   for (const d of digests) for (const k of new Set(keysOf(d))) getOrAdd(accs, k).addActivity(d);
-  for (const f of facts) getOrAdd(accs, keyOfFact(f)).addMoney(f.shareUnits, f.budgetCents, f.fundedCents, f.gapCents, f.progress);
+  for (const f of facts)
+    getOrAdd(accs, keyOfFact(f)).addMoney(f.shareUnits, f.budgetCents, f.fundedCents, f.gapCents, f.progress);
   return accs;
 }
 
 export function agencyRollup(digests: readonly ActivityDigest[], facts: readonly FactRow[]): AgencyRollupRow[] {
-  const accs = factRollup(digests, facts, (d) => (d.agencies.length ? d.agencies : [NO_AGENCY]), (f) => f.leadAgency);
-  return [...accs.keys()].sort((a, b) => compareKeys(a, b, NO_AGENCY)).map((agency) => ({ agency, ...accs.get(agency)!.measures() }));
+  const accs = factRollup(
+    digests,
+    facts,
+    (d) => (d.agencies.length ? d.agencies : [NO_AGENCY]),
+    (f) => f.leadAgency,
+  );
+  return [...accs.keys()]
+    .sort((a, b) => compareKeys(a, b, NO_AGENCY))
+    .map((agency) => ({ agency, ...accs.get(agency)!.measures() }));
 }
 
 export function countryRollup(
@@ -207,7 +241,12 @@ export function countryRollup(
   facts: readonly FactRow[],
   country: (iso3: string) => { name: string; region: string; priority: boolean },
 ): CountryRollupRow[] {
-  const accs = factRollup(digests, facts, (d) => (d.countries.length ? d.countries : [NO_COUNTRY]), (f) => f.country);
+  const accs = factRollup(
+    digests,
+    facts,
+    (d) => (d.countries.length ? d.countries : [NO_COUNTRY]),
+    (f) => f.country,
+  );
   return [...accs.keys()]
     .sort((a, b) => compareKeys(a, b, NO_COUNTRY))
     .map((iso3) => ({ iso3, ...country(iso3), ...accs.get(iso3)!.measures() }));
@@ -220,5 +259,7 @@ export function yearRollup(digests: readonly ActivityDigest[], facts: readonly F
     (d) => (d.periods ? d.periods.map((p) => p.year) : [UNDATED_PERIOD]),
     (f) => f.year ?? UNDATED_PERIOD,
   );
-  return [...accs.keys()].sort((a, b) => compareKeys(a, b, UNDATED_PERIOD)).map((year) => ({ year, ...accs.get(year)!.measures() }));
+  return [...accs.keys()]
+    .sort((a, b) => compareKeys(a, b, UNDATED_PERIOD))
+    .map((year) => ({ year, ...accs.get(year)!.measures() }));
 }

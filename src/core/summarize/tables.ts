@@ -125,17 +125,37 @@ function shareColumns<R extends Measures>(): ColumnSpec<R>[] {
 }
 
 function tailColumns<R extends Measures>(): ColumnSpec<R>[] {
-  return [col("Progress (by budget)", (r) => r.progressByBudget, FORMATS.percent, 12), col("Mean score", (r) => r.meanScore, FORMATS.score, 10)];
+  return [
+    col("Progress (by budget)", (r) => r.progressByBudget, FORMATS.percent, 12),
+    col("Mean score", (r) => r.meanScore, FORMATS.score, 10),
+  ];
 }
 
-export const BY_OUTCOME: TableSpec<HierarchyRollupRow> = { name: TABLES.byOutcome, title: "By outcome", columns: hierarchyColumns("outcome") };
-export const BY_SUB_OUTCOME: TableSpec<HierarchyRollupRow> = { name: TABLES.bySubOutcome, title: "By sub-outcome", columns: hierarchyColumns("subOutcome") };
-export const BY_APPROACH: TableSpec<HierarchyRollupRow> = { name: TABLES.byApproach, title: "By approach", columns: hierarchyColumns("approach") };
+export const BY_OUTCOME: TableSpec<HierarchyRollupRow> = {
+  name: TABLES.byOutcome,
+  title: "By outcome",
+  columns: hierarchyColumns("outcome"),
+};
+export const BY_SUB_OUTCOME: TableSpec<HierarchyRollupRow> = {
+  name: TABLES.bySubOutcome,
+  title: "By sub-outcome",
+  columns: hierarchyColumns("subOutcome"),
+};
+export const BY_APPROACH: TableSpec<HierarchyRollupRow> = {
+  name: TABLES.byApproach,
+  title: "By approach",
+  columns: hierarchyColumns("approach"),
+};
 
 export const BY_AGENCY: TableSpec<AgencyRollupRow> = {
   name: TABLES.byAgency,
   title: "By lead agency (joint activities count for each lead; money and shares split between them)",
-  columns: [col("Lead agency", (r) => r.agency, null, 18), ...shareColumns<AgencyRollupRow>(), ...statusColumns<AgencyRollupRow>(), ...tailColumns<AgencyRollupRow>()],
+  columns: [
+    col("Lead agency", (r) => r.agency, null, 18),
+    ...shareColumns<AgencyRollupRow>(),
+    ...statusColumns<AgencyRollupRow>(),
+    ...tailColumns<AgencyRollupRow>(),
+  ],
 };
 
 export const BY_COUNTRY: TableSpec<CountryRollupRow> = {
@@ -155,13 +175,23 @@ export const BY_COUNTRY: TableSpec<CountryRollupRow> = {
 export const BY_YEAR: TableSpec<YearRollupRow> = {
   name: TABLES.byYear,
   title: "By year (an activity counts in every year it runs; money split by its days in each year)",
-  columns: [col("Year", (r) => r.year, FORMATS.count, 10), ...shareColumns<YearRollupRow>(), ...tailColumns<YearRollupRow>()],
+  columns: [
+    col("Year", (r) => r.year, FORMATS.count, 10),
+    ...shareColumns<YearRollupRow>(),
+    ...tailColumns<YearRollupRow>(),
+  ],
 };
 
 export const COVERAGE: TableSpec<CoverageRow> = {
   name: TABLES.coverage,
-  title: "Coverage: approaches and priority countries with no activity (rows with errors and cancelled rows do not count)",
-  columns: [col("Kind", (r) => r.kind, null, 32), col("Code", (r) => r.code, FORMATS.text, 10), col("Name", (r) => r.name, null, 48), col("Detail", (r) => r.detail, null, 40)],
+  title:
+    "Coverage: approaches and priority countries with no activity (rows with errors and cancelled rows do not count)",
+  columns: [
+    col("Kind", (r) => r.kind, null, 32),
+    col("Code", (r) => r.code, FORMATS.text, 10),
+    col("Name", (r) => r.name, null, 48),
+    col("Detail", (r) => r.detail, null, 40),
+  ],
 };
 
 export const FACTS: TableSpec<FactRow> = {
