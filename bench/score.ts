@@ -18,7 +18,24 @@ function lcg(seed: number): () => number {
   };
 }
 
-const CODES = ["KEN", "TZA", "UGA", "VNM", "ZAF", "MOZ", "NGA", "COD", "BRA", "PER", "COL", "IDN", "THA", "LAO", "CMR", "GAB"];
+const CODES = [
+  "KEN",
+  "TZA",
+  "UGA",
+  "VNM",
+  "ZAF",
+  "MOZ",
+  "NGA",
+  "COD",
+  "BRA",
+  "PER",
+  "COL",
+  "IDN",
+  "THA",
+  "LAO",
+  "CMR",
+  "GAB",
+];
 const STATUSES = ["Not started", "Planned", "In progress", "Completed", "Delayed", "Cancelled"];
 const AGENCIES = ["CITES Secretariat", "INTERPOL", "UNODC", "World Bank", "WCO"];
 
@@ -77,7 +94,17 @@ function generate(n: number, seed = 7): { parsed: ParsedActivities; settings: Se
       },
     });
   }
-  const parsed: ParsedActivities = { sheet: "Activities", headerRow: 1, columnOf, missingColumns: [], extraColumns: [], duplicateHeaders: [], rows, blankRows: [], problems: [] };
+  const parsed: ParsedActivities = {
+    sheet: "Activities",
+    headerRow: 1,
+    columnOf,
+    missingColumns: [],
+    extraColumns: [],
+    duplicateHeaders: [],
+    rows,
+    blankRows: [],
+    problems: [],
+  };
   // A fifth of the total gap is available: the funding line has real choices to make.
   return { parsed, settings: settingsFor(rnd, Math.round(totalGap / 5)) };
 }
@@ -121,7 +148,10 @@ export async function run(): Promise<BenchResult[]> {
   for (const n of [300, 2_000, 20_000, 100_000]) {
     const rnd = lcg(n);
     const whole = n <= 2_000; // gaps in whole thousands (DP) for small plans; to the dollar beyond (no common unit)
-    const items = Array.from({ length: n }, () => ({ cost: whole ? 1000 * (1 + Math.floor(rnd() * 2000)) : 1 + Math.floor(rnd() * 2_000_000), value: Math.floor(rnd() * 1000) }));
+    const items = Array.from({ length: n }, () => ({
+      cost: whole ? 1000 * (1 + Math.floor(rnd() * 2000)) : 1 + Math.floor(rnd() * 2_000_000),
+      value: Math.floor(rnd() * 1000),
+    }));
     const funds = items.reduce((s, it) => s + it.cost, 0) / 5;
     const k = timed(() => solveKnapsack(items, funds));
     out.push({

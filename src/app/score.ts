@@ -8,7 +8,14 @@ import type { Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { SHEETS } from "../core/layout/sheet-names";
 import { countryByIso3 } from "../core/reference";
-import { scoreActivities, scoreColumnsChanges, scoreResultToJson as coreScoreResultToJson, type Rollups, type ScoreJson, type ScoreResult } from "../core/score";
+import {
+  scoreActivities,
+  scoreColumnsChanges,
+  scoreResultToJson as coreScoreResultToJson,
+  type Rollups,
+  type ScoreJson,
+  type ScoreResult,
+} from "../core/score";
 import { parseSettings, type Settings } from "../core/settings";
 import { validateActivities, type ValidationReport } from "../core/validate";
 import { SheetNotFoundError, type ApplyReport, type ProgressReport, type WorkbookPort } from "../ports/workbook-port";
@@ -56,7 +63,8 @@ async function readOptional(port: WorkbookPort, names: readonly string[], sheet:
 export function invalidRowsOf(report: ValidationReport): Map<number, string> {
   const rows = new Map<number, string>();
   for (const i of report.issues) {
-    if (i.severity === "error" && i.row !== null && i.sheet === report.parsed.sheet && !rows.has(i.row)) rows.set(i.row, `${i.cell ?? ""} ${i.message}`.trim());
+    if (i.severity === "error" && i.row !== null && i.sheet === report.parsed.sheet && !rows.has(i.row))
+      rows.set(i.row, `${i.cell ?? ""} ${i.message}`.trim());
   }
   return rows;
 }
@@ -87,13 +95,19 @@ export async function scorePlan(port: WorkbookPort, options: ScorePlanOptions): 
   const { settings, issues: settingsIssues } = parseSettings(settingsGrid, countriesGrid);
   checkAbort(signal);
   onProgress?.({ fraction: 0.5, message: "Scoring" });
-  const result = scoreActivities(validation.parsed, settings, { invalidRows: invalidRowsOf(validation), rollupLabel: rollupLabeller(framework, settings) });
+  const result = scoreActivities(validation.parsed, settings, {
+    invalidRows: invalidRowsOf(validation),
+    rollupLabel: rollupLabeller(framework, settings),
+  });
   if (!options.writeColumns) return { result, settings, settingsIssues, validation };
 
   // Everything is computed before the one write: a cancel or a failure leaves the workbook untouched.
   checkAbort(signal);
   onProgress?.({ fraction: 0.8, message: "Writing the score columns" });
-  const applyReport = await port.apply(scoreColumnsChanges(result, validation.parsed, activitiesGrid), signal ? { signal } : {});
+  const applyReport = await port.apply(
+    scoreColumnsChanges(result, validation.parsed, activitiesGrid),
+    signal ? { signal } : {},
+  );
   onProgress?.({ fraction: 1, message: "Done" });
   return { result, settings, settingsIssues, validation, applyReport };
 }

@@ -38,7 +38,17 @@ export function parsedOf(records: Partial<ActivityRecord>[], firstRow = 2): Pars
     ACTIVITY_COLUMNS.forEach((c, j) => (cells[c.key] = { raw: null, col: j + 1, address: null, problem: null }));
     return { row: firstRow + i, cells, record: record({ id: `A-${i + 1}`, ...p }) };
   });
-  return { sheet: "Activities", headerRow: firstRow - 1, columnOf, missingColumns: [], extraColumns: [], duplicateHeaders: [], rows, blankRows: [], problems: [] };
+  return {
+    sheet: "Activities",
+    headerRow: firstRow - 1,
+    columnOf,
+    missingColumns: [],
+    extraColumns: [],
+    duplicateHeaders: [],
+    rows,
+    blankRows: [],
+    problems: [],
+  };
 }
 
 export function country(iso3: string, name: string, p: Partial<CountrySetting> = {}): CountrySetting {
@@ -46,5 +56,10 @@ export function country(iso3: string, name: string, p: Partial<CountrySetting> =
 }
 
 export function settings(p: Partial<Settings> = {}): Settings {
-  return { ...DEFAULT_SETTINGS, ...p, weights: { ...DEFAULT_SETTINGS.weights, ...(p.weights ?? {}) }, bands: { ...DEFAULT_SETTINGS.bands, ...(p.bands ?? {}) } };
+  return {
+    ...DEFAULT_SETTINGS,
+    ...p,
+    weights: { ...DEFAULT_SETTINGS.weights, ...(p.weights ?? {}) },
+    bands: { ...DEFAULT_SETTINGS.bands, ...(p.bands ?? {}) },
+  };
 }

@@ -7,12 +7,18 @@ import { parsedOf, settings } from "./build";
 
 // Activities A..S, a user column T ("My notes"), score columns from U.
 const header: CellValue[] = [...ACTIVITY_HEADERS, "My notes"];
-const userRow = (id: string, note: string): CellValue[] => [id, ...new Array<CellValue>(ACTIVITY_HEADERS.length - 1).fill("x"), note];
+const userRow = (id: string, note: string): CellValue[] => [
+  id,
+  ...new Array<CellValue>(ACTIVITY_HEADERS.length - 1).fill("x"),
+  note,
+];
 
 function setup(records: Parameters<typeof parsedOf>[0], extraRows: CellValue[][] = []) {
   const parsed = parsedOf(records);
   parsed.extraColumns.push({ header: "My notes", col: 20 });
-  const book = new MemoryWorkbook({ Activities: [header, ...records.map((_, i) => userRow(`A-${i + 1}`, `keep ${i + 1}`)), ...extraRows] });
+  const book = new MemoryWorkbook({
+    Activities: [header, ...records.map((_, i) => userRow(`A-${i + 1}`, `keep ${i + 1}`)), ...extraRows],
+  });
   return { parsed, book };
 }
 
@@ -21,7 +27,9 @@ describe("scoreColumnsChanges", () => {
     const { parsed, book } = setup([{ need: 5, valueAdded: 5, engagement: 5 }, { need: 4 }]);
     const result = scoreActivities(parsed, settings());
     await book.port.apply(scoreColumnsChanges(result, parsed, book.grid("Activities")));
-    expect(SCORE_HEADERS.map((_, i) => book.value("Activities", `${String.fromCharCode(85 + i)}1`))).toEqual([...SCORE_HEADERS]);
+    expect(SCORE_HEADERS.map((_, i) => book.value("Activities", `${String.fromCharCode(85 + i)}1`))).toEqual([
+      ...SCORE_HEADERS,
+    ]);
     // Row 2: 0.40x90 + 0.35x90 + 0.25x90 = 90 x 1.00 = 90.0
     expect(book.value("Activities", "U2")).toBe(90);
     expect(book.value("Activities", "V2")).toBe(1);
@@ -37,16 +45,30 @@ describe("scoreColumnsChanges", () => {
   });
 
   test("a re-run overwrites only its columns, blanks rows removed since, and twice equals once", async () => {
-    const { parsed, book } = setup([{ need: 5, valueAdded: 5, engagement: 5 }, { need: 3, valueAdded: 3, engagement: 3 }, { need: 1, valueAdded: 1, engagement: 1 }]);
+    const { parsed, book } = setup([
+      { need: 5, valueAdded: 5, engagement: 5 },
+      { need: 3, valueAdded: 3, engagement: 3 },
+      { need: 1, valueAdded: 1, engagement: 1 },
+    ]);
     await book.port.apply(scoreColumnsChanges(scoreActivities(parsed, settings()), parsed, book.grid("Activities")));
     expect(book.value("Activities", "U4")).not.toBeNull();
     // The parse no longer holds row 4 (the user cleared that activity); its old score cells U4:Z4 must go.
     const grid = book.grid("Activities");
-    const shorter = parsedOf([{ need: 5, valueAdded: 5, engagement: 5 }, { need: 3, valueAdded: 3, engagement: 3 }]);
+    const shorter = parsedOf([
+      { need: 5, valueAdded: 5, engagement: 5 },
+      { need: 3, valueAdded: 3, engagement: 3 },
+    ]);
     shorter.extraColumns.push({ header: "My notes", col: 20 });
     const changes = scoreColumnsChanges(scoreActivities(shorter, settings()), shorter, grid);
     await book.port.apply(changes);
-    expect(["U4", "V4", "W4", "X4", "Y4", "Z4"].map((a) => book.value("Activities", a))).toEqual([null, null, null, null, null, null]);
+    expect(["U4", "V4", "W4", "X4", "Y4", "Z4"].map((a) => book.value("Activities", a))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(book.value("Activities", "T4")).toBe("keep 3");
     const once = book.snapshot();
     await book.port.apply(scoreColumnsChanges(scoreActivities(shorter, settings()), shorter, book.grid("Activities")));

@@ -22,11 +22,23 @@ describe("score: hand-computed examples", () => {
     expect(a.breakdown).toContain("Engagement 3/5 (Kenya) x weight 0.25 x 90.0 = 13.5");
     expect(a.breakdown).toContain("Engagement 3/5 multiplies 73.8 by 0.70 = 51.7");
     expect(a.breakdown).toContain("Priority country (Kenya) +10.0");
-    expect(a.contributions.map((c) => c.criterion)).toEqual(["Need", "Value added", "Engagement", "Engagement gate", "Priority country"]);
+    expect(a.contributions.map((c) => c.criterion)).toEqual([
+      "Need",
+      "Value added",
+      "Engagement",
+      "Engagement gate",
+      "Priority country",
+    ]);
   });
 
   test("high need cannot hide low engagement", () => {
-    const { activities } = scoreActivities(parsedOf([{ need: 5, valueAdded: 5, engagement: 1 }, { need: 3, valueAdded: 3, engagement: 5 }]), settings());
+    const { activities } = scoreActivities(
+      parsedOf([
+        { need: 5, valueAdded: 5, engagement: 1 },
+        { need: 3, valueAdded: 3, engagement: 5 },
+      ]),
+      settings(),
+    );
     // A: 36.0 + 31.5 + 0.25 x 1/5 x 90 = 4.5 -> 72.0; gate 0.40 -> 28.8 (Low)
     // B: 0.40x3/5x90 = 21.6 + 0.35x3/5x90 = 18.9 + 0.25x5/5x90 = 22.5 -> 63.0; gate 1.00 -> 63.0 (Medium)
     expect(activities.map((a) => a.score)).toEqual([28.8, 63]);
@@ -36,14 +48,20 @@ describe("score: hand-computed examples", () => {
 
   test("the row's own values override the country's", () => {
     const s = settings({ countries: [country("KEN", "Kenya", { need: 1, engagement: 1 })] });
-    const { activities } = scoreActivities(parsedOf([{ countries: ["KEN"], need: 5, valueAdded: 5, engagement: 5 }]), s);
+    const { activities } = scoreActivities(
+      parsedOf([{ countries: ["KEN"], need: 5, valueAdded: 5, engagement: 5 }]),
+      s,
+    );
     // 36 + 31.5 + 22.5 = 90 x 1.00, no priority country -> 90.0
     expect(activities[0]!.score).toBe(90);
     expect(activities[0]!.breakdown).toContain("Need 5/5 (this row)");
   });
 
   test("several countries: mean need, lowest engagement (or mean when Settings say so)", () => {
-    const countries = [country("KEN", "Kenya", { need: 4, engagement: 2 }), country("UGA", "Uganda", { need: 3, engagement: 4 })];
+    const countries = [
+      country("KEN", "Kenya", { need: 4, engagement: 2 }),
+      country("UGA", "Uganda", { need: 3, engagement: 4 }),
+    ];
     const rows = parsedOf([{ countries: ["KEN", "UGA"], valueAdded: 4 }]);
     const low = scoreActivities(rows, settings({ countries })).activities[0]!;
     // need mean 3.5: 0.40 x 3.5/5 x 90 = 25.2; value 0.35 x 4/5 x 90 = 25.2; engagement min 2: 0.25 x 2/5 x 90 = 9.0
@@ -57,8 +75,13 @@ describe("score: hand-computed examples", () => {
   });
 
   test("a mean of three countries is shown with two decimals, enough to redo the arithmetic", () => {
-    const countries = [country("KEN", "Kenya", { need: 4, engagement: 5 }), country("TZA", "Tanzania", { need: 4, engagement: 4 }), country("UGA", "Uganda", { need: 3, engagement: 4 })];
-    const a = scoreActivities(parsedOf([{ countries: ["KEN", "TZA", "UGA"], valueAdded: 4 }]), settings({ countries })).activities[0]!;
+    const countries = [
+      country("KEN", "Kenya", { need: 4, engagement: 5 }),
+      country("TZA", "Tanzania", { need: 4, engagement: 4 }),
+      country("UGA", "Uganda", { need: 3, engagement: 4 }),
+    ];
+    const a = scoreActivities(parsedOf([{ countries: ["KEN", "TZA", "UGA"], valueAdded: 4 }]), settings({ countries }))
+      .activities[0]!;
     // need mean 11/3 = 3.667: 0.40 x 3.667/5 x 90 = 26.4; value 0.35 x 4/5 x 90 = 25.2; engagement min 4: 18.0
     // points 69.6 x 0.85 = 59.16 -> 59.2
     expect(a.breakdown).toContain("Need 3.67/5 (mean of Kenya 4, Tanzania 4, Uganda 3) x weight 0.40 x 90.0 = 26.4");
@@ -67,7 +90,13 @@ describe("score: hand-computed examples", () => {
 
   test("a perfect activity in a priority country scores exactly 100; the weakest possible 7.2", () => {
     const s = settings({ countries: [country("KEN", "Kenya", { priority: true })] });
-    const { activities } = scoreActivities(parsedOf([{ countries: ["KEN"], need: 5, valueAdded: 5, engagement: 5 }, { need: 1, valueAdded: 1, engagement: 1 }]), s);
+    const { activities } = scoreActivities(
+      parsedOf([
+        { countries: ["KEN"], need: 5, valueAdded: 5, engagement: 5 },
+        { need: 1, valueAdded: 1, engagement: 1 },
+      ]),
+      s,
+    );
     // 90 x 1 + 10 = 100;   (0.40 + 0.35 + 0.25) x 1/5 x 90 = 18.0 x 0.40 = 7.2
     expect(activities.map((a) => a.score)).toEqual([100, 7.2]);
   });
@@ -75,7 +104,10 @@ describe("score: hand-computed examples", () => {
   test("weights are relative: doubling all three changes nothing", () => {
     const rows = parsedOf([{ need: 4, valueAdded: 2, engagement: 3 }]);
     const a = scoreActivities(rows, settings()).activities[0]!.score;
-    const b = scoreActivities(rows, settings({ weights: { need: 0.8, valueAdded: 0.7, engagement: 0.5, priorityBonus: 10 } })).activities[0]!.score;
+    const b = scoreActivities(
+      rows,
+      settings({ weights: { need: 0.8, valueAdded: 0.7, engagement: 0.5, priorityBonus: 10 } }),
+    ).activities[0]!.score;
     expect(b).toBe(a);
   });
 
@@ -92,10 +124,17 @@ describe("score: hand-computed examples", () => {
   });
 
   test("rows with validation errors are not scored and carry the caller's reason", () => {
-    const rows = parsedOf([{ need: 5, valueAdded: 5, engagement: 5 }, { need: 3, valueAdded: 3, engagement: 3 }]);
-    const { activities } = scoreActivities(rows, settings(), { invalidRows: new Map([[2, 'Approach "9.9.9" is not in the plan.']]) });
+    const rows = parsedOf([
+      { need: 5, valueAdded: 5, engagement: 5 },
+      { need: 3, valueAdded: 3, engagement: 3 },
+    ]);
+    const { activities } = scoreActivities(rows, settings(), {
+      invalidRows: new Map([[2, 'Approach "9.9.9" is not in the plan.']]),
+    });
     expect(activities[0]!.score).toBeNull();
-    expect(activities[0]!.reason).toBe('Not scored: the row has a validation error: Approach "9.9.9" is not in the plan.');
+    expect(activities[0]!.reason).toBe(
+      'Not scored: the row has a validation error: Approach "9.9.9" is not in the plan.',
+    );
     expect(activities[1]!.rank).toBe(1);
   });
 

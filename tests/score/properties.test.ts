@@ -8,7 +8,11 @@ const CODES = ["KEN", "UGA", "TZA", "VNM", "BRA"] as const;
 const oneToFive = fc.integer({ min: 1, max: 5 });
 const maybe = fc.option(oneToFive, { nil: null });
 
-const arbCountries = fc.tuple(...CODES.map((code) => fc.record({ priority: fc.boolean(), need: maybe, engagement: maybe }).map((p) => country(code, code, p))));
+const arbCountries = fc.tuple(
+  ...CODES.map((code) =>
+    fc.record({ priority: fc.boolean(), need: maybe, engagement: maybe }).map((p) => country(code, code, p)),
+  ),
+);
 
 const arbSettings: fc.Arbitrary<Settings> = fc
   .record({
@@ -20,7 +24,14 @@ const arbSettings: fc.Arbitrary<Settings> = fc
     mode: fc.constantFrom("minimum" as const, "mean" as const),
     countries: arbCountries,
   })
-  .map((s) => settings({ weights: { need: s.need, valueAdded: s.valueAdded, engagement: s.engagement, priorityBonus: s.priorityBonus }, engagementFloor: s.floor, multiCountryEngagement: s.mode, countries: [...s.countries] }));
+  .map((s) =>
+    settings({
+      weights: { need: s.need, valueAdded: s.valueAdded, engagement: s.engagement, priorityBonus: s.priorityBonus },
+      engagementFloor: s.floor,
+      multiCountryEngagement: s.mode,
+      countries: [...s.countries],
+    }),
+  );
 
 const arbActivity: fc.Arbitrary<Partial<ActivityRecord>> = fc.record({
   id: fc.string({ minLength: 1, maxLength: 6 }),
@@ -32,7 +43,8 @@ const arbActivity: fc.Arbitrary<Partial<ActivityRecord>> = fc.record({
   fundedUsd: fc.option(fc.integer({ min: 0, max: 1_000_000 }), { nil: null }),
 });
 
-const scoreOf = (a: Partial<ActivityRecord>, s: Settings) => scoreActivities(parsedOf([a]), s, { skipSensitivity: true }).activities[0]!.score;
+const scoreOf = (a: Partial<ActivityRecord>, s: Settings) =>
+  scoreActivities(parsedOf([a]), s, { skipSensitivity: true }).activities[0]!.score;
 
 describe("score: invariants", () => {
   test.each(["need", "valueAdded", "engagement"] as const)("raising %s on the row never lowers a score", (field) => {
@@ -53,16 +65,24 @@ describe("score: invariants", () => {
   // Raising means a filled value going up; filling a blank is not raising (a blank country is left out of the mean).
   test("raising a country's need or engagement never lowers a score", () => {
     fc.assert(
-      fc.property(arbSettings, arbActivity, fc.integer({ min: 0, max: CODES.length - 1 }), fc.constantFrom("need" as const, "engagement" as const), (s, a, ci, field) => {
-        const before = scoreOf(a, s);
-        const raised = s.countries.map((c, i) => (i === ci && c[field] !== null ? { ...c, [field]: Math.min(5, c[field]! + 1) } : c));
-        const after = scoreOf(a, { ...s, countries: raised });
-        if (before !== null) {
-          expect(after).not.toBeNull();
-          expect(after!).toBeGreaterThanOrEqual(before);
-        }
-        return true;
-      }),
+      fc.property(
+        arbSettings,
+        arbActivity,
+        fc.integer({ min: 0, max: CODES.length - 1 }),
+        fc.constantFrom("need" as const, "engagement" as const),
+        (s, a, ci, field) => {
+          const before = scoreOf(a, s);
+          const raised = s.countries.map((c, i) =>
+            i === ci && c[field] !== null ? { ...c, [field]: Math.min(5, c[field]! + 1) } : c,
+          );
+          const after = scoreOf(a, { ...s, countries: raised });
+          if (before !== null) {
+            expect(after).not.toBeNull();
+            expect(after!).toBeGreaterThanOrEqual(before);
+          }
+          return true;
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -90,14 +110,22 @@ describe("score: invariants", () => {
 
   test("adding or removing a row never changes another row's score, and ranks stay a permutation", () => {
     fc.assert(
-      fc.property(arbSettings, fc.array(arbActivity, { minLength: 1, maxLength: 15 }), arbActivity, (s, acts, extra) => {
-        const before = scoreActivities(parsedOf(acts), s, { skipSensitivity: true }).activities;
-        const after = scoreActivities(parsedOf([...acts, extra]), s, { skipSensitivity: true }).activities;
-        expect(after.slice(0, acts.length).map((a) => a.score)).toEqual(before.map((a) => a.score));
-        const ranks = after.map((a) => a.rank).filter((r): r is number => r !== null).sort((x, y) => x - y);
-        expect(ranks).toEqual(ranks.map((_, i) => i + 1));
-        return true;
-      }),
+      fc.property(
+        arbSettings,
+        fc.array(arbActivity, { minLength: 1, maxLength: 15 }),
+        arbActivity,
+        (s, acts, extra) => {
+          const before = scoreActivities(parsedOf(acts), s, { skipSensitivity: true }).activities;
+          const after = scoreActivities(parsedOf([...acts, extra]), s, { skipSensitivity: true }).activities;
+          expect(after.slice(0, acts.length).map((a) => a.score)).toEqual(before.map((a) => a.score));
+          const ranks = after
+            .map((a) => a.rank)
+            .filter((r): r is number => r !== null)
+            .sort((x, y) => x - y);
+          expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+          return true;
+        },
+      ),
       { numRuns: 200 },
     );
   });

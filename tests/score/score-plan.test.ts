@@ -5,9 +5,38 @@ import { MemoryWorkbook } from "../support/memory-workbook";
 
 // ID | Activity | Outcome | Sub-outcome | Approach | Lead agency | Level | Countries | Stage | Status | Start | End |
 // Budget | Funded | Progress | Need | Value added | Engagement | Notes
-const row = (id: string, approach: string, countries: string, budget: number | null, funded: number | null, need: number | null, value: number | null, engagement: number | null): CellValue[] => {
+const row = (
+  id: string,
+  approach: string,
+  countries: string,
+  budget: number | null,
+  funded: number | null,
+  need: number | null,
+  value: number | null,
+  engagement: number | null,
+): CellValue[] => {
   const [o, s] = [approach.split(".")[0]!, approach.split(".").slice(0, 2).join(".")];
-  return [id, `Activity ${id}`, o, s, approach, "UNODC", "National", countries, "Planning", "Planned", "2024-01-01", "2024-12-31", budget, funded, 0, need, value, engagement, "=SUM(A1:A9)"];
+  return [
+    id,
+    `Activity ${id}`,
+    o,
+    s,
+    approach,
+    "UNODC",
+    "National",
+    countries,
+    "Planning",
+    "Planned",
+    "2024-01-01",
+    "2024-12-31",
+    budget,
+    funded,
+    0,
+    need,
+    value,
+    engagement,
+    "=SUM(A1:A9)",
+  ];
 };
 
 function book(): MemoryWorkbook {
@@ -36,11 +65,18 @@ describe("scorePlan (use case)", () => {
   test("scores valid rows, explains the others, and writes the columns beside the user's", async () => {
     const wb = book();
     const before = wb.grid("Activities").rows.map((r) => r.slice(0, 20));
-    const { result, settingsIssues, applyReport } = await scorePlan(wb.port, { asOf: "2024-06-30", writeColumns: true });
+    const { result, settingsIssues, applyReport } = await scorePlan(wb.port, {
+      asOf: "2024-06-30",
+      writeColumns: true,
+    });
     expect(wb.applyCount).toBe(1);
     expect(applyReport!.skipped).toEqual([]);
     // The bad weight is reported at its cell and the default used.
-    expect(settingsIssues.find((i) => i.code === "setting-invalid")).toMatchObject({ sheet: "Settings", cell: "B3", value: "lots" });
+    expect(settingsIssues.find((i) => i.code === "setting-invalid")).toMatchObject({
+      sheet: "Settings",
+      cell: "B3",
+      value: "lots",
+    });
     const [a1, a2, a3, a4] = result.activities;
     // A-1 (Kenya): 28.8 + 31.5 + 13.5 = 73.8 x 0.70 = 51.66 + 10 = 61.7
     expect(a1).toMatchObject({ id: "A-1", score: 61.7, band: "Medium" });
@@ -76,7 +112,12 @@ describe("scorePlan (use case)", () => {
     const { result } = await scorePlan(wb.port, { asOf: "2024-06-30", writeColumns: false });
     expect(wb.applyCount).toBe(0);
     const json = scoreResultToJson(result);
-    expect(json.activities.map((a) => [a.id, a.score])).toEqual([["A-1", 61.7], ["A-2", 90], ["A-3", null], ["A-4", null]]);
+    expect(json.activities.map((a) => [a.id, a.score])).toEqual([
+      ["A-1", 61.7],
+      ["A-2", 90],
+      ["A-3", null],
+      ["A-4", null],
+    ]);
     expect(json.rollups.outcome.find((r) => r.key === "1")!.label).toMatch(/^Reduced opportunity/i);
   });
 
@@ -89,7 +130,9 @@ describe("scorePlan (use case)", () => {
   });
 
   test("no Settings or Countries sheet: defaults, said so, and rows scored from their own values", async () => {
-    const wb = new MemoryWorkbook({ Activities: [[...ACTIVITY_HEADERS], row("B-1", "1.1.1", "KEN", null, null, 5, 5, 5)] });
+    const wb = new MemoryWorkbook({
+      Activities: [[...ACTIVITY_HEADERS], row("B-1", "1.1.1", "KEN", null, null, 5, 5, 5)],
+    });
     const { result, settingsIssues } = await scorePlan(wb.port, { asOf: "2024-06-30", writeColumns: true });
     expect(settingsIssues.map((i) => i.code)).toEqual(["settings-sheet-missing", "countries-sheet-missing"]);
     expect(result.activities[0]!.score).toBe(90);

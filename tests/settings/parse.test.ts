@@ -3,7 +3,11 @@ import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFINITIONS } from "../../src/
 
 const grid = (sheet: string, rows: CellValue[][]): Grid => ({ sheet, top: 1, left: 1, rows });
 const settingsSheet = (...rows: CellValue[][]) => grid("Settings", [["Setting", "Value", "Description"], ...rows]);
-const countriesSheet = (...rows: CellValue[][]) => grid("Countries", [["ISO3", "Country", "Region", "Priority (roadmap) Y/N", "Need (1-5)", "Engagement (1-5)"], ...rows]);
+const countriesSheet = (...rows: CellValue[][]) =>
+  grid("Countries", [
+    ["ISO3", "Country", "Region", "Priority (roadmap) Y/N", "Need (1-5)", "Engagement (1-5)"],
+    ...rows,
+  ]);
 
 describe("parseSettings: defaults", () => {
   test("no sheets: every documented default, and info issues that say so", () => {
@@ -17,7 +21,10 @@ describe("parseSettings: defaults", () => {
     expect(settings.rankSensitivityPlaces).toBe(5);
     expect(settings.importDateOrder).toBe("");
     expect(settings.countries).toEqual([]);
-    expect(issues.map((i) => [i.code, i.severity])).toEqual([["settings-sheet-missing", "info"], ["countries-sheet-missing", "info"]]);
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([
+      ["settings-sheet-missing", "info"],
+      ["countries-sheet-missing", "info"],
+    ]);
   });
 
   test("a full, valid table is read as written (percent cells arrive as fractions)", () => {
@@ -82,7 +89,8 @@ describe("parseSettings: each bad value is reported at its cell and falls back t
     ["Import date order", "year-first", "importDateOrder"],
     ["Weight: need", true, "weights.need"],
   ];
-  const at = (o: unknown, path: string): unknown => path.split(".").reduce((x, k) => (x as Record<string, unknown>)[k], o);
+  const at = (o: unknown, path: string): unknown =>
+    path.split(".").reduce((x, k) => (x as Record<string, unknown>)[k], o);
 
   test.each(bad)("%s = %p", (name, value, path) => {
     const { settings, issues } = parseSettings(settingsSheet(["Weight: need", 0.4, ""], [name, value, ""]), null);
@@ -94,7 +102,14 @@ describe("parseSettings: each bad value is reported at its cell and falls back t
       expect(issue).toMatchObject({ code: "setting-duplicate", cell: "B3" });
       return;
     }
-    expect(issue).toMatchObject({ code: "setting-invalid", severity: "warning", sheet: "Settings", row, column: "Value", cell: `B${row}` });
+    expect(issue).toMatchObject({
+      code: "setting-invalid",
+      severity: "warning",
+      sheet: "Settings",
+      row,
+      column: "Value",
+      cell: `B${row}`,
+    });
     expect(issue!.message).toContain(`"${name}" must be`);
     expect(issue!.message).toContain("default");
     expect(issue!.value).not.toBe(undefined);
@@ -102,23 +117,36 @@ describe("parseSettings: each bad value is reported at its cell and falls back t
 
   test("the value of a bad cell is shown in the issue", () => {
     const { issues } = parseSettings(settingsSheet(["Reporting period (months)", "quarterly", ""]), null);
-    expect(issues.find((i) => i.code === "setting-invalid")).toMatchObject({ cell: "B2", value: "quarterly", suggestion: "3" });
+    expect(issues.find((i) => i.code === "setting-invalid")).toMatchObject({
+      cell: "B2",
+      value: "quarterly",
+      suggestion: "3",
+    });
   });
 
   test("all three weights 0: a warning, and the default weights", () => {
-    const { settings, issues } = parseSettings(settingsSheet(["Weight: need", 0, ""], ["Weight: value added", 0, ""], ["Weight: engagement", 0, ""]), null);
+    const { settings, issues } = parseSettings(
+      settingsSheet(["Weight: need", 0, ""], ["Weight: value added", 0, ""], ["Weight: engagement", 0, ""]),
+      null,
+    );
     expect(settings.weights).toEqual(DEFAULT_SETTINGS.weights);
     expect(issues.find((i) => i.code === "settings-weights-zero")).toMatchObject({ severity: "warning", cell: "B2" });
   });
 
   test("Medium at or above High: a warning at the Medium cell, and the default bands", () => {
-    const { settings, issues } = parseSettings(settingsSheet(["Band: High from", 50, ""], ["Band: Medium from", 60, ""]), null);
+    const { settings, issues } = parseSettings(
+      settingsSheet(["Band: High from", 50, ""], ["Band: Medium from", 60, ""]),
+      null,
+    );
     expect(settings.bands).toEqual({ high: 70, medium: 45 });
     expect(issues.find((i) => i.code === "settings-bands-order")).toMatchObject({ cell: "B3", value: "60 / 50" });
   });
 
   test("a blank value is an info issue with its default, except a blank import date order (a choice)", () => {
-    const { settings, issues } = parseSettings(settingsSheet(["Available funds (USD)", null, ""], ["Import date order", "", ""]), null);
+    const { settings, issues } = parseSettings(
+      settingsSheet(["Available funds (USD)", null, ""], ["Import date order", "", ""]),
+      null,
+    );
     expect(settings.availableFundsUsd).toBe(0);
     expect(issues.filter((i) => i.code === "setting-blank").map((i) => i.cell)).toEqual(["B2"]);
   });
@@ -130,18 +158,35 @@ describe("parseSettings: each bad value is reported at its cell and falls back t
 
   test("unknown setting names are info issues; __proto__, constructor and prototype change nothing", () => {
     const { settings, issues } = parseSettings(
-      settingsSheet(["__proto__", 1, ""], ["constructor", "x", ""], ["prototype", 2, ""], ["toString", 3, ""], ["Colour", "blue", ""]),
+      settingsSheet(
+        ["__proto__", 1, ""],
+        ["constructor", "x", ""],
+        ["prototype", 2, ""],
+        ["toString", 3, ""],
+        ["Colour", "blue", ""],
+      ),
       null,
     );
-    expect(issues.filter((i) => i.code === "setting-unknown").map((i) => i.cell)).toEqual(["A2", "A3", "A4", "A5", "A6"]);
+    expect(issues.filter((i) => i.code === "setting-unknown").map((i) => i.cell)).toEqual([
+      "A2",
+      "A3",
+      "A4",
+      "A5",
+      "A6",
+    ]);
     expect(settings.weights).toEqual(DEFAULT_SETTINGS.weights);
     expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
-    expect(typeof ({}).toString).toBe("function");
+    expect(typeof {}.toString).toBe("function");
   });
 
   test("a table below a title, with moved columns, is found", () => {
-    const g = grid("Settings", [["ICCWC settings"], [], [null, "Description", "Value", "Setting"], [null, "", 0.7, "Weight: need"]]);
+    const g = grid("Settings", [
+      ["ICCWC settings"],
+      [],
+      [null, "Description", "Value", "Setting"],
+      [null, "", 0.7, "Weight: need"],
+    ]);
     const { settings, issues } = parseSettings(g, null);
     expect(settings.weights.need).toBe(0.7);
     expect(issues.some((i) => i.code === "settings-table-missing")).toBe(false);
@@ -150,7 +195,14 @@ describe("parseSettings: each bad value is reported at its cell and falls back t
 
 describe("parseSettings: Countries", () => {
   test("rows are read with Y/N, need and engagement", () => {
-    const { settings, issues } = parseSettings(null, countriesSheet(["KEN", "Kenya", "Africa", "Y", 4, 3], ["UGA", "Uganda", "Africa", "N", null, 5], ["VNM", null, null, null, null, null]));
+    const { settings, issues } = parseSettings(
+      null,
+      countriesSheet(
+        ["KEN", "Kenya", "Africa", "Y", 4, 3],
+        ["UGA", "Uganda", "Africa", "N", null, 5],
+        ["VNM", null, null, null, null, null],
+      ),
+    );
     expect(issues.filter((i) => i.sheet === "Countries")).toEqual([]);
     expect(settings.countries.map((c) => [c.iso3, c.name, c.priority, c.need, c.engagement, c.row])).toEqual([
       ["KEN", "Kenya", true, 4, 3, 2],
@@ -165,16 +217,25 @@ describe("parseSettings: Countries", () => {
     [["KEN", "Kenya", "Africa", "Y", 6, 3], "country-score-invalid", "E2", "need", null],
     [["KEN", "Kenya", "Africa", "Y", 4, "high"], "country-score-invalid", "F2", "engagement", null],
     [["KEN", "Kenya", "Africa", "Y", 2.5, 3], "country-score-invalid", "E2", "need", null],
-  ] as [CellValue[], string, string, "priority" | "need" | "engagement", unknown][])("%p -> %s at %s", (row, code, cell, field, read) => {
-    const { settings, issues } = parseSettings(null, countriesSheet(row));
-    expect(issues.find((i) => i.code === code)).toMatchObject({ sheet: "Countries", cell, severity: "warning" });
-    expect(settings.countries[0]![field]).toBe(read);
-  });
+  ] as [CellValue[], string, string, "priority" | "need" | "engagement", unknown][])(
+    "%p -> %s at %s",
+    (row, code, cell, field, read) => {
+      const { settings, issues } = parseSettings(null, countriesSheet(row));
+      expect(issues.find((i) => i.code === code)).toMatchObject({ sheet: "Countries", cell, severity: "warning" });
+      expect(settings.countries[0]![field]).toBe(read);
+    },
+  );
 
   test("unknown codes and hostile codes are reported and ignored; duplicates keep the first row", () => {
     const { settings, issues } = parseSettings(
       null,
-      countriesSheet(["__proto__", "x", "", "Y", 5, 5], ["constructor", "", "", "Y", 5, 5], ["ZZZ", "", "", "N", 1, 1], ["KEN", "Kenya", "", "Y", 4, 4], ["KEN", "Kenya again", "", "N", 1, 1]),
+      countriesSheet(
+        ["__proto__", "x", "", "Y", 5, 5],
+        ["constructor", "", "", "Y", 5, 5],
+        ["ZZZ", "", "", "N", 1, 1],
+        ["KEN", "Kenya", "", "Y", 4, 4],
+        ["KEN", "Kenya again", "", "N", 1, 1],
+      ),
     );
     expect(settings.countries.map((c) => c.iso3)).toEqual(["KEN"]);
     expect(settings.countries[0]!.need).toBe(4);

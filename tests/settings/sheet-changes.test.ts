@@ -1,12 +1,21 @@
 import type { CellValue } from "../../src/core/grid";
 import { COUNTRIES } from "../../src/core/reference";
-import { DEFAULT_SETTINGS, parseSettings, SETTING_DEFINITIONS, settingsSheetChanges, settingValueChanges } from "../../src/core/settings";
+import {
+  DEFAULT_SETTINGS,
+  parseSettings,
+  SETTING_DEFINITIONS,
+  settingsSheetChanges,
+  settingValueChanges,
+} from "../../src/core/settings";
 import { MemoryWorkbook } from "../support/memory-workbook";
 
 async function setUp(book: MemoryWorkbook): Promise<void> {
   const has = (s: string) => book.sheets.has(s);
   await book.port.apply(
-    settingsSheetChanges(undefined, { settingsGrid: has("Settings") ? book.grid("Settings") : null, countriesGrid: has("Countries") ? book.grid("Countries") : null }),
+    settingsSheetChanges(undefined, {
+      settingsGrid: has("Settings") ? book.grid("Settings") : null,
+      countriesGrid: has("Countries") ? book.grid("Countries") : null,
+    }),
   );
 }
 
@@ -19,12 +28,17 @@ describe("settingsSheetChanges", () => {
     expect(book.value("Settings", "C1")).toBe("Description");
     expect(book.value("Settings", "A2")).toBe("Weight: need");
     expect(book.value("Settings", "B2")).toBe(0.4);
-    expect(book.tables.get("tblSettings")).toEqual({ sheet: "Settings", range: `A1:C${SETTING_DEFINITIONS.length + 1}` });
+    expect(book.tables.get("tblSettings")).toEqual({
+      sheet: "Settings",
+      range: `A1:C${SETTING_DEFINITIONS.length + 1}`,
+    });
     expect(book.tables.get("tblCountries")).toEqual({ sheet: "Countries", range: `A1:F${COUNTRIES.length + 1}` });
     expect(book.value("Countries", "D1")).toBe("Priority (roadmap) Y/N");
     expect(book.value("Countries", "D2")).toBe("N");
     expect(book.value("Countries", "E2")).toBeNull();
-    expect(book.validations.find((v) => v.sheet === "Countries" && v.range.startsWith("D2"))).toMatchObject({ source: "=lstYesNo" });
+    expect(book.validations.find((v) => v.sheet === "Countries" && v.range.startsWith("D2"))).toMatchObject({
+      source: "=lstYesNo",
+    });
     expect(book.names.get("lstYesNo")).toEqual({ sheet: "Settings", range: "E2:E3" });
     // What was written parses back to the defaults, with no warning.
     const { settings, issues } = parseSettings(book.grid("Settings"), book.grid("Countries"));
@@ -65,15 +79,32 @@ describe("settingsSheetChanges", () => {
   });
 
   test("`current` fills new tables only; settingValueChanges writes the values the user asked for", async () => {
-    const current = { ...DEFAULT_SETTINGS, availableFundsUsd: 2_000_000, countries: [{ iso3: "KEN", name: "Kenya", region: "Africa", priority: true, need: 4, engagement: 3, row: null }] };
-    const book = new MemoryWorkbook({ Settings: [["Setting", "Value", "Description"], ["Available funds (USD)", 500, ""]] });
+    const current = {
+      ...DEFAULT_SETTINGS,
+      availableFundsUsd: 2_000_000,
+      countries: [{ iso3: "KEN", name: "Kenya", region: "Africa", priority: true, need: 4, engagement: 3, row: null }],
+    };
+    const book = new MemoryWorkbook({
+      Settings: [
+        ["Setting", "Value", "Description"],
+        ["Available funds (USD)", 500, ""],
+      ],
+    });
     await book.port.apply(settingsSheetChanges(current, { settingsGrid: book.grid("Settings"), countriesGrid: null }));
     expect(book.value("Settings", "B2")).toBe(500);
     expect(book.grid("Countries").rows).toEqual([
       ["ISO3", "Country", "Region", "Priority (roadmap) Y/N", "Need (1-5)", "Engagement (1-5)"],
       ["KEN", "Kenya", "Africa", "Y", 4, 3],
     ]);
-    await book.port.apply(settingValueChanges(book.grid("Settings"), new Map([["availableFundsUsd", 750_000], ["weightNeed", 0.5]])));
+    await book.port.apply(
+      settingValueChanges(
+        book.grid("Settings"),
+        new Map([
+          ["availableFundsUsd", 750_000],
+          ["weightNeed", 0.5],
+        ]),
+      ),
+    );
     expect(book.value("Settings", "B2")).toBe(750_000);
     expect(parseSettings(book.grid("Settings"), null).settings.weights.need).toBe(0.5);
   });

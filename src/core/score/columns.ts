@@ -54,7 +54,12 @@ export function scoreColumnsChanges(result: ScoreResult, parsed: ParsedActivitie
       if (col >= start && col < start + width) continue;
       const h = cellAt(activitiesGrid, headerRow, col);
       if (typeof h === "string" && SCORE_HEADER_SET.has(h.trim())) {
-        ops.push({ kind: "values", sheet, at: cellAddress(headerRow, col), values: Array.from({ length: lastRow - headerRow + 1 }, () => [null]) });
+        ops.push({
+          kind: "values",
+          sheet,
+          at: cellAddress(headerRow, col),
+          values: Array.from({ length: lastRow - headerRow + 1 }, () => [null]),
+        });
       }
     }
   }

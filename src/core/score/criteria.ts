@@ -33,15 +33,18 @@ function onFive(name: string, input: ResolvedInput | null, missing: string): Eva
   return { fraction: input.value / 5, label: `${name} ${fmt(input.value)}/5 (${input.source})` };
 }
 
-const ENGAGEMENT_MISSING = "Engagement is blank on the row and none of its countries has an Engagement in the Countries table";
+const ENGAGEMENT_MISSING =
+  "Engagement is blank on the row and none of its countries has an Engagement in the Countries table";
 
 export const CRITERIA: readonly Criterion[] = [
   {
     name: "Need",
     kind: "points",
     weightKey: "need",
-    explanation: "Where the need is greatest: the row's Need (1-5), or the mean Need of its countries in the Countries table.",
-    evaluate: (i) => onFive("Need", i.need, "Need is blank on the row and none of its countries has a Need in the Countries table"),
+    explanation:
+      "Where the need is greatest: the row's Need (1-5), or the mean Need of its countries in the Countries table.",
+    evaluate: (i) =>
+      onFive("Need", i.need, "Need is blank on the row and none of its countries has a Need in the Countries table"),
   },
   {
     name: "Value added",
@@ -54,7 +57,8 @@ export const CRITERIA: readonly Criterion[] = [
     name: "Engagement",
     kind: "points",
     weightKey: "engagement",
-    explanation: "The country's engagement and commitment: the row's Engagement (1-5), or its countries' (lowest by default).",
+    explanation:
+      "The country's engagement and commitment: the row's Engagement (1-5), or its countries' (lowest by default).",
     evaluate: (i) => onFive("Engagement", i.engagement, ENGAGEMENT_MISSING),
   },
   {

@@ -40,7 +40,13 @@ export function scaleFor(settings: Settings, criteria: readonly Criterion[] = CR
  * With `explain` false only the number is computed (the sensitivity analysis rescores every activity
  * eight times and needs no text).
  */
-export function scoreInputs(inputs: ScoreInputs, settings: Settings, scale: ScoreScale, explain = true, criteria: readonly Criterion[] = CRITERIA): Scored {
+export function scoreInputs(
+  inputs: ScoreInputs,
+  settings: Settings,
+  scale: ScoreScale,
+  explain = true,
+  criteria: readonly Criterion[] = CRITERIA,
+): Scored {
   const missing: string[] = [];
   const contributions: Contribution[] = [];
   let points = 0;
@@ -59,7 +65,13 @@ export function scoreInputs(inputs: ScoreInputs, settings: Settings, scale: Scor
       const share = scale.pointsWeightSum > 0 ? w / scale.pointsWeightSum : 0;
       const p = share * e.fraction * scale.pointsScale;
       points += p;
-      if (explain) contributions.push({ criterion: c.name, kind: "points", points: p, text: `${e.label} x weight ${share.toFixed(2)} x ${show(scale.pointsScale)} = ${show(p)}` });
+      if (explain)
+        contributions.push({
+          criterion: c.name,
+          kind: "points",
+          points: p,
+          text: `${e.label} x weight ${share.toFixed(2)} x ${show(scale.pointsScale)} = ${show(p)}`,
+        });
     } else if (c.kind === "multiplier") {
       factor *= e.fraction;
       multipliers.push({ name: c.name, factor: e.fraction, label: e.label });
@@ -69,12 +81,21 @@ export function scoreInputs(inputs: ScoreInputs, settings: Settings, scale: Scor
       if (explain) contributions.push({ criterion: c.name, kind: "bonus", points: p, text: `${e.label} +${show(p)}` });
     }
   }
-  if (missing.length > 0) return { score: null, reason: `Not scored: ${missing.join("; ")}. Fill the row's Need, Value added and Engagement (1-5), or the country's values in the Countries sheet.` };
+  if (missing.length > 0)
+    return {
+      score: null,
+      reason: `Not scored: ${missing.join("; ")}. Fill the row's Need, Value added and Engagement (1-5), or the country's values in the Countries sheet.`,
+    };
   const score = Math.min(100, Math.max(0, round1(points * factor + bonus)));
   if (explain) {
     let running = points;
     for (const m of multipliers) {
-      contributions.push({ criterion: m.name, kind: "multiplier", points: m.factor, text: `${m.label} multiplies ${show(running)} by ${m.factor.toFixed(2)} = ${show(running * m.factor)}` });
+      contributions.push({
+        criterion: m.name,
+        kind: "multiplier",
+        points: m.factor,
+        text: `${m.label} multiplies ${show(running)} by ${m.factor.toFixed(2)} = ${show(running * m.factor)}`,
+      });
       running *= m.factor;
     }
     // Multipliers read after the points they multiply, and the bonus last, as the formula goes.

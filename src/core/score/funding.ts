@@ -25,7 +25,8 @@ export function fundingLine(
   const candidates: number[] = [];
   records.forEach((r, i) => {
     const gap = gapOf(r);
-    if (scores[i] === null || scores[i] === undefined) statuses.push(gap !== null && gap <= 0 ? "funded" : "not scored");
+    if (scores[i] === null || scores[i] === undefined)
+      statuses.push(gap !== null && gap <= 0 ? "funded" : "not scored");
     else if (gap === null) statuses.push("not a candidate");
     else if (gap <= 0) statuses.push("funded");
     else if (NOT_CANDIDATE_STATUSES.has(r.status)) statuses.push("not a candidate");

@@ -62,7 +62,9 @@ export function resolveInputs(record: ActivityRecord, index: CountryIndex, setti
   return {
     need: row(record.need) ?? fromCountries(record.countries, index, (c) => c.need, "mean"),
     valueAdded: row(record.valueAdded),
-    engagement: row(record.engagement) ?? fromCountries(record.countries, index, (c) => c.engagement, settings.multiCountryEngagement),
+    engagement:
+      row(record.engagement) ??
+      fromCountries(record.countries, index, (c) => c.engagement, settings.multiCountryEngagement),
     priorityCountries,
   };
 }

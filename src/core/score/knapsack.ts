@@ -89,7 +89,16 @@ export function solveKnapsack(items: readonly KnapsackItem[], funds: number): Kn
   let g = 0;
   for (const c of cost) g = gcd(g, c);
   const units = Math.floor(capacity / g);
-  if (m * (units + 1) <= DP_CELL_LIMIT) return finish(dp(cost.map((c) => c / g), value, units), "dp", true);
+  if (m * (units + 1) <= DP_CELL_LIMIT)
+    return finish(
+      dp(
+        cost.map((c) => c / g),
+        value,
+        units,
+      ),
+      "dp",
+      true,
+    );
   if (m <= BNB_ITEM_LIMIT) {
     const b = branchAndBound(cost, value, capacity);
     if (b) return finish(b, "branch-and-bound", true);
@@ -129,7 +138,9 @@ function dp(weight: number[], value: number[], units: number): boolean[] {
 
 /** Indices by value per cent, best first (ties: higher value, then lower index, for a stable result). */
 function byRatio(cost: number[], value: number[]): number[] {
-  return cost.map((_, j) => j).sort((a, b) => value[b]! * cost[a]! - value[a]! * cost[b]! || value[b]! - value[a]! || a - b);
+  return cost
+    .map((_, j) => j)
+    .sort((a, b) => value[b]! * cost[a]! - value[a]! * cost[b]! || value[b]! - value[a]! || a - b);
 }
 
 function fractionalBound(cost: number[], value: number[], capacity: number): number {

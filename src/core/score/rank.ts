@@ -32,7 +32,10 @@ export function compareForRank(a: RankKey, b: RankKey): number {
  * Ranks for the keys with a score (null for the others), in the order of `keys`. `scores` overrides
  * the keys' scores (the sensitivity runs rerank with moved weights without copying the keys).
  */
-export function rankAll(keys: readonly RankKey[], scores: ArrayLike<number | null> = keys.map((k) => k.score)): (number | null)[] {
+export function rankAll(
+  keys: readonly RankKey[],
+  scores: ArrayLike<number | null> = keys.map((k) => k.score),
+): (number | null)[] {
   const idx: number[] = [];
   for (let i = 0; i < keys.length; i++) if (scores[i] !== null && scores[i] !== undefined) idx.push(i);
   const score = (i: number) => scores[i] as number;

@@ -49,11 +49,29 @@ export function scoreActivities(parsed: ParsedActivities, settings: Settings, op
     scores.push(s.score);
     partial.push(
       s.score === null
-        ? { score: null, contributions: [], breakdown: s.reason, reason: s.reason, engagement: inp.engagement?.value ?? null }
-        : { score: s.score, contributions: s.contributions, breakdown: breakdownText(s.contributions, s.score), reason: null, engagement: inp.engagement?.value ?? null },
+        ? {
+            score: null,
+            contributions: [],
+            breakdown: s.reason,
+            reason: s.reason,
+            engagement: inp.engagement?.value ?? null,
+          }
+        : {
+            score: s.score,
+            contributions: s.contributions,
+            breakdown: breakdownText(s.contributions, s.score),
+            reason: null,
+            engagement: inp.engagement?.value ?? null,
+          },
     );
   }
-  const keys: RankKey[] = rows.map((r, i) => ({ score: scores[i] ?? null, engagement: partial[i]!.engagement, startDate: r.record.startDate, id: r.record.id, row: r.row }));
+  const keys: RankKey[] = rows.map((r, i) => ({
+    score: scores[i] ?? null,
+    engagement: partial[i]!.engagement,
+    startDate: r.record.startDate,
+    id: r.record.id,
+    row: r.row,
+  }));
   const ranks = rankAll(keys, scores);
   const bands: (Band | null)[] = scores.map((s) => (s === null ? null : bandFor(s, settings)));
   const { statuses, line } = fundingLine(records, scores, settings.availableFundsUsd);

@@ -37,7 +37,10 @@ export function sensitivity(
   const runs: SensitivityRun[] = [];
   const weightKeys = [...new Set(criteria.map((c) => c.weightKey).filter((k): k is WeightKey => k !== null))];
   for (const key of weightKeys) {
-    for (const [change, factor] of [["+20%", 1.2], ["-20%", 0.8]] as const) {
+    for (const [change, factor] of [
+      ["+20%", 1.2],
+      ["-20%", 0.8],
+    ] as const) {
       const moved: Settings = { ...settings, weights: { ...settings.weights, [key]: settings.weights[key] * factor } };
       const scale = scaleFor(moved, criteria);
       const scores = new Array<number | null>(n);

@@ -41,7 +41,10 @@ function numberFromCell(v: unknown): unknown {
   if (typeof v === "number") return v;
   if (typeof v === "boolean" || v === null || v === undefined) return v;
   if (typeof v !== "string") return v;
-  const t = v.trim().replace(/[\s\u00a0,](?=\d{3}(\D|$))/g, "").replace(/^(USD|US\$|\$)\s*/i, "");
+  const t = v
+    .trim()
+    .replace(/[\s\u00a0,](?=\d{3}(\D|$))/g, "")
+    .replace(/^(USD|US\$|\$)\s*/i, "");
   const pct = /^(-?\d+(?:[.,]\d+)?)\s*%$/.exec(t);
   if (pct) return Number(pct[1]!.replace(",", ".")) / 100;
   if (/^-?\d+(?:[.,]\d+)?$/.test(t)) return Number(t.replace(",", "."));
@@ -92,7 +95,8 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     defaultValue: 0.4,
     format: "0.00",
     expected: "a number from 0 to 1",
-    description: "The whole score is multiplied by this when engagement is 1/5, rising in equal steps to 1 at 5/5, so high need never hides low engagement.",
+    description:
+      "The whole score is multiplied by this when engagement is 1/5, rising in equal steps to 1 at 5/5, so high need never hides low engagement.",
   },
   {
     key: "multiCountryEngagement",
@@ -101,7 +105,8 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     schema: choice(["minimum", "mean"] as const),
     defaultValue: "minimum",
     expected: '"minimum" or "mean"',
-    description: 'For an activity in several countries: "minimum" takes the least engaged country (default), "mean" their average. Need is always the mean.',
+    description:
+      'For an activity in several countries: "minimum" takes the least engaged country (default), "mean" their average. Need is always the mean.',
   },
   {
     key: "priorityBonus",
@@ -111,7 +116,8 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     defaultValue: 10,
     format: "0.0",
     expected: "a number of points from 0 to 50",
-    description: "Points out of 100 added when the activity serves at least one priority country with a roadmap (the other criteria share the rest).",
+    description:
+      "Points out of 100 added when the activity serves at least one priority country with a roadmap (the other criteria share the rest).",
   },
   {
     key: "bandHigh",
@@ -141,13 +147,17 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     defaultValue: 0,
     format: "#,##0",
     expected: "an amount in USD, 0 or more",
-    description: "Money available to close funding gaps; the funding line recommends the activities that give the highest total score within it.",
+    description:
+      "Money available to close funding gaps; the funding line recommends the activities that give the highest total score within it.",
   },
   {
     key: "periodMonths",
     name: "Reporting period (months)",
     aliases: ["period months", "reporting period", "periodmonths"],
-    schema: z.preprocess(numberFromCell, z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(6), z.literal(12)])),
+    schema: z.preprocess(
+      numberFromCell,
+      z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(6), z.literal(12)]),
+    ),
     defaultValue: 3,
     format: "0",
     expected: "1, 2, 3, 4, 6 or 12",
@@ -161,7 +171,8 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     defaultValue: 5,
     format: "0",
     expected: "a whole number of places, 0 or more",
-    description: "An activity whose rank moves by more than this many places when any weight moves by 20% is marked sensitive.",
+    description:
+      "An activity whose rank moves by more than this many places when any weight moves by 20% is marked sensitive.",
   },
   {
     key: "importDateOrder",
@@ -170,7 +181,8 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     schema: choice(["day-first", "month-first", ""] as const),
     defaultValue: "",
     expected: '"day-first", "month-first" or blank',
-    description: 'How the import reads dates such as 03/04/2024: "day-first", "month-first", or blank to report them instead of guessing.',
+    description:
+      'How the import reads dates such as 03/04/2024: "day-first", "month-first", or blank to report them instead of guessing.',
   },
 ];
 

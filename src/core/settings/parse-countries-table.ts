@@ -11,7 +11,14 @@ import { settingsIssue } from "./issue";
 import { findTable, headerKey } from "./table-grid";
 import type { CountrySetting } from "./types";
 
-export const COUNTRY_HEADERS = ["ISO3", "Country", "Region", "Priority (roadmap) Y/N", "Need (1-5)", "Engagement (1-5)"] as const;
+export const COUNTRY_HEADERS = [
+  "ISO3",
+  "Country",
+  "Region",
+  "Priority (roadmap) Y/N",
+  "Need (1-5)",
+  "Engagement (1-5)",
+] as const;
 
 /** headerKey drops text in brackets, so "Need (1-5)" is found as "need"; "Priority (roadmap) Y/N" as "priorityyn". */
 const KEY = {
@@ -35,34 +42,90 @@ export function parseCountriesTable(grid: Grid | null): CountriesTableResult {
   const issues: Issue[] = [];
   const sheet = grid?.sheet ?? SHEETS.countries;
   if (!grid) {
-    issues.push(settingsIssue("countries-sheet-missing", "info", sheet, null, "", `There is no ${SHEETS.countries} sheet, so no country has a need, an engagement or a priority: activities are scored only from their own Need, Value added and Engagement. Run "Set up" to add it.`));
+    issues.push(
+      settingsIssue(
+        "countries-sheet-missing",
+        "info",
+        sheet,
+        null,
+        "",
+        `There is no ${SHEETS.countries} sheet, so no country has a need, an engagement or a priority: activities are scored only from their own Need, Value added and Engagement. Run "Set up" to add it.`,
+      ),
+    );
     return { countries: [], issues };
   }
   const table = findTable(grid, ["ISO3"]);
   if (!table) {
-    issues.push(settingsIssue("countries-table-missing", "warning", sheet, null, "", `The ${sheet} sheet has no header row with "ISO3", so its countries are not read. Run "Set up" to repair the sheet.`));
+    issues.push(
+      settingsIssue(
+        "countries-table-missing",
+        "warning",
+        sheet,
+        null,
+        "",
+        `The ${sheet} sheet has no header row with "ISO3", so its countries are not read. Run "Set up" to repair the sheet.`,
+      ),
+    );
     return { countries: [], issues };
   }
   const col = (k: string) => table.columns.get(k) ?? null;
-  const cols = { iso3: col(KEY.iso3)!, name: col(KEY.name), region: col(KEY.region), priority: col(KEY.priority) ?? col(headerKey("Priority")), need: col(KEY.need), engagement: col(KEY.engagement) };
+  const cols = {
+    iso3: col(KEY.iso3)!,
+    name: col(KEY.name),
+    region: col(KEY.region),
+    priority: col(KEY.priority) ?? col(headerKey("Priority")),
+    need: col(KEY.need),
+    engagement: col(KEY.engagement),
+  };
   const seen = new Map<string, number>();
   const countries: CountrySetting[] = [];
   for (let row = table.firstDataRow; row <= table.lastRow; row++) {
     const rawCode = cellAt(grid, row, cols.iso3);
-    const rest = [cols.name, cols.priority, cols.need, cols.engagement].map((c) => (c === null ? null : cellAt(grid, row, c)));
+    const rest = [cols.name, cols.priority, cols.need, cols.engagement].map((c) =>
+      c === null ? null : cellAt(grid, row, c),
+    );
     if (blankSetting(rawCode) && rest.every((v) => blankSetting(v))) continue;
     const codeAt = { row, col: cols.iso3, column: "ISO3" };
     const iso3 = readIso3(rawCode);
     if (!iso3.code) {
-      issues.push(settingsIssue("country-code-unknown", "warning", sheet, codeAt, rawCode, `"${String(rawCode ?? "")}" is not an ISO 3166-1 alpha-3 country code, so this row is ignored. Enter a code such as KEN or VNM.`, iso3.suggestion));
+      issues.push(
+        settingsIssue(
+          "country-code-unknown",
+          "warning",
+          sheet,
+          codeAt,
+          rawCode,
+          `"${String(rawCode ?? "")}" is not an ISO 3166-1 alpha-3 country code, so this row is ignored. Enter a code such as KEN or VNM.`,
+          iso3.suggestion,
+        ),
+      );
       continue;
     }
     if (iso3.readAs) {
-      issues.push(settingsIssue("country-code-read-as", "info", sheet, codeAt, rawCode, `"${String(rawCode)}" is read as ${iso3.code}. Enter the three-letter code to make this explicit.`, iso3.code));
+      issues.push(
+        settingsIssue(
+          "country-code-read-as",
+          "info",
+          sheet,
+          codeAt,
+          rawCode,
+          `"${String(rawCode)}" is read as ${iso3.code}. Enter the three-letter code to make this explicit.`,
+          iso3.code,
+        ),
+      );
     }
     const firstRow = seen.get(iso3.code);
     if (firstRow !== undefined) {
-      issues.push(settingsIssue("country-duplicate", "warning", sheet, codeAt, rawCode, `${iso3.code} is already on row ${firstRow}; that row is used and this one ignored. Delete one of them.`));
+      issues.push(
+        settingsIssue(
+          "country-duplicate",
+          "warning",
+          sheet,
+          codeAt,
+          rawCode,
+          `${iso3.code} is already on row ${firstRow}; that row is used and this one ignored. Delete one of them.`,
+        ),
+      );
       continue;
     }
     seen.set(iso3.code, row);
@@ -101,16 +164,42 @@ function readPriority(grid: Grid, row: number, col: number | null, sheet: string
   const t = String(v).trim().toLowerCase();
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
-  issues.push(settingsIssue("country-priority-invalid", "warning", sheet, { row, col, column: "Priority (roadmap) Y/N" }, v, `Priority must be Y or N; it is read as N until the cell is corrected.`, "N"));
+  issues.push(
+    settingsIssue(
+      "country-priority-invalid",
+      "warning",
+      sheet,
+      { row, col, column: "Priority (roadmap) Y/N" },
+      v,
+      `Priority must be Y or N; it is read as N until the cell is corrected.`,
+      "N",
+    ),
+  );
   return false;
 }
 
-function readOneToFive(grid: Grid, row: number, col: number | null, column: string, sheet: string, issues: Issue[]): number | null {
+function readOneToFive(
+  grid: Grid,
+  row: number,
+  col: number | null,
+  column: string,
+  sheet: string,
+  issues: Issue[],
+): number | null {
   if (col === null) return null;
   const v = cellAt(grid, row, col);
   if (blankSetting(v)) return null;
   const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(\.0+)?\s*$/.test(v) ? Number(v) : NaN;
   if (Number.isInteger(n) && n >= 1 && n <= 5) return n;
-  issues.push(settingsIssue("country-score-invalid", "warning", sheet, { row, col, column }, v, `${column} must be a whole number from 1 to 5; it is read as blank until the cell is corrected.`));
+  issues.push(
+    settingsIssue(
+      "country-score-invalid",
+      "warning",
+      sheet,
+      { row, col, column },
+      v,
+      `${column} must be a whole number from 1 to 5; it is read as blank until the cell is corrected.`,
+    ),
+  );
   return null;
 }

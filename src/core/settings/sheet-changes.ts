@@ -25,25 +25,45 @@ export interface ExistingSettingsSheets {
   countriesGrid?: Grid | null;
 }
 
-export function settingsSheetChanges(current?: Settings, existing: ExistingSettingsSheets = {}, newValues?: ReadonlyMap<SettingKey, number | string>): ChangeSet {
-  const valueFor = (key: SettingKey, fallback: number | string) => newValues?.get(key) ?? (current ? valueOf(key, current) : fallback);
-  return changeSet(settingsOps(valueFor, existing.settingsGrid ?? null), countriesOps(current, existing.countriesGrid ?? null));
+export function settingsSheetChanges(
+  current?: Settings,
+  existing: ExistingSettingsSheets = {},
+  newValues?: ReadonlyMap<SettingKey, number | string>,
+): ChangeSet {
+  const valueFor = (key: SettingKey, fallback: number | string) =>
+    newValues?.get(key) ?? (current ? valueOf(key, current) : fallback);
+  return changeSet(
+    settingsOps(valueFor, existing.settingsGrid ?? null),
+    countriesOps(current, existing.countriesGrid ?? null),
+  );
 }
 
 function valueOf(key: SettingKey, s: Settings): number | string {
   switch (key) {
-    case "weightNeed": return s.weights.need;
-    case "weightValueAdded": return s.weights.valueAdded;
-    case "weightEngagement": return s.weights.engagement;
-    case "priorityBonus": return s.weights.priorityBonus;
-    case "engagementFloor": return s.engagementFloor;
-    case "multiCountryEngagement": return s.multiCountryEngagement;
-    case "bandHigh": return s.bands.high;
-    case "bandMedium": return s.bands.medium;
-    case "availableFundsUsd": return s.availableFundsUsd;
-    case "periodMonths": return s.periodMonths;
-    case "rankSensitivityPlaces": return s.rankSensitivityPlaces;
-    case "importDateOrder": return s.importDateOrder;
+    case "weightNeed":
+      return s.weights.need;
+    case "weightValueAdded":
+      return s.weights.valueAdded;
+    case "weightEngagement":
+      return s.weights.engagement;
+    case "priorityBonus":
+      return s.weights.priorityBonus;
+    case "engagementFloor":
+      return s.engagementFloor;
+    case "multiCountryEngagement":
+      return s.multiCountryEngagement;
+    case "bandHigh":
+      return s.bands.high;
+    case "bandMedium":
+      return s.bands.medium;
+    case "availableFundsUsd":
+      return s.availableFundsUsd;
+    case "periodMonths":
+      return s.periodMonths;
+    case "rankSensitivityPlaces":
+      return s.rankSensitivityPlaces;
+    case "importDateOrder":
+      return s.importDateOrder;
   }
 }
 
@@ -64,7 +84,10 @@ function newTableRow(grid: Grid | null): number {
   return last < grid.top ? 1 : last + 2;
 }
 
-function settingsOps(valueFor: (key: SettingKey, fallback: number | string) => number | string, grid: Grid | null): ChangeOp[] {
+function settingsOps(
+  valueFor: (key: SettingKey, fallback: number | string) => number | string,
+  grid: Grid | null,
+): ChangeOp[] {
   const sheet = SHEETS.settings;
   const ops: ChangeOp[] = [{ kind: "ensureSheet", sheet }];
   const found = grid ? findTable(grid, ["Setting", "Value"]) : null;
@@ -78,7 +101,11 @@ function settingsOps(valueFor: (key: SettingKey, fallback: number | string) => n
     const rows: CellValue[][] = [[...SETTINGS_HEADERS]];
     SETTING_DEFINITIONS.forEach((d) => rows.push([d.name, valueFor(d.key, d.defaultValue), d.description]));
     ops.push({ kind: "values", sheet, at: cellAddress(headerRow, left), values: rows });
-    SETTING_DEFINITIONS.forEach((d, i) => d.format && ops.push({ kind: "numberFormat", sheet, range: cellAddress(headerRow + 1 + i, left + 1), format: d.format }));
+    SETTING_DEFINITIONS.forEach(
+      (d, i) =>
+        d.format &&
+        ops.push({ kind: "numberFormat", sheet, range: cellAddress(headerRow + 1 + i, left + 1), format: d.format }),
+    );
     lastRow = headerRow + SETTING_DEFINITIONS.length;
   } else {
     headerRow = found.headerRow;
@@ -87,7 +114,8 @@ function settingsOps(valueFor: (key: SettingKey, fallback: number | string) => n
     let descCol = found.columns.get(headerKey("Description"));
     if (descCol === undefined) {
       descCol = valueCol + 1;
-      if (blankSetting(cellAt(grid, headerRow, descCol))) ops.push({ kind: "values", sheet, at: cellAddress(headerRow, descCol), values: [["Description"]] });
+      if (blankSetting(cellAt(grid, headerRow, descCol)))
+        ops.push({ kind: "values", sheet, at: cellAddress(headerRow, descCol), values: [["Description"]] });
     }
     // Users may have moved the columns around; the table spans whatever they span.
     left = Math.min(nameCol, valueCol, descCol);
@@ -101,7 +129,8 @@ function settingsOps(valueFor: (key: SettingKey, fallback: number | string) => n
       present.add(def.key);
       // The user's value is never touched here (settingValueChanges is the explicit way); a blank
       // description is only the add-in's text that went missing.
-      if (blankSetting(cellAt(grid, r, descCol))) ops.push({ kind: "values", sheet, at: cellAddress(r, descCol), values: [[def.description]] });
+      if (blankSetting(cellAt(grid, r, descCol)))
+        ops.push({ kind: "values", sheet, at: cellAddress(r, descCol), values: [[def.description]] });
     }
     for (const d of SETTING_DEFINITIONS) {
       if (present.has(d.key)) continue;
@@ -116,13 +145,30 @@ function settingsOps(valueFor: (key: SettingKey, fallback: number | string) => n
   }
   ops.push(
     { kind: "style", sheet, range: rangeAddress(headerRow, left, 1, width), style: HEADER_STYLE },
-    { kind: "table", sheet, name: TABLES.settings, range: rangeAddress(headerRow, left, lastRow - headerRow + 1, width) },
+    {
+      kind: "table",
+      sheet,
+      name: TABLES.settings,
+      range: rangeAddress(headerRow, left, lastRow - headerRow + 1, width),
+    },
   );
   if (width === SETTINGS_HEADERS.length) ops.push({ kind: "columns", sheet, widths: [34, 14, 90], from: left });
   // The two short lists behind the Countries drop-downs, one empty column right of the settings table.
   const listCol = left + width + 1;
   ops.push(
-    { kind: "values", sheet, at: cellAddress(headerRow, listCol), values: [["Y/N list", "1-5 list"], ["Y", 1], ["N", 2], [null, 3], [null, 4], [null, 5]] },
+    {
+      kind: "values",
+      sheet,
+      at: cellAddress(headerRow, listCol),
+      values: [
+        ["Y/N list", "1-5 list"],
+        ["Y", 1],
+        ["N", 2],
+        [null, 3],
+        [null, 4],
+        [null, 5],
+      ],
+    },
     { kind: "style", sheet, range: rangeAddress(headerRow, listCol, 1, 2), style: HEADER_STYLE },
     { kind: "name", name: LIST_NAMES.yesNo, sheet, range: rangeAddress(headerRow + 1, listCol, 2, 1) },
     { kind: "name", name: LIST_NAMES.oneToFive, sheet, range: rangeAddress(headerRow + 1, listCol + 1, 5, 1) },
@@ -130,14 +176,24 @@ function settingsOps(valueFor: (key: SettingKey, fallback: number | string) => n
   return ops;
 }
 
-function countryRow(c: Pick<CountrySetting, "iso3" | "name" | "region" | "priority" | "need" | "engagement">): CellValue[] {
+function countryRow(
+  c: Pick<CountrySetting, "iso3" | "name" | "region" | "priority" | "need" | "engagement">,
+): CellValue[] {
   return [c.iso3, c.name, c.region, c.priority ? "Y" : "N", c.need, c.engagement];
 }
 
 function defaultCountries(): CountrySetting[] {
   return [...COUNTRIES]
     .sort((a, b) => (a.nameEn < b.nameEn ? -1 : a.nameEn > b.nameEn ? 1 : 0))
-    .map((c) => ({ iso3: c.iso3, name: c.nameEn, region: c.region, priority: false, need: null, engagement: null, row: null }));
+    .map((c) => ({
+      iso3: c.iso3,
+      name: c.nameEn,
+      region: c.region,
+      priority: false,
+      need: null,
+      engagement: null,
+      row: null,
+    }));
 }
 
 function countriesOps(current: Settings | undefined, grid: Grid | null): ChangeOp[] {
@@ -152,14 +208,20 @@ function countriesOps(current: Settings | undefined, grid: Grid | null): ChangeO
     headerRow = newTableRow(grid);
     left = 1;
     const list = current && current.countries.length > 0 ? current.countries : defaultCountries();
-    ops.push({ kind: "values", sheet, at: cellAddress(headerRow, left), values: [[...COUNTRY_HEADERS], ...list.map(countryRow)] });
+    ops.push({
+      kind: "values",
+      sheet,
+      at: cellAddress(headerRow, left),
+      values: [[...COUNTRY_HEADERS], ...list.map(countryRow)],
+    });
     lastRow = headerRow + list.length;
   } else {
     headerRow = found.headerRow;
     left = found.columns.get(headerKey("ISO3"))!;
     // Missing headers are written only into blank header cells, in the canonical order.
     COUNTRY_HEADERS.forEach((h, i) => {
-      if (!found.columns.has(headerKey(h)) && blankSetting(cellAt(grid, headerRow, left + i))) ops.push({ kind: "values", sheet, at: cellAddress(headerRow, left + i), values: [[h]] });
+      if (!found.columns.has(headerKey(h)) && blankSetting(cellAt(grid, headerRow, left + i)))
+        ops.push({ kind: "values", sheet, at: cellAddress(headerRow, left + i), values: [[h]] });
     });
     lastRow = lastFilledRow(grid, found.firstDataRow, left, left + width - 1);
     // An existing table is the user's list: rows are never added to or removed from it here.
@@ -167,25 +229,52 @@ function countriesOps(current: Settings | undefined, grid: Grid | null): ChangeO
   const dataRows = Math.max(1, lastRow - headerRow);
   ops.push(
     { kind: "style", sheet, range: rangeAddress(headerRow, left, 1, width), style: HEADER_STYLE },
-    { kind: "table", sheet, name: TABLES.countries, range: rangeAddress(headerRow, left, lastRow - headerRow + 1, width) },
+    {
+      kind: "table",
+      sheet,
+      name: TABLES.countries,
+      range: rangeAddress(headerRow, left, lastRow - headerRow + 1, width),
+    },
     { kind: "columns", sheet, widths: [8, 36, 28, 22, 12, 16], from: left },
     { kind: "freeze", sheet, rows: headerRow, cols: 0 },
     { kind: "numberFormat", sheet, range: rangeAddress(headerRow + 1, left + 4, dataRows, 2), format: "0" },
-    listValidation(sheet, rangeAddress(headerRow + 1, left + 3, dataRows, 1), LIST_NAMES.yesNo, "Y for a priority country with an ICCWC roadmap, N otherwise."),
-    listValidation(sheet, rangeAddress(headerRow + 1, left + 4, dataRows, 2), LIST_NAMES.oneToFive, "A whole number from 1 (lowest) to 5 (highest), or blank."),
+    listValidation(
+      sheet,
+      rangeAddress(headerRow + 1, left + 3, dataRows, 1),
+      LIST_NAMES.yesNo,
+      "Y for a priority country with an ICCWC roadmap, N otherwise.",
+    ),
+    listValidation(
+      sheet,
+      rangeAddress(headerRow + 1, left + 4, dataRows, 2),
+      LIST_NAMES.oneToFive,
+      "A whole number from 1 (lowest) to 5 (highest), or blank.",
+    ),
   );
   return ops;
 }
 
 function listValidation(sheet: string, range: string, name: string, prompt: string): ChangeOp {
-  return { kind: "listValidation", sheet, range, source: `=${name}`, allowBlank: true, errorStyle: "stop", prompt, error: prompt };
+  return {
+    kind: "listValidation",
+    sheet,
+    range,
+    source: `=${name}`,
+    allowBlank: true,
+    errorStyle: "stop",
+    prompt,
+    error: prompt,
+  };
 }
 
 /**
  * The user changed settings on purpose (the task pane's weights): write those values into their cells of
  * tblSettings, appending a row for a setting the table lacks. Other cells are left alone.
  */
-export function settingValueChanges(settingsGrid: Grid | null, updates: ReadonlyMap<SettingKey, number | string>): ChangeSet {
+export function settingValueChanges(
+  settingsGrid: Grid | null,
+  updates: ReadonlyMap<SettingKey, number | string>,
+): ChangeSet {
   const sheet = SHEETS.settings;
   const found = settingsGrid ? findTable(settingsGrid, ["Setting", "Value"]) : null;
   if (!settingsGrid || !found) {
@@ -209,5 +298,10 @@ export function settingValueChanges(settingsGrid: Grid | null, updates: Readonly
   if (missing.length === 0) return changeSet(ops);
   // Rows the table lacks: the repair appends them, carrying the updated values.
   const values = new Map(SETTING_DEFINITIONS.map((d) => [d.key, updates.get(d.key) ?? d.defaultValue] as const));
-  return changeSet(ops, settingsSheetChanges(undefined, { settingsGrid, countriesGrid: null }, values).ops.filter((o) => o.sheet !== SHEETS.countries));
+  return changeSet(
+    ops,
+    settingsSheetChanges(undefined, { settingsGrid, countriesGrid: null }, values).ops.filter(
+      (o) => o.sheet !== SHEETS.countries,
+    ),
+  );
 }

@@ -14,7 +14,12 @@ export interface FoundTable {
 }
 
 export function headerKey(v: unknown): string {
-  return typeof v === "string" ? v.toLowerCase().replace(/\(.*?\)/g, "").replace(/[^a-z0-9]/g, "") : "";
+  return typeof v === "string"
+    ? v
+        .toLowerCase()
+        .replace(/\(.*?\)/g, "")
+        .replace(/[^a-z0-9]/g, "")
+    : "";
 }
 
 /** The first row holding every one of `required` (compared by headerKey), or null. */
