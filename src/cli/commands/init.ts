@@ -53,7 +53,7 @@ export function registerInit(program: Command, ctx: CommandContext): void {
         for (const p of result.problems) ctx.io.stderr(`${p.message}\n`);
         const what = exists ? `Repaired "${out}"` : `Created "${out}"`;
         const rows = result.sampleRows > 0 ? ` with ${result.sampleRows} sample activities` : "";
-        const added = result.addedHeaders.length > 0 ? ` Added headers: ${result.addedHeaders.join(", ")}.` : "";
+        const added = exists && result.addedHeaders.length > 0 ? ` Added headers: ${result.addedHeaders.join(", ")}.` : "";
         ctx.io.stdout(`${what}${rows}: sheets ${[SHEETS.activities, SHEETS.framework, SHEETS.lists, SHEETS.settings, SHEETS.countries].join(", ")}.${added}\n`);
       } finally {
         progress.stop();
