@@ -74,8 +74,10 @@ describe("a French West African tracker", () => {
     expect(change("E5")).toMatchObject({ before: "Côte d'Ivoire", after: "CIV" });
   });
 
-  it("says how each period date was read", () => {
-    expect(issuesAt(result, "I5")).toEqual([{ code: "date-period", severity: "info", message: expect.stringContaining("2025-09-30") }]);
+  it("says how each period date was read, with the change", () => {
+    expect(result.changes.find((c) => c.cell === "I5")).toEqual({ row: 5, cell: "I5", field: "endDate", header: "Date de fin", before: "T3 2025", after: "2025-09-30", reading: "quarter 3 of 2025: its last day" });
+    expect(result.changes.find((c) => c.cell === "H8")).toMatchObject({ before: "juillet 2023", after: "2023-07-01", reading: "month: its first day" });
+    expect(issuesAt(result, "I5")).toEqual([]);
   });
 
   it("reports the unmapped donor column as kept in Notes", () => {

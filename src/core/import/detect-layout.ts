@@ -81,6 +81,8 @@ export function classifyRow(grid: Grid, row: number): RowKind {
     nonBlank++;
     if (typeof v === "string" && firstTexts < 3) {
       firstTexts++;
+      // Every totals label starts with one of these letters; folding (costly) only the candidates.
+      if (t.length > 60 || !/^[^A-Za-z0-9]*[TtGgSsMm]/.test(t)) continue;
       const f = foldText(t);
       // A label, not a title that happens to start with "Total ...": at most four words.
       if (f.split(" ").length > 4) continue;

@@ -213,9 +213,10 @@ function importRow(grid: Grid, row: number, columns: readonly ColumnMapping[], c
   for (const c of columns) {
     const j = c.col - grid.left;
     const v: CellValue = cells[j] ?? null;
-    const cell = cellAddress(row, c.col);
+    if ((v === null || (typeof v === "string" && v.trim() === "")) && !formulas?.[j]) continue;
+    const cell = `${c.letter}${row}`;
     const before = cellText(v);
-    const at = { sheet: grid.sheet, row, column: c.header || `Column ${c.letter}`, cell, value: before };
+    const at: CellAt = { sheet: grid.sheet, row, column: c.header || `Column ${c.letter}`, cell, value: before };
     if (isBlank(v)) {
       const f = formulas?.[j];
       if (f) issues.push({ ...at, code: "formula-without-value", severity: "warning", message: `The cell holds a formula (=${f}) with no saved result, so there is no value to import. Open the file in Excel, let it calculate, save, and import again.` });
@@ -236,8 +237,7 @@ function importRow(grid: Grid, row: number, columns: readonly ColumnMapping[], c
     const report = (n: Normalised<unknown>) => {
       for (const p of n.problems) issues.push(problemIssue(at, p));
       const after = displayValue(field, n.value);
-      if (after !== "" && after !== before) changes.push({ row, cell, field, header: at.column, before, after });
-      if (after === "" && before !== "") changes.push({ row, cell, field, header: at.column, before, after: "" });
+      if (after !== before) changes.push(n.reading ? { row, cell, field, header: at.column, before, after, reading: n.reading } : { row, cell, field, header: at.column, before, after });
     };
     switch (field) {
       case "id":
@@ -360,8 +360,18 @@ function resolveHierarchy(
   }
 }
 
-function problemIssue(at: Pick<Issue, "sheet" | "row" | "column" | "cell" | "value">, p: CellProblem): Issue {
-  return { ...at, code: p.code, severity: p.severity, message: p.message, ...(p.suggestion ? { suggestion: p.suggestion } : {}) };
+interface CellAt {
+  sheet: string;
+  row: number;
+  column: string;
+  cell: string;
+  value: string;
+}
+
+function problemIssue(at: CellAt, p: CellProblem): Issue {
+  const issue: Issue = { code: p.code, severity: p.severity, sheet: at.sheet, row: at.row, column: at.column, cell: at.cell, value: at.value, message: p.message };
+  if (p.suggestion) issue.suggestion = p.suggestion;
+  return issue;
 }
 
 export function joinNotes(parts: readonly string[]): string {

@@ -26,6 +26,8 @@ export interface CellProblem {
 export interface Normalised<T> {
   value: T;
   problems: CellProblem[];
+  /** How the value was read when that took an assumption ("quarter 3 of 2025: its last day"): shown with the change. */
+  reading?: string;
 }
 
 const ok = <T>(value: T, problems: CellProblem[] = []): Normalised<T> => ({ value, problems });
@@ -138,10 +140,9 @@ export function normaliseWord(text: string, field: keyof typeof WORD_FIELDS): No
 export function normaliseDate(raw: unknown, role: DateRole, dateOrder: DateOrder | undefined, numberFormat: string | null | undefined): Normalised<string | null> {
   const r = parseImportDate(raw, role, { ...(dateOrder ? { dateOrder } : {}), numberFormat: numberFormat ?? null });
   if (r.ok) {
-    const problems: CellProblem[] = r.reading && /quarter|half|year|month/.test(r.reading) && typeof raw === "string"
-      ? [{ code: "date-period", severity: "info", message: `"${cellText(raw as never)}" is a ${r.reading.split(" ")[0]}, read as its ${role === "start" ? "first" : "last"} day ${r.iso}.` }]
-      : r.reading?.startsWith("year") ? [{ code: "date-period", severity: "info", message: `${String(raw)} is a year, read as its ${role === "start" ? "first" : "last"} day ${r.iso}.` }] : [];
-    return ok(r.iso, problems);
+    // A month, quarter, half or year stands for one day of it: the change report says which.
+    if (r.reading && /quarter|half|year|month/.test(r.reading)) return { value: r.iso, problems: [], reading: `${r.reading}: its ${role === "start" ? "first" : "last"} day` };
+    return ok(r.iso);
   }
   return ok(null, [{ code: r.code, severity: "warning", message: `${r.message} The date is left empty.`, ...(r.suggestions[0] ? { suggestion: r.suggestions.join(" or ") } : {}) }]);
 }

@@ -40,6 +40,8 @@ export interface ValueChange {
   header: string;
   before: string;
   after: string;
+  /** How the value was read when that took an assumption ("quarter 3 of 2025: its last day"). */
+  reading?: string;
 }
 
 export type SkipReason = "blank" | "subtotal" | "totals" | "after-totals" | "no-activity" | "already-imported" | "duplicate";
