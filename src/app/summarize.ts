@@ -33,6 +33,8 @@ export interface SummarizePlanOptions {
   signal?: AbortSignal;
   /** The plan to summarise against; the 2023-2026 plan by default. */
   framework?: FrameworkIndex;
+  /** Leave tblFacts out above this many rows (reported; the roll-ups are still written). @default what a sheet holds */
+  maxFactsRows?: number;
 }
 
 export interface SummarizePlanResult {

@@ -174,4 +174,14 @@ describe("Summaries sheet", () => {
     expect(ops.some((op) => op.kind === "pivot")).toBe(false);
     expect(ops.some((op) => op.kind === "table" && op.name === TABLES.byOutcome)).toBe(true);
   });
+
+  test("a command with a memory budget can leave tblFacts out above a row limit; the roll-ups stay", async () => {
+    const s = summaries();
+    const wb = new MemoryWorkbook();
+    await wb.port.apply(summaryChanges(s, { generatedOn: GENERATED_ON, maxFactsRows: s.facts.length - 1 }));
+    expect(wb.tables.has(TABLES.facts)).toBe(false);
+    expect(wb.tables.has(TABLES.byOutcome)).toBe(true);
+    expect(summaryLayout(s, { maxFactsRows: s.facts.length - 1 }).issues[0]?.value).toBe(String(s.facts.length));
+    expect(summaryLayout(s, { maxFactsRows: s.facts.length }).issues).toEqual([]);
+  });
 });

@@ -37,8 +37,18 @@ export interface SummaryLayout {
   issues: Issue[];
 }
 
+export interface SummaryLayoutOptions {
+  /**
+   * Write tblFacts only up to this many rows (a host or command with a memory budget may lower it);
+   * beyond it the table is left out and reported, and the roll-ups are still written.
+   * @default EXCEL_MAX_ROWS (what a sheet holds)
+   */
+  maxFactsRows?: number;
+}
+
 /** Where every table goes. Pure, so the use case can report what the change set will do. */
-export function summaryLayout(s: Summaries): SummaryLayout {
+export function summaryLayout(s: Summaries, options: SummaryLayoutOptions = {}): SummaryLayout {
+  const maxFactsRows = options.maxFactsRows ?? EXCEL_MAX_ROWS;
   const tables: PlacedTable[] = [];
   const issues: Issue[] = [];
   const widths: number[] = [16, 12, 10, 12, 18, 12];
@@ -48,8 +58,12 @@ export function summaryLayout(s: Summaries): SummaryLayout {
     const headerRow = row + 1;
     // An Excel table needs at least one data row: an empty table keeps one empty row.
     const lastRow = headerRow + Math.max(table.rowCount, 1);
-    const written = lastRow <= EXCEL_MAX_ROWS;
+    const overLimit = table.name === TABLES.facts && table.rowCount > maxFactsRows;
+    const written = lastRow <= EXCEL_MAX_ROWS && !overLimit;
     if (!written) {
+      const why = overLimit
+        ? `more than the ${maxFactsRows} rows this command writes`
+        : "more than an Excel sheet holds";
       issues.push({
         code: "summary-table-too-long",
         severity: "warning",
@@ -58,7 +72,7 @@ export function summaryLayout(s: Summaries): SummaryLayout {
         column: null,
         cell: cellAddress(titleRow, 1),
         value: String(table.rowCount),
-        message: `${table.name} would need ${table.rowCount} rows, more than an Excel sheet holds, so it was not written. Set a longer reporting period (Period months) in Settings, or use summarize --json.`,
+        message: `${table.name} would need ${table.rowCount} rows, ${why}, so it was not written (the roll-ups were). Set a longer reporting period (Period months) in Settings, or use summarize --json.`,
       });
     }
     tables.push({ table, titleRow, headerRow, lastRow: written ? lastRow : headerRow, written });
@@ -79,7 +93,7 @@ function periodText(months: number): string {
   return months === 1 ? "Months" : `${months} months`;
 }
 
-export interface SummaryChangeOptions {
+export interface SummaryChangeOptions extends SummaryLayoutOptions {
   /** "YYYY-MM-DD", stamped on the sheet. */
   generatedOn: string;
   /** Add the Dashboard (PivotTable and chart, Excel only). @default true */
@@ -88,7 +102,7 @@ export interface SummaryChangeOptions {
 
 export function summaryChanges(s: Summaries, options: SummaryChangeOptions): ChangeSet {
   const sheet = SHEETS.summaries;
-  const layout = summaryLayout(s);
+  const layout = summaryLayout(s, options.maxFactsRows !== undefined ? { maxFactsRows: options.maxFactsRows } : {});
   const ops: ChangeOp[] = [
     { kind: "ensureSheet", sheet },
     { kind: "resetSheet", sheet },
@@ -128,7 +142,7 @@ export function summaryChanges(s: Summaries, options: SummaryChangeOptions): Cha
     ops.push({ kind: "values", sheet, at: cellAddress(placed.titleRow, 1), values: [[placed.table.title]] });
     ops.push({ kind: "style", sheet, range: cellAddress(placed.titleRow, 1), style: TITLE_STYLE });
     if (!placed.written) {
-      const message = `Not written: ${placed.table.rowCount} rows is more than an Excel sheet holds. Set a longer reporting period in Settings.`;
+      const message = `Not written: ${placed.table.rowCount} rows is too many for this sheet (see the command's messages). Set a longer reporting period in Settings, or use summarize --json.`;
       ops.push({ kind: "values", sheet, at: cellAddress(placed.headerRow, 1), values: [[message]] });
       continue;
     }

@@ -6,6 +6,7 @@ export {
   summaryLayout,
   type SummaryChangeOptions,
   type SummaryLayout,
+  type SummaryLayoutOptions,
   EXCEL_MAX_ROWS,
   PIVOT_NAME,
   CHART_NAME,
