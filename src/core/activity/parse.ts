@@ -48,6 +48,7 @@ export function parseActivities(grid: Grid, plan: FrameworkIndex = PLAN_2023_202
   };
   if (header.headerRow === null) return result;
 
+  const memo = new ConversionMemo();
   const scoreOffsets = new Set(header.scoreColumns.map((c) => c - grid.left));
   const firstData = header.headerRow - grid.top + 1;
   let pendingBlanks: number[] = [];
@@ -60,7 +61,7 @@ export function parseActivities(grid: Grid, plan: FrameworkIndex = PLAN_2023_202
     // Blank rows count only between data rows; trailing blank rows are the end of the table.
     result.blankRows.push(...pendingBlanks);
     pendingBlanks = [];
-    const parsed = parseRow(grid, sheetRow, header.columnOf, plan);
+    const parsed = parseRow(grid, sheetRow, header.columnOf, plan, memo);
     result.rows.push(parsed);
     for (const c of ACTIVITY_COLUMNS) {
       const cell = parsed.cells[c.key];
@@ -71,7 +72,41 @@ export function parseActivities(grid: Grid, plan: FrameworkIndex = PLAN_2023_202
   return result;
 }
 
-function parseRow(grid: Grid, sheetRow: number, columnOf: Partial<Record<ActivityKey, number>>, plan: FrameworkIndex): ParsedRow {
+/**
+ * Columns such as Status, Countries or Approach repeat a few values over thousands of rows; converting
+ * each distinct value once per column makes a 100,000-row sheet several times faster. Free-text columns
+ * (ID, Activity, Notes) are unique per row and are not memoised. Bounded so memory stays flat.
+ */
+const UNMEMOISED = new Set<ActivityKey>(["id", "title", "notes"]);
+const MEMO_LIMIT = 20_000;
+type Conversion = ReturnType<typeof convertField>;
+
+class ConversionMemo {
+  private readonly byKey = new Map<ActivityKey, Map<string, Conversion>>();
+
+  convert(key: ActivityKey, raw: CellValue, plan: FrameworkIndex): Conversion {
+    const memoKey = UNMEMOISED.has(key) ? null : keyOf(raw);
+    if (memoKey === null) return convertField(key, raw, plan);
+    let column = this.byKey.get(key);
+    if (!column) this.byKey.set(key, (column = new Map()));
+    const hit = column.get(memoKey);
+    if (hit) return Array.isArray(hit.value) ? { value: [...hit.value], problem: hit.problem } : hit;
+    const fresh = convertField(key, raw, plan);
+    if (column.size >= MEMO_LIMIT) column.clear();
+    column.set(memoKey, Array.isArray(fresh.value) ? { value: [...fresh.value], problem: fresh.problem } : fresh);
+    return fresh;
+  }
+}
+
+function keyOf(raw: CellValue): string | null {
+  if (typeof raw === "string") return raw.length <= 200 ? `s${raw}` : null;
+  if (typeof raw === "number") return `n${raw}`;
+  if (raw instanceof Date) return `d${raw.getTime()}`;
+  if (raw === null) return "z";
+  return null;
+}
+
+function parseRow(grid: Grid, sheetRow: number, columnOf: Partial<Record<ActivityKey, number>>, plan: FrameworkIndex, memo: ConversionMemo): ParsedRow {
   const record = emptyRecord();
   const cells = {} as Record<ActivityKey, ParsedCell>;
   for (const c of ACTIVITY_COLUMNS) {
@@ -83,7 +118,7 @@ function parseRow(grid: Grid, sheetRow: number, columnOf: Partial<Record<Activit
     const raw = cellAt(grid, sheetRow, col);
     let converted;
     try {
-      converted = convertField(c.key, raw, plan);
+      converted = memo.convert(c.key, raw, plan);
     } catch (e) {
       // Converters are written not to throw; this keeps the promise of the core if one ever does.
       converted = { value: emptyRecord()[c.key], problem: { code: "value-unreadable", message: `The value could not be read (${e instanceof Error ? e.message : "unknown error"}); re-enter it.`, suggestions: [] } };
