@@ -16,7 +16,8 @@ import type { ResolvedInput, ScoreInputs } from "./types";
 
 export type CriterionKind = "points" | "multiplier" | "bonus";
 
-export type Evaluation = { fraction: number; label: string } | { missing: string };
+/** `label` is a function so that the sensitivity reruns, which need no words, build no strings. */
+export type Evaluation = { fraction: number; label: () => string } | { missing: string };
 
 export interface Criterion {
   name: string;
@@ -30,7 +31,7 @@ export interface Criterion {
 /** Fixed anchors: 1/5 is worth 0.2 of the criterion's points, 5/5 all of them, whatever the other activities are. */
 function onFive(name: string, input: ResolvedInput | null, missing: string): Evaluation {
   if (!input) return { missing };
-  return { fraction: input.value / 5, label: `${name} ${fmt(input.value)}/5 (${input.source})` };
+  return { fraction: input.value / 5, label: () => `${name} ${fmt(input.value)}/5 (${input.source})` };
 }
 
 const ENGAGEMENT_MISSING =
@@ -69,8 +70,9 @@ export const CRITERIA: readonly Criterion[] = [
       "Engagement also multiplies the points: by the Settings floor at 1/5, rising in equal steps to 1 at 5/5, so high need cannot hide a country that is not engaged.",
     evaluate: (i, s) => {
       if (!i.engagement) return { missing: ENGAGEMENT_MISSING };
-      const factor = s.engagementFloor + (1 - s.engagementFloor) * ((i.engagement.value - 1) / 4);
-      return { fraction: factor, label: `Engagement ${fmt(i.engagement.value)}/5` };
+      const e = i.engagement.value;
+      const factor = s.engagementFloor + (1 - s.engagementFloor) * ((e - 1) / 4);
+      return { fraction: factor, label: () => `Engagement ${fmt(e)}/5` };
     },
   },
   {
@@ -80,7 +82,7 @@ export const CRITERIA: readonly Criterion[] = [
     explanation: "A bonus when the activity serves at least one priority country with an ICCWC roadmap.",
     evaluate: (i) =>
       i.priorityCountries.length > 0
-        ? { fraction: 1, label: `Priority country (${i.priorityCountries.join(", ")})` }
-        : { fraction: 0, label: "No priority country" },
+        ? { fraction: 1, label: () => `Priority country (${i.priorityCountries.join(", ")})` }
+        : { fraction: 0, label: () => "No priority country" },
   },
 ];

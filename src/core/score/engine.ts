@@ -52,7 +52,7 @@ export function scoreInputs(
   let points = 0;
   let factor = 1;
   let bonus = 0;
-  const multipliers: { name: string; factor: number; label: string }[] = [];
+  const multipliers: { name: string; factor: number; label: () => string }[] = [];
   for (const c of criteria) {
     const e = c.evaluate(inputs, settings);
     if ("missing" in e) {
@@ -70,15 +70,16 @@ export function scoreInputs(
           criterion: c.name,
           kind: "points",
           points: p,
-          text: `${e.label} x weight ${share.toFixed(2)} x ${show(scale.pointsScale)} = ${show(p)}`,
+          text: `${e.label()} x weight ${share.toFixed(2)} x ${show(scale.pointsScale)} = ${show(p)}`,
         });
     } else if (c.kind === "multiplier") {
       factor *= e.fraction;
-      multipliers.push({ name: c.name, factor: e.fraction, label: e.label });
+      if (explain) multipliers.push({ name: c.name, factor: e.fraction, label: e.label });
     } else {
       const p = w * e.fraction;
       bonus += p;
-      if (explain) contributions.push({ criterion: c.name, kind: "bonus", points: p, text: `${e.label} +${show(p)}` });
+      if (explain)
+        contributions.push({ criterion: c.name, kind: "bonus", points: p, text: `${e.label()} +${show(p)}` });
     }
   }
   if (missing.length > 0)
@@ -94,7 +95,7 @@ export function scoreInputs(
         criterion: m.name,
         kind: "multiplier",
         points: m.factor,
-        text: `${m.label} multiplies ${show(running)} by ${m.factor.toFixed(2)} = ${show(running * m.factor)}`,
+        text: `${m.label()} multiplies ${show(running)} by ${m.factor.toFixed(2)} = ${show(running * m.factor)}`,
       });
       running *= m.factor;
     }
