@@ -56,10 +56,16 @@ export function cellIssue(row: ParsedRow, key: ActivityKey, ctx: RuleContext, te
   return issue;
 }
 
+/**
+ * The answer of a rule with nothing to say. Shared and frozen: most rules say nothing on most rows, and
+ * 100,000 rows times 30 rules of fresh empty arrays is measurable garbage-collector time.
+ */
+export const NONE: readonly Issue[] = Object.freeze([]);
+
 /** Same as cellIssue, as a list (empty when the column is missing), which is what rules return. */
-export function cellIssues(row: ParsedRow, key: ActivityKey, ctx: RuleContext, text: IssueText): Issue[] {
+export function cellIssues(row: ParsedRow, key: ActivityKey, ctx: RuleContext, text: IssueText): readonly Issue[] {
   const i = cellIssue(row, key, ctx, text);
-  return i ? [i] : [];
+  return i ? [i] : NONE;
 }
 
 /** A sheet-level issue (no row), or one on a header cell when `col` and `row` are given. */

@@ -38,12 +38,12 @@ interface RuleMeta {
 
 export interface RowRule extends RuleMeta {
   readonly scope: "row";
-  check(row: ParsedRow, ctx: RuleContext): Issue[];
+  check(row: ParsedRow, ctx: RuleContext): readonly Issue[];
 }
 
 export interface SheetRule extends RuleMeta {
   readonly scope: "sheet";
-  check(parsed: ParsedActivities, ctx: RuleContext): Issue[];
+  check(parsed: ParsedActivities, ctx: RuleContext): readonly Issue[];
 }
 
 export type Rule = RowRule | SheetRule;

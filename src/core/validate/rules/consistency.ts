@@ -5,7 +5,7 @@
  */
 import type { ParsedRow } from "../../activity/parsed";
 import type { Issue } from "../../issues";
-import { blocked, cellIssues } from "../issue-at";
+import { blocked, cellIssues, NONE } from "../issue-at";
 import type { RowRule } from "../types";
 
 function clean(row: ParsedRow, key: "status" | "progress" | "endDate"): boolean {
@@ -27,7 +27,7 @@ export const completedNotFull: RowRule = {
   fix: "Set progress to 100%, or change the status (In progress, Delayed).",
   check(row, ctx) {
     const p = row.record.progress;
-    if (row.record.status !== "Completed" || p === null || !(p >= 0 && p < 1) || !clean(row, "status") || !clean(row, "progress")) return [];
+    if (row.record.status !== "Completed" || p === null || !(p >= 0 && p < 1) || !clean(row, "status") || !clean(row, "progress")) return NONE;
     const message = `Status is Completed but progress is ${percent(p)}. Set progress to 100%, or change the status.`;
     return [
       ...cellIssues(row, "progress", ctx, { code: this.code, severity: this.severity, message, suggestion: "100%" }),
@@ -46,7 +46,7 @@ export const notStartedWithProgress: RowRule = {
   fix: "Change the status to In progress, or set progress to 0%.",
   check(row, ctx) {
     const p = row.record.progress;
-    if (row.record.status !== "Not started" || p === null || !(p > 0 && p <= 1) || !clean(row, "status") || !clean(row, "progress")) return [];
+    if (row.record.status !== "Not started" || p === null || !(p > 0 && p <= 1) || !clean(row, "status") || !clean(row, "progress")) return NONE;
     const message = `Status is Not started but progress is ${percent(p)}. Change the status to In progress, or set progress to 0%.`;
     return [
       ...cellIssues(row, "progress", ctx, { code: this.code, severity: this.severity, message, suggestion: "0%" }),
@@ -67,13 +67,13 @@ export const pastEndDate: RowRule = {
   fix: "Update the status (Completed, Cancelled or Delayed) or move the end date.",
   check(row, ctx) {
     const end = row.record.endDate;
-    if (!end || end >= ctx.asOf || CLOSED.has(row.record.status) || !clean(row, "endDate")) return [];
+    if (!end || end >= ctx.asOf || CLOSED.has(row.record.status) || !clean(row, "endDate")) return NONE;
     // A status the lists do not know is reported by status-unknown; judging it here would guess.
     const status = row.record.status;
     const statusCell = row.cells.status;
     const statusKnown = status !== "" && !blocked(statusCell);
     const message = `End date ${end} has passed (as of ${ctx.asOf}) but the status is ${status ? `"${status}"` : "empty"}. Update the status (Completed, Cancelled or Delayed) or move the end date.`;
-    const out: Issue[] = cellIssues(row, "endDate", ctx, { code: this.code, severity: this.severity, message });
+    const out: Issue[] = [...cellIssues(row, "endDate", ctx, { code: this.code, severity: this.severity, message })];
     if (statusKnown && status !== "Delayed") out.push(...cellIssues(row, "status", ctx, { code: this.code, severity: this.severity, message, suggestion: "Completed" }));
     return out;
   },

@@ -6,7 +6,7 @@
 import { ACTIVITY_COLUMNS } from "../../activity/columns";
 import type { FieldProblem } from "../../activity/parsed";
 import type { Issue, Severity } from "../../issues";
-import { cellIssues, orList } from "../issue-at";
+import { cellIssues, NONE, orList } from "../issue-at";
 import type { RowRule } from "../types";
 
 /**
@@ -57,11 +57,11 @@ export const fieldProblems: RowRule = {
   meaning: "A value the parser could not convert (its own code: error-value, date-unreadable, agency-unknown, ...).",
   fix: "As the message says; the suggestion is the nearest valid value.",
   check(row, ctx) {
-    const out: Issue[] = [];
+    let out: Issue[] | null = null;
     for (const { key, header } of ACTIVITY_COLUMNS) {
       const p = row.cells[key]?.problem;
       if (!p) continue;
-      out.push(
+      (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: p.code,
           severity: problemSeverity(p.code),
@@ -70,6 +70,6 @@ export const fieldProblems: RowRule = {
         }),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };

@@ -8,7 +8,7 @@ import type { ActivityKey } from "../../activity/columns";
 import type { ParsedRow } from "../../activity/parsed";
 import { isBlank } from "../../grid";
 import { showValue, type Issue } from "../../issues";
-import { blocked, cellIssues, codeWithTitle, orList } from "../issue-at";
+import { blocked, cellIssues, codeWithTitle, NONE, orList } from "../issue-at";
 import type { RowRule, RuleContext } from "../types";
 
 type Level = "outcome" | "subOutcome" | "approach";
@@ -32,7 +32,13 @@ interface HierarchyView {
   approach: CodeCell;
 }
 
-const views = new WeakMap<ParsedRow, HierarchyView>();
+/**
+ * The validator runs every rule on one row before the next row, so a one-row cache shares the view
+ * between the hierarchy rules without keeping 100,000 views alive (a WeakMap that size cost seconds).
+ */
+let lastRow: ParsedRow | null = null;
+let lastCtx: RuleContext | null = null;
+let lastView: HierarchyView | null = null;
 
 function codeCell(row: ParsedRow, key: "outcome" | "subOutcome" | "approach", ctx: RuleContext): CodeCell {
   const cell = row.cells[key];
@@ -47,11 +53,11 @@ function codeCell(row: ParsedRow, key: "outcome" | "subOutcome" | "approach", ct
 
 /** The three code cells of a row, computed once per row and shared by the hierarchy rules. */
 function viewOf(row: ParsedRow, ctx: RuleContext): HierarchyView {
-  let v = views.get(row);
-  if (!v) {
-    v = { outcome: codeCell(row, "outcome", ctx), subOutcome: codeCell(row, "subOutcome", ctx), approach: codeCell(row, "approach", ctx) };
-    views.set(row, v);
-  }
+  if (row === lastRow && ctx === lastCtx && lastView) return lastView;
+  const v = { outcome: codeCell(row, "outcome", ctx), subOutcome: codeCell(row, "subOutcome", ctx), approach: codeCell(row, "approach", ctx) };
+  lastRow = row;
+  lastCtx = ctx;
+  lastView = v;
   return v;
 }
 
@@ -116,7 +122,7 @@ function unknownRule(key: Level, header: string, code: string, what: string): Ro
     fix: `Type one of the plan's ${header.toLowerCase()} codes (the Framework sheet lists them); the message suggests the nearest.`,
     check(row, ctx) {
       const v = viewOf(row, ctx)[key];
-      if (v.reported || v.blank || v.valid) return [];
+      if (v.reported || v.blank || v.valid) return NONE;
       const shown = v.code || v.text;
       const actual = v.code ? ctx.framework.level(v.code) : undefined;
       const pk = parentKey[key];
@@ -148,7 +154,7 @@ export const approachMissing: RowRule = {
   fix: "Type the approach code the activity delivers (for example 3.2.4); the message lists the approaches under the row's sub-outcome.",
   check(row, ctx) {
     const v = viewOf(row, ctx);
-    if (v.approach.reported || !v.approach.blank) return [];
+    if (v.approach.reported || !v.approach.blank) return NONE;
     const under = v.subOutcome.valid ? v.subOutcome.code : v.outcome.valid ? v.outcome.code : "";
     let kids = under ? safeChildren(ctx, under) : [];
     if (under && ctx.framework.level(under) === "outcome") kids = kids.flatMap((s) => safeChildren(ctx, s));
@@ -196,7 +202,7 @@ export const subOutcomeMismatch: RowRule = {
   fix: "Correct whichever of the two is wrong: the flagged cell is the one that disagrees with the outcome.",
   check(row, ctx) {
     const keys = blame(row, ctx).subOutcome;
-    if (keys.length === 0) return [];
+    if (keys.length === 0) return NONE;
     const { subOutcome: s, approach: a } = viewOf(row, ctx);
     const fw = ctx.framework;
     const right = subOutcomeOf(a.code);
@@ -224,7 +230,7 @@ export const outcomeMismatch: RowRule = {
   fix: "Change the outcome to the first part of the sub-outcome code (3.2 belongs to outcome 3), or correct the sub-outcome.",
   check(row, ctx) {
     const keys = blame(row, ctx).outcome;
-    if (keys.length === 0) return [];
+    if (keys.length === 0) return NONE;
     const { outcome: o, subOutcome: s, approach: a } = viewOf(row, ctx);
     const child = s.valid ? s : a;
     const childWord = s.valid ? "sub-outcome" : "approach";
@@ -255,7 +261,7 @@ function derivableRule(key: "outcome" | "subOutcome", header: string, code: stri
     fix: `Type the suggested ${header.toLowerCase()} code, or leave it: summaries take it from the approach.`,
     check(row, ctx) {
       const v = viewOf(row, ctx);
-      if (v[key].reported || !v[key].blank || !v.approach.valid) return [];
+      if (v[key].reported || !v[key].blank || !v.approach.valid) return NONE;
       const implied = key === "outcome" ? outcomeOf(v.approach.code) : subOutcomeOf(v.approach.code);
       return cellIssues(row, key, ctx, {
         code: this.code,

@@ -21,7 +21,7 @@ import {
   suggestStage,
   suggestStatus,
 } from "../../reference";
-import { blocked, cellIssues, orList } from "../issue-at";
+import { blocked, cellIssues, NONE, orList } from "../issue-at";
 import type { RowRule, RuleContext } from "../types";
 
 /** The cell's text when the rules should judge it: present, not blank, not already reported. */
@@ -79,9 +79,9 @@ function listRule(opts: {
     fix: `Pick a value from the drop-down list: ${opts.list.join(", ")}.`,
     check(row, ctx) {
       const text = judgeable(row, opts.key);
-      if (text === null) return [];
+      if (text === null) return NONE;
       const value = row.record[opts.key as "level"];
-      if (typeof value === "string" && canonical.has(value)) return [];
+      if (typeof value === "string" && canonical.has(value)) return NONE;
       const s = suggest(text);
       return cellIssues(row, opts.key, ctx, {
         code: this.code,
@@ -109,9 +109,9 @@ export const agencyUnknown: RowRule = {
   fix: "Name only ICCWC partners as lead agencies (joint leads separated by commas or semicolons); record other partners in Notes.",
   check(row, ctx) {
     const text = judgeable(row, "leadAgencies");
-    if (text === null) return [];
+    if (text === null) return NONE;
     const unknown = agencyUnknownOf(text);
-    if (unknown.length === 0) return [];
+    if (unknown.length === 0) return NONE;
     const first = unknown[0] ?? text;
     const s = safe(() => suggestAgency(first, 3), [] as string[]);
     return cellIssues(row, "leadAgencies", ctx, {
@@ -135,9 +135,9 @@ export const countryUnknown: RowRule = {
   fix: "Type countries by ISO code (KEN) or name (Kenya, in English or French), several separated by commas or semicolons.",
   check(row, ctx) {
     const text = judgeable(row, "countries");
-    if (text === null) return [];
+    if (text === null) return NONE;
     const unknown = countryUnknownOf(text);
-    if (unknown.length === 0) return [];
+    if (unknown.length === 0) return NONE;
     const first = unknown[0] ?? text;
     const s = safe(() => suggestCountry(first, 3), [] as string[]);
     return cellIssues(row, "countries", ctx, {
@@ -162,7 +162,7 @@ function missingRule(code: string, key: ActivityKey, header: string, severity: S
     fix: `Fill in the ${header}.`,
     check(row, ctx) {
       const cell = row.cells[key];
-      if (blocked(cell) || !cell || !isBlank(cell.raw)) return [];
+      if (blocked(cell) || !cell || !isBlank(cell.raw)) return NONE;
       return cellIssues(row, key, ctx, { code: this.code, severity: this.severity, message: `${header} is empty; ${why}. Fill it in.` });
     },
   };
@@ -181,8 +181,8 @@ export const countriesMissing: RowRule = {
   fix: "List the countries the activity covers (ISO codes or names, separated by commas).",
   check(row, ctx) {
     const cell = row.cells.countries;
-    if (blocked(cell) || !cell || !isBlank(cell.raw)) return [];
-    if (row.record.level !== "National" && row.record.level !== "Regional") return [];
+    if (blocked(cell) || !cell || !isBlank(cell.raw)) return NONE;
+    if (row.record.level !== "National" && row.record.level !== "Regional") return NONE;
     return cellIssues(row, "countries", ctx, {
       code: this.code,
       severity: this.severity,

@@ -5,7 +5,7 @@
 import { ACTIVITY_COLUMNS, type ActivityHeader } from "../../activity/columns";
 import { cellAt, isBlank } from "../../grid";
 import { showValue } from "../../issues";
-import { orList, sheetIssue } from "../issue-at";
+import { NONE, orList, sheetIssue } from "../issue-at";
 import type { SheetRule } from "../types";
 
 /**
@@ -23,7 +23,7 @@ export const headerMissing: SheetRule = {
   meaning: "No row of the sheet looks like the Activities header (ID, Activity, Outcome, ...), so no row can be checked.",
   fix: "Put the headers ID, Activity, Outcome, Sub-outcome, Approach, ... in the first row, or run Set up / `iccwc-plan init` to get a correct sheet.",
   check(parsed, ctx) {
-    if (parsed.headerRow !== null) return [];
+    if (parsed.headerRow !== null) return NONE;
     const empty = ctx.grid.rows.every((r) => r.every((v) => isBlank(v)));
     return [
       sheetIssue(ctx, {
@@ -47,7 +47,7 @@ export const headerNotFirstRow: SheetRule = {
   fix: "Delete the rows above the header (titles, blank rows) so that the header is on row 1; Excel tables and filters expect it there.",
   check(parsed, ctx) {
     const h = parsed.headerRow;
-    if (h === null || h === 1) return [];
+    if (h === null || h === 1) return NONE;
     const firstCol = Math.min(...Object.values(parsed.columnOf).filter((c): c is number => typeof c === "number"), Number.MAX_SAFE_INTEGER);
     const col = firstCol === Number.MAX_SAFE_INTEGER ? ctx.grid.left : firstCol;
     return [
@@ -73,7 +73,7 @@ export const columnMissing: SheetRule = {
   meaning: "A required column is not in the header row, so that value cannot be read for any row.",
   fix: "Add the column with exactly the header shown (for example \"Approach\"), or rename the column that holds it.",
   check(parsed, ctx) {
-    if (parsed.headerRow === null) return [];
+    if (parsed.headerRow === null) return NONE;
     return parsed.missingColumns
       .filter((h) => !OPTIONAL_HEADERS.includes(h))
       .map((h) =>
@@ -97,7 +97,7 @@ export const optionalColumnMissing: SheetRule = {
   meaning: "An optional column (Need, Value added, Engagement, Notes) is not in the header row.",
   fix: "Nothing is needed: scores then come from the Countries sheet. Add the column to score activities one by one.",
   check(parsed, ctx) {
-    if (parsed.headerRow === null) return [];
+    if (parsed.headerRow === null) return NONE;
     return parsed.missingColumns
       .filter((h) => OPTIONAL_HEADERS.includes(h))
       .map((h) =>
@@ -121,7 +121,7 @@ export const headerDuplicate: SheetRule = {
   fix: "Rename or delete the second column so that each header appears once.",
   check(parsed, ctx) {
     const h = parsed.headerRow;
-    if (h === null) return [];
+    if (h === null) return NONE;
     const out = [];
     for (const d of parsed.duplicateHeaders) {
       const [first, ...others] = d.cols;
@@ -153,7 +153,7 @@ export const columnUnknown: SheetRule = {
   fix: "Nothing is needed. If it was meant to be one of the plan's columns, rename it to that header.",
   check(parsed, ctx) {
     const h = parsed.headerRow;
-    if (h === null) return [];
+    if (h === null) return NONE;
     return parsed.extraColumns.map((x) =>
       sheetIssue(ctx, {
         code: this.code,
@@ -177,7 +177,7 @@ export const rowsBlank: SheetRule = {
   meaning: "Entirely blank rows between activities: they are skipped, not errors.",
   fix: "Nothing is needed; delete them if you want a tidy table.",
   check(parsed, ctx) {
-    if (parsed.blankRows.length === 0) return [];
+    if (parsed.blankRows.length === 0) return NONE;
     return [
       sheetIssue(ctx, {
         code: this.code,

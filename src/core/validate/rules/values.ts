@@ -7,7 +7,7 @@ import type { ActivityKey } from "../../activity/columns";
 import type { ParsedRow } from "../../activity/parsed";
 import { ERROR_VALUES, isBlank, isCellError, type CellValue } from "../../grid";
 import { showValue, type Issue } from "../../issues";
-import { blocked, cellIssues } from "../issue-at";
+import { blocked, cellIssues, NONE } from "../issue-at";
 import type { RowRule, RuleContext, SheetRule } from "../types";
 import { ACTIVITY_COLUMNS } from "../../activity/columns";
 
@@ -15,7 +15,12 @@ const ERROR_TEXT = new Set<string>(ERROR_VALUES);
 
 /** True for an Excel error value, or text that is exactly one (a CSV or a paste keeps "#N/A" as text). */
 export function isErrorValue(v: CellValue): boolean {
-  return isCellError(v) || (typeof v === "string" && ERROR_TEXT.has(v.trim().toUpperCase()));
+  if (typeof v === "string") {
+    // Fast path: every error text starts with "#"; most cells are not errors.
+    const t = v.length > 0 && v.charCodeAt(0) === 35 ? v : v.trimStart();
+    return t.charCodeAt(0) === 35 && t.length <= 16 && ERROR_TEXT.has(t.trim().toUpperCase());
+  }
+  return isCellError(v);
 }
 
 /** The cell is present and neither the parser nor the error-value rule reported it. */
@@ -33,11 +38,11 @@ export const errorValue: RowRule = {
   meaning: "The cell holds an Excel error value (#N/A, #REF!, #VALUE!, ...), usually from a broken formula or a paste.",
   fix: "Replace the formula or paste with the value itself; look at where the error comes from.",
   check(row, ctx) {
-    const out: Issue[] = [];
+    let out: Issue[] | null = null;
     for (const { key, header } of ACTIVITY_COLUMNS) {
       const cell = row.cells[key];
       if (blocked(cell) || !cell || !isErrorValue(cell.raw)) continue;
-      out.push(
+      (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
           severity: this.severity,
@@ -45,7 +50,7 @@ export const errorValue: RowRule = {
         }),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 
@@ -63,11 +68,11 @@ export const dateUnreadable: RowRule = {
   meaning: "The date cannot be read as a date (text such as \"soon\" or \"31/02/2024\").",
   fix: "Type a real date (2024-03-31), or format the cell as a date.",
   check(row, ctx) {
-    const out: Issue[] = [];
+    let out: Issue[] | null = null;
     for (const [key, header] of DATE_KEYS) {
       const cell = row.cells[key];
       if (!unreported(row, key) || !cell || isBlank(cell.raw) || row.record[key] !== null) continue;
-      out.push(
+      (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
           severity: this.severity,
@@ -75,7 +80,7 @@ export const dateUnreadable: RowRule = {
         }),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 
@@ -89,7 +94,7 @@ export const dateOrder: RowRule = {
   fix: "Correct whichever date is wrong (they may have been swapped).",
   check(row, ctx) {
     const { startDate: s, endDate: e } = row.record;
-    if (!s || !e || e >= s || !unreported(row, "startDate") || !unreported(row, "endDate")) return [];
+    if (!s || !e || e >= s || !unreported(row, "startDate") || !unreported(row, "endDate")) return NONE;
     const message = `End date ${e} is before start date ${s}. Correct whichever is wrong (they may be swapped).`;
     return [
       ...cellIssues(row, "endDate", ctx, { code: this.code, severity: this.severity, message, suggestion: s }),
@@ -108,11 +113,11 @@ export const dateOutsidePlan: RowRule = {
   fix: "Check the date; an activity of this plan runs within January 2023 to December 2026.",
   check(row, ctx) {
     const { start, end } = ctx.framework.period;
-    const out: Issue[] = [];
+    let out: Issue[] | null = null;
     for (const [key, header] of DATE_KEYS) {
       const d = row.record[key];
       if (!d || !unreported(row, key) || (d >= start && d <= end)) continue;
-      out.push(
+      (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
           severity: this.severity,
@@ -121,7 +126,7 @@ export const dateOutsidePlan: RowRule = {
         }),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 
@@ -136,10 +141,10 @@ export const progressOutOfRange: RowRule = {
   check(row, ctx) {
     const p = row.record.progress;
     const cell = row.cells.progress;
-    if (!unreported(row, "progress") || !cell || isBlank(cell.raw)) return [];
+    if (!unreported(row, "progress") || !cell || isBlank(cell.raw)) return NONE;
     // Text that is not a number is number-unreadable's to report.
-    if (p === null || !Number.isFinite(p)) return [];
-    if (p >= 0 && p <= 1) return [];
+    if (p === null || !Number.isFinite(p)) return NONE;
+    if (p >= 0 && p <= 1) return NONE;
     return cellIssues(row, "progress", ctx, {
       code: this.code,
       severity: this.severity,
@@ -164,14 +169,14 @@ export const scoreInvalid: RowRule = {
   meaning: "Need, Value added and Engagement are scores: whole numbers from 1 (low) to 5 (high).",
   fix: "Type a whole number from 1 to 5, or leave the cell empty to use the country's score.",
   check(row, ctx) {
-    const out: Issue[] = [];
+    let out: Issue[] | null = null;
     for (const [key, header] of SCORE_KEYS) {
       const cell = row.cells[key];
       if (!unreported(row, key) || !cell || isBlank(cell.raw)) continue;
       const v = row.record[key];
       if (v !== null && Number.isInteger(v) && v >= 1 && v <= 5) continue;
       const n = typeof v === "number" && Number.isFinite(v) ? Math.min(5, Math.max(1, Math.round(v))) : null;
-      out.push(
+      (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
           severity: this.severity,
@@ -180,7 +185,7 @@ export const scoreInvalid: RowRule = {
         }),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 
@@ -200,13 +205,13 @@ export const numberUnreadable: RowRule = {
   meaning: "An amount or a progress that is not a number (text such as \"TBD\" or \"about 20k\").",
   fix: "Type the amount in US dollars as a number (25000) and progress as a percentage (40%), or leave the cell empty if unknown.",
   check(row, ctx) {
-    const out: Issue[] = [];
+    let out: Issue[] | null = null;
     for (const [key, header] of NUMBER_KEYS) {
       const cell = row.cells[key];
       if (!unreported(row, key) || !cell || isBlank(cell.raw)) continue;
       const v = row.record[key];
       if (v !== null && Number.isFinite(v)) continue;
-      out.push(
+      (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
           severity: this.severity,
@@ -217,7 +222,7 @@ export const numberUnreadable: RowRule = {
         }),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 
@@ -230,11 +235,11 @@ export const moneyNegative: RowRule = {
   meaning: "A negative budget or funded amount.",
   fix: "Type the amount as a positive number.",
   check(row, ctx) {
-    const out: Issue[] = [];
+    let out: Issue[] | null = null;
     for (const [key, header] of MONEY_KEYS) {
       const v = row.record[key];
       if (!unreported(row, key) || v === null || !(v < 0)) continue;
-      out.push(
+      (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
           severity: this.severity,
@@ -243,7 +248,7 @@ export const moneyNegative: RowRule = {
         }),
       );
     }
-    return out;
+    return out ?? NONE;
   },
 };
 
@@ -257,7 +262,7 @@ export const fundedOverBudget: RowRule = {
   fix: "Check both amounts; raise the budget if the activity grew.",
   check(row, ctx) {
     const { budgetUsd: b, fundedUsd: f } = row.record;
-    if (b === null || f === null || !(f > b) || b < 0 || f < 0 || !unreported(row, "budgetUsd") || !unreported(row, "fundedUsd")) return [];
+    if (b === null || f === null || !(f > b) || b < 0 || f < 0 || !unreported(row, "budgetUsd") || !unreported(row, "fundedUsd")) return NONE;
     const message = `Funded (USD) ${f} is more than Budget (USD) ${b}. Check both amounts; raise the budget if the activity grew.`;
     return [
       ...cellIssues(row, "fundedUsd", ctx, { code: this.code, severity: this.severity, message }),
@@ -276,7 +281,7 @@ export const idMissing: RowRule = {
   fix: "Give the activity a unique ID (for example A-042).",
   check(row, ctx) {
     const cell = row.cells.id;
-    if (blocked(cell) || !cell || !isBlank(cell.raw)) return [];
+    if (blocked(cell) || !cell || !isBlank(cell.raw)) return NONE;
     return cellIssues(row, "id", ctx, { code: this.code, severity: this.severity, message: `The activity on row ${row.row} has no ID. Give it a unique ID (for example A-${String(row.row).padStart(3, "0")}).` });
   },
 };
@@ -291,7 +296,7 @@ export const titleMissing: RowRule = {
   fix: "Type a short description of the activity in the Activity column.",
   check(row, ctx) {
     const cell = row.cells.title;
-    if (blocked(cell) || !cell || !isBlank(cell.raw)) return [];
+    if (blocked(cell) || !cell || !isBlank(cell.raw)) return NONE;
     return cellIssues(row, "title", ctx, { code: this.code, severity: this.severity, message: `The activity on row ${row.row} has no title. Type a short description of the activity.` });
   },
 };
@@ -306,23 +311,30 @@ export const idDuplicate: SheetRule = {
   meaning: "Two or more activities share an ID, so they would be merged or confused in summaries and imports.",
   fix: "Give each activity its own ID.",
   check(parsed, ctx: RuleContext) {
-    const byId = new Map<string, ParsedRow[]>();
+    // One entry per ID; an array only for the few IDs seen twice (100,000 arrays would be garbage).
+    const byId = new Map<string, ParsedRow | ParsedRow[]>();
+    let duplicates = false;
     for (const row of parsed.rows) {
       const cell = row.cells.id;
       if (blocked(cell) || !cell || isBlank(cell.raw) || isErrorValue(cell.raw)) continue;
       // IDs are compared as an officer reads them: "a-001 " and "A-001" are the same activity.
-      const k = showValue(cell.raw).trim().toUpperCase();
-      const list = byId.get(k);
-      if (list) list.push(row);
-      else byId.set(k, [row]);
+      const k = (typeof cell.raw === "string" ? cell.raw : showValue(cell.raw)).trim().toUpperCase();
+      const seen = byId.get(k);
+      if (seen === undefined) byId.set(k, row);
+      else {
+        duplicates = true;
+        if (Array.isArray(seen)) seen.push(row);
+        else byId.set(k, [seen, row]);
+      }
     }
-    const out: Issue[] = [];
+    if (!duplicates) return NONE;
+    let out: Issue[] | null = null;
     for (const rows of byId.values()) {
-      if (rows.length < 2) continue;
+      if (!Array.isArray(rows)) continue;
       for (const row of rows) {
         const others = rows.filter((r) => r !== row).map((r) => r.row);
         const shown = others.length > 5 ? `${others.slice(0, 5).join(", ")}, ...` : others.join(", ");
-        out.push(
+        (out ??= []).push(
           ...cellIssues(row, "id", ctx, {
             code: this.code,
             severity: this.severity,
@@ -331,7 +343,7 @@ export const idDuplicate: SheetRule = {
         );
       }
     }
-    return out;
+    return out ?? NONE;
   },
 };
 
