@@ -26,8 +26,26 @@ const CLEAN = {
   statuses: ["Not started", "Planned", "In progress", "Completed", "Delayed", "Cancelled"],
 };
 const MESSY = {
-  agencies: ["ONUDC", "Interpol et OMD", "Secrétariat CITES", "Banque mondiale", "World Customs Organization", "INTERPOL y OMA", "Interpool", "UNEP"],
-  countries: ["Kenya and Tanzania", "Viet Nam", "RDC", "Côte d'Ivoire", "Kenia y Tanzania", "Keyna", "Atlantis", "Lao PDR, Cambodia"],
+  agencies: [
+    "ONUDC",
+    "Interpol et OMD",
+    "Secrétariat CITES",
+    "Banque mondiale",
+    "World Customs Organization",
+    "INTERPOL y OMA",
+    "Interpool",
+    "UNEP",
+  ],
+  countries: [
+    "Kenya and Tanzania",
+    "Viet Nam",
+    "RDC",
+    "Côte d'Ivoire",
+    "Kenia y Tanzania",
+    "Keyna",
+    "Atlantis",
+    "Lao PDR, Cambodia",
+  ],
   levels: ["nacional", "Régional", "global", "Intl", "provincial"],
   stages: ["Mise en oeuvre", "Planification", "Reporting/evaluation", "brainstorm"],
   statuses: ["ongoing", "Terminé", "En curso", "Non commencé", "maybe", "Complted"],
@@ -43,7 +61,9 @@ function generate(n: number, messy: boolean, seed = 7): Grid {
     const a = pick(PLAN_2023_2026.approaches);
     const start = day0 + Math.floor(rnd() * 1000) * 86_400_000;
     const budget = Math.round(rnd() * 500_000);
-    const startCell: CellValue = messy ? new Date(start).toISOString().slice(0, 10).split("-").reverse().join("/") : new Date(start);
+    const startCell: CellValue = messy
+      ? new Date(start).toISOString().slice(0, 10).split("-").reverse().join("/")
+      : new Date(start);
     rows.push([
       `ACT-${i + 1}`,
       `Activity ${i + 1}`,
@@ -89,7 +109,10 @@ export async function run(): Promise<BenchResult[]> {
   for (const n of [10_000, 100_000]) {
     const clean = measure(generate(n, false));
     const messy = measure(generate(n, true));
-    for (const [label, m] of [["clean", clean], ["messy", messy]] as const) {
+    for (const [label, m] of [
+      ["clean", clean],
+      ["messy", messy],
+    ] as const) {
       results.push({
         name: `parseActivities ${n.toLocaleString("en-US")} rows, ${label}`,
         figures: {
@@ -101,7 +124,10 @@ export async function run(): Promise<BenchResult[]> {
         },
       });
     }
-    results.push({ name: `messy/clean time ratio, ${n.toLocaleString("en-US")} rows`, figures: { ratio: Math.round((messy.seconds / clean.seconds) * 100) / 100 } });
+    results.push({
+      name: `messy/clean time ratio, ${n.toLocaleString("en-US")} rows`,
+      figures: { ratio: Math.round((messy.seconds / clean.seconds) * 100) / 100 },
+    });
   }
   return results;
 }

@@ -34,11 +34,14 @@ describe("Excel serials and the 1900 leap-year bug", () => {
 
   test("property: serial -> ISO -> serial is the identity (60 excepted)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2958465 }).filter((n) => n !== 60), (n) => {
-        const iso = excelSerialToIso(n);
-        expect(iso).not.toBeNull();
-        expect(isoToExcelSerial(iso!)).toBe(n);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2958465 }).filter((n) => n !== 60),
+        (n) => {
+          const iso = excelSerialToIso(n);
+          expect(iso).not.toBeNull();
+          expect(isoToExcelSerial(iso!)).toBe(n);
+        },
+      ),
     );
   });
 });

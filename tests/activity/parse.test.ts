@@ -8,8 +8,27 @@ const sheet = (rows: CellValue[][], top = 1, left = 1): Grid => ({ sheet: "Activ
 
 // ID, Activity, Outcome, Sub-outcome, Approach, Lead agency, Level, Countries, Stage, Status,
 // Start date, End date, Budget (USD), Funded (USD), Progress, Need, Value added, Engagement, Notes
-const GOOD: CellValue[] = ["A-001", "Train rangers", 3, 3.2, "3.2.1", "INTERPOL/WCO", "National", "Kenya; Uganda", "Implementation", "In progress",
-  45292, new Date(Date.UTC(2024, 11, 31)), "$120,000", 50000, "45%", 4, 5, 3, "=not a formula"];
+const GOOD: CellValue[] = [
+  "A-001",
+  "Train rangers",
+  3,
+  3.2,
+  "3.2.1",
+  "INTERPOL/WCO",
+  "National",
+  "Kenya; Uganda",
+  "Implementation",
+  "In progress",
+  45292,
+  new Date(Date.UTC(2024, 11, 31)),
+  "$120,000",
+  50000,
+  "45%",
+  4,
+  5,
+  3,
+  "=not a formula",
+];
 
 describe("parseActivities: a clean sheet", () => {
   const parsed = parseActivities(sheet([HEADERS, GOOD]));
@@ -26,9 +45,24 @@ describe("parseActivities: a clean sheet", () => {
     expect(parsed.rows).toHaveLength(1);
     expect(parsed.rows[0]!.row).toBe(2);
     expect(parsed.rows[0]!.record).toEqual({
-      id: "A-001", title: "Train rangers", outcome: "3", subOutcome: "3.2", approach: "3.2.1", leadAgencies: ["INTERPOL", "WCO"],
-      level: "National", countries: ["KEN", "UGA"], stage: "Implementation", status: "In progress", startDate: "2024-01-01",
-      endDate: "2024-12-31", budgetUsd: 120000, fundedUsd: 50000, progress: 0.45, need: 4, valueAdded: 5, engagement: 3,
+      id: "A-001",
+      title: "Train rangers",
+      outcome: "3",
+      subOutcome: "3.2",
+      approach: "3.2.1",
+      leadAgencies: ["INTERPOL", "WCO"],
+      level: "National",
+      countries: ["KEN", "UGA"],
+      stage: "Implementation",
+      status: "In progress",
+      startDate: "2024-01-01",
+      endDate: "2024-12-31",
+      budgetUsd: 120000,
+      fundedUsd: 50000,
+      progress: 0.45,
+      need: 4,
+      valueAdded: 5,
+      engagement: 3,
       notes: "=not a formula",
     });
     expect(parsed.problems).toEqual([]);
@@ -43,7 +77,9 @@ describe("parseActivities: a clean sheet", () => {
 describe("parseActivities: finding the header", () => {
   test("below a title and blank rows, with headers in any case and spacing", () => {
     const messy = HEADERS.map((h) => (typeof h === "string" ? `  ${h.toUpperCase()} ` : h));
-    const parsed = parseActivities(sheet([["ICCWC activities, Kenya office"], [], [null, "updated 2024"], messy, GOOD]));
+    const parsed = parseActivities(
+      sheet([["ICCWC activities, Kenya office"], [], [null, "updated 2024"], messy, GOOD]),
+    );
     expect(parsed.headerRow).toBe(4);
     expect(parsed.rows.map((r) => r.row)).toEqual([5]);
     expect(parsed.rows[0]!.record.approach).toBe("3.2.1");
@@ -84,7 +120,28 @@ describe("parseActivities: columns", () => {
 describe("parseActivities: blank rows", () => {
   test("blank rows inside the data are listed and skipped; trailing blanks are not listed", () => {
     const row = (id: string): CellValue[] => [id, "t", 1, "1.1", "1.1.1"];
-    const onlyScore: CellValue[] = [null, "  ", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 4.5];
+    const onlyScore: CellValue[] = [
+      null,
+      "  ",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      4.5,
+    ];
     const headers = [...HEADERS, "Score"];
     const parsed = parseActivities(sheet([headers, row("A"), [], onlyScore, row("B"), [null, ""], []]));
     expect(parsed.rows.map((r) => r.record.id)).toEqual(["A", "B"]);
@@ -94,8 +151,27 @@ describe("parseActivities: blank rows", () => {
 
 describe("parseActivities: problems carry the cell, the value and what to do", () => {
   // Row 2: every awkward value officers send.
-  const bad: CellValue[] = [{ error: "#REF!" }, "Train", "Outcome three", "2.3", "Strengthen capacity in crime scene management", "INTERPOL / UNEP",
-    "provincial", "Kenya; Atlantis", "brainstorm", "maybe", "03/04/2024", "2024", "EUR 5,000", "1.500", 45, "high", 6, 2.5, ""];
+  const bad: CellValue[] = [
+    { error: "#REF!" },
+    "Train",
+    "Outcome three",
+    "2.3",
+    "Strengthen capacity in crime scene management",
+    "INTERPOL / UNEP",
+    "provincial",
+    "Kenya; Atlantis",
+    "brainstorm",
+    "maybe",
+    "03/04/2024",
+    "2024",
+    "EUR 5,000",
+    "1.500",
+    45,
+    "high",
+    6,
+    2.5,
+    "",
+  ];
   const parsed = parseActivities(sheet([HEADERS, bad]));
   const byCell = new Map(parsed.problems.map((p) => [p.cell, p]));
 
@@ -168,12 +244,16 @@ describe("parseActivities never throws", () => {
 
   test("random grids with ragged rows", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(anyCell, { maxLength: 25 }), { maxLength: 12 }), fc.boolean(), (rows, withHeader) => {
-        const grid = sheet(withHeader ? [HEADERS, ...rows] : rows);
-        const parsed = parseActivities(grid);
-        for (const p of parsed.problems) expect(p.cell).toMatch(/^[A-Z]+\d+$/);
-        if (withHeader) expect(parsed.headerRow).not.toBeNull();
-      }),
+      fc.property(
+        fc.array(fc.array(anyCell, { maxLength: 25 }), { maxLength: 12 }),
+        fc.boolean(),
+        (rows, withHeader) => {
+          const grid = sheet(withHeader ? [HEADERS, ...rows] : rows);
+          const parsed = parseActivities(grid);
+          for (const p of parsed.problems) expect(p.cell).toMatch(/^[A-Z]+\d+$/);
+          if (withHeader) expect(parsed.headerRow).not.toBeNull();
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -6,7 +6,9 @@ const plan = PLAN_2023_2026;
 
 describe("FrameworkIndex lookups", () => {
   test("get, level, parent, children, path, title", () => {
-    expect(plan.get("3.2.4")?.title).toBe("Strengthen capacity to detect and investigate wildlife crime linked to the Internet");
+    expect(plan.get("3.2.4")?.title).toBe(
+      "Strengthen capacity to detect and investigate wildlife crime linked to the Internet",
+    );
     expect(plan.level("3")).toBe("outcome");
     expect(plan.level("3.2")).toBe("subOutcome");
     expect(plan.level("3.2.4")).toBe("approach");
@@ -25,8 +27,19 @@ describe("FrameworkIndex lookups", () => {
   });
 
   test.each([
-    ["1.1", 4], ["1.2", 2], ["1.3", 3], ["2.1", 3], ["2.2", 3], ["2.3", 3], ["3.1", 3],
-    ["3.2", 4], ["4.1", 3], ["4.2", 1], ["5.1", 4], ["5.2", 4], ["5.3", 3],
+    ["1.1", 4],
+    ["1.2", 2],
+    ["1.3", 3],
+    ["2.1", 3],
+    ["2.2", 3],
+    ["2.3", 3],
+    ["3.1", 3],
+    ["3.2", 4],
+    ["4.1", 3],
+    ["4.2", 1],
+    ["5.1", 4],
+    ["5.2", 4],
+    ["5.3", 3],
   ])("sub-outcome %s has %d approaches", (code, n) => {
     expect(plan.children(code)).toHaveLength(n);
   });
@@ -90,7 +103,10 @@ describe("matchApproach", () => {
 });
 
 describe("loadFramework", () => {
-  const good = JSON.parse(readFileSync(join(__dirname, "fixtures/mini-plan-2027-2030.json"), "utf8")) as Record<string, unknown>;
+  const good = JSON.parse(readFileSync(join(__dirname, "fixtures/mini-plan-2027-2030.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
 
   test("a second plan is a data file, not code", () => {
     const next = loadFramework(good);

@@ -32,39 +32,76 @@ describe("normalizeCode: the awkward inputs officers type", () => {
     expect(normalizeCode(input)).toBe(expected);
   });
 
-  test.each([["hello"], [""], ["   "], ["plan 2023"], ["v2.0"], ["1.1.1.1.1"], [0], [-1], [1.123], [NaN], [true], [null], [undefined], [{ error: "#N/A" }], [new Date(0)]])(
-    "%p has no code -> null",
-    (input) => {
-      expect(normalizeCode(input)).toBeNull();
-    },
-  );
+  test.each([
+    ["hello"],
+    [""],
+    ["   "],
+    ["plan 2023"],
+    ["v2.0"],
+    ["1.1.1.1.1"],
+    [0],
+    [-1],
+    [1.123],
+    [NaN],
+    [true],
+    [null],
+    [undefined],
+    [{ error: "#N/A" }],
+    [new Date(0)],
+  ])("%p has no code -> null", (input) => {
+    expect(normalizeCode(input)).toBeNull();
+  });
 });
 
 describe("normalizeCode: properties", () => {
-  const allCodes = [...PLAN_2023_2026.outcomes, ...PLAN_2023_2026.subOutcomes, ...PLAN_2023_2026.approaches].map((n) => n.code);
-  const prefix = fc.constantFrom("", "Approach ", "approche ", "Enfoque ", "Outcome ", "Sub-outcome ", "Résultat ", "code: ", "see ", "money laundering prevention ");
+  const allCodes = [...PLAN_2023_2026.outcomes, ...PLAN_2023_2026.subOutcomes, ...PLAN_2023_2026.approaches].map(
+    (n) => n.code,
+  );
+  const prefix = fc.constantFrom(
+    "",
+    "Approach ",
+    "approche ",
+    "Enfoque ",
+    "Outcome ",
+    "Sub-outcome ",
+    "Résultat ",
+    "code: ",
+    "see ",
+    "money laundering prevention ",
+  );
   const space = fc.constantFrom("", " ", "  ", "\t", "\u00a0");
   const trail = fc.constantFrom("", ".", "-", ":", " -", ")");
 
   test("every framework code, decorated any way, normalises back to itself", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...allCodes), prefix, space, trail, fc.boolean(), fc.boolean(), (code, pre, sp, tr, bracket, withTitle) => {
-        const node = PLAN_2023_2026.get(code);
-        const core = bracket ? `(${code})` : code;
-        const title = withTitle && node ? ` ${node.title}` : "";
-        const decorated = `${sp}${pre}${core}${tr}${title}${sp}`;
-        expect(normalizeCode(decorated)).toBe(code);
-      }),
+      fc.property(
+        fc.constantFrom(...allCodes),
+        prefix,
+        space,
+        trail,
+        fc.boolean(),
+        fc.boolean(),
+        (code, pre, sp, tr, bracket, withTitle) => {
+          const node = PLAN_2023_2026.get(code);
+          const core = bracket ? `(${code})` : code;
+          const title = withTitle && node ? ` ${node.title}` : "";
+          const decorated = `${sp}${pre}${core}${tr}${title}${sp}`;
+          expect(normalizeCode(decorated)).toBe(code);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   test("random text never throws and yields null or a dotted code", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.double(), fc.integer(), fc.constant(null)), (x) => {
-        const r = normalizeCode(x);
-        expect(r === null || /^[1-9]\d?(\.[1-9]\d?){0,3}$/.test(r)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.double(), fc.integer(), fc.constant(null)),
+        (x) => {
+          const r = normalizeCode(x);
+          expect(r === null || /^[1-9]\d?(\.[1-9]\d?){0,3}$/.test(r)).toBe(true);
+        },
+      ),
     );
   });
 

@@ -22,7 +22,13 @@ const seed = normaliseSeed(readFileSync(SEED, "utf8"));
 function foundInPieces(title: string, minWords = 3): boolean {
   const words = title.split(" ");
   for (let i = 1; i < words.length; i++) {
-    if (seed.includes(words.slice(0, i).join(" ")) && seed.includes(words.slice(i).join(" ")) && words.slice(i).length >= minWords && i >= 3) return true;
+    if (
+      seed.includes(words.slice(0, i).join(" ")) &&
+      seed.includes(words.slice(i).join(" ")) &&
+      words.slice(i).length >= minWords &&
+      i >= 3
+    )
+      return true;
   }
   return false;
 }
@@ -30,17 +36,66 @@ function foundInPieces(title: string, minWords = 3): boolean {
 describe("the 2023-2026 plan as data", () => {
   test("lists exactly the expected 40 approach codes in plan order", () => {
     expect(PLAN_2023_2026.approaches.map((a) => a.code)).toEqual([
-      "1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2.1", "1.2.2", "1.3.1", "1.3.2", "1.3.3",
-      "2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.3.3",
-      "3.1.1", "3.1.2", "3.1.3", "3.2.1", "3.2.2", "3.2.3", "3.2.4",
-      "4.1.1", "4.1.2", "4.1.3", "4.2.1",
-      "5.1.1", "5.1.2", "5.1.3", "5.1.4", "5.2.1", "5.2.2", "5.2.3", "5.2.4", "5.3.1", "5.3.2", "5.3.3",
+      "1.1.1",
+      "1.1.2",
+      "1.1.3",
+      "1.1.4",
+      "1.2.1",
+      "1.2.2",
+      "1.3.1",
+      "1.3.2",
+      "1.3.3",
+      "2.1.1",
+      "2.1.2",
+      "2.1.3",
+      "2.2.1",
+      "2.2.2",
+      "2.2.3",
+      "2.3.1",
+      "2.3.2",
+      "2.3.3",
+      "3.1.1",
+      "3.1.2",
+      "3.1.3",
+      "3.2.1",
+      "3.2.2",
+      "3.2.3",
+      "3.2.4",
+      "4.1.1",
+      "4.1.2",
+      "4.1.3",
+      "4.2.1",
+      "5.1.1",
+      "5.1.2",
+      "5.1.3",
+      "5.1.4",
+      "5.2.1",
+      "5.2.2",
+      "5.2.3",
+      "5.2.4",
+      "5.3.1",
+      "5.3.2",
+      "5.3.3",
     ]);
   });
 
   test("has 5 outcomes and 13 sub-outcomes, with only 5.3 the management sub-outcome", () => {
     expect(PLAN_2023_2026.outcomes.map((o) => o.code)).toEqual(["1", "2", "3", "4", "5"]);
-    expect(PLAN_2023_2026.subOutcomes.map((s) => s.code)).toEqual(["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "4.1", "4.2", "5.1", "5.2", "5.3"]);
+    expect(PLAN_2023_2026.subOutcomes.map((s) => s.code)).toEqual([
+      "1.1",
+      "1.2",
+      "1.3",
+      "2.1",
+      "2.2",
+      "2.3",
+      "3.1",
+      "3.2",
+      "4.1",
+      "4.2",
+      "5.1",
+      "5.2",
+      "5.3",
+    ]);
     expect(PLAN_2023_2026.subOutcomes.filter((s) => s.management).map((s) => s.code)).toEqual(["5.3"]);
   });
 
@@ -59,7 +114,9 @@ describe("the 2023-2026 plan as data", () => {
     expect(PLAN_2023_2026.title("1.3.2")).toBe(
       "Increase awareness across the criminal justice system on the need to enhance national and international collaboration across source, transit, and destination countries",
     );
-    expect(PLAN_2023_2026.title("5.2.3")).toBe("Enhance engagement of key stakeholders in ICCWC priority countries to facilitate collaboration and cooperation");
+    expect(PLAN_2023_2026.title("5.2.3")).toBe(
+      "Enhance engagement of key stakeholders in ICCWC priority countries to facilitate collaboration and cooperation",
+    );
     expect(PLAN_2023_2026.title("1.3.3")).toBe(
       "Increase awareness of the risks that wildlife crime poses to societies, economies and environment, including the risk of potential zoonotic disease spread",
     );
@@ -97,7 +154,11 @@ describe("the 2023-2026 plan as data", () => {
     const fw = PLAN_2023_2026.framework;
     expect(fw.vision).toBe("A world free of wildlife crime");
     expect(PLAN_2023_2026.period).toEqual({ start: "2023-01-01", end: "2026-12-31" });
-    expect(fw.theoryOfChangeLevels.map((l) => l.id)).toEqual(["institutional", "organizational", "operational-tactical"]);
+    expect(fw.theoryOfChangeLevels.map((l) => l.id)).toEqual([
+      "institutional",
+      "organizational",
+      "operational-tactical",
+    ]);
     expect(fw.assumptions.map((a) => a.items.length)).toEqual([3, 3, 2]);
     expect(fw.stages.map((s) => s.name)).toEqual(["Identification", "Planning", "Implementation", "Reporting"]);
     expect(fw.timeframe.map((t) => [t.phase, t.start, t.end])).toEqual([

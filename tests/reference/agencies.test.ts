@@ -71,22 +71,33 @@ describe("agency properties", () => {
 
   test("every canonical name and alias, in any case, with or without accents and padding, matches", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...all), fc.boolean(), fc.boolean(), fc.constantFrom("", " ", "  ", "\t"), ({ v, alias }, upper, strip, pad) => {
-        let text = upper ? alias.toUpperCase() : alias.toLowerCase();
-        if (strip) text = stripAccents(text);
-        expect(matchAgency(`${pad}${text}${pad}`)?.value).toBe(v);
-      }),
+      fc.property(
+        fc.constantFrom(...all),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom("", " ", "  ", "\t"),
+        ({ v, alias }, upper, strip, pad) => {
+          let text = upper ? alias.toUpperCase() : alias.toLowerCase();
+          if (strip) text = stripAccents(text);
+          expect(matchAgency(`${pad}${text}${pad}`)?.value).toBe(v);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   test("any pair of agencies joined by any separator parses back in canonical order", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...all), fc.constantFrom(...all), fc.constantFrom("/", ", ", " & ", " and ", " et ", " y ", "; "), (a, b, sep) => {
-        const r = parseAgencies(`${a.alias}${sep}${b.alias}`);
-        const expected = AGENCIES.filter((x) => x === a.v || x === b.v);
-        expect(r).toEqual({ values: expected, unknown: [], confidence: 1 });
-      }),
+      fc.property(
+        fc.constantFrom(...all),
+        fc.constantFrom(...all),
+        fc.constantFrom("/", ", ", " & ", " and ", " et ", " y ", "; "),
+        (a, b, sep) => {
+          const r = parseAgencies(`${a.alias}${sep}${b.alias}`);
+          const expected = AGENCIES.filter((x) => x === a.v || x === b.v);
+          expect(r).toEqual({ values: expected, unknown: [], confidence: 1 });
+        },
+      ),
       { numRuns: 500 },
     );
   });

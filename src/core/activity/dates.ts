@@ -13,8 +13,7 @@ const EPOCH_AFTER_LEAP_BUG = Date.UTC(1899, 11, 30);
 const MAX_SERIAL = 2_958_465;
 
 export type DateReading =
-  | { ok: true; iso: string }
-  | { ok: false; code: "date-unreadable" | "date-ambiguous"; message: string };
+  { ok: true; iso: string } | { ok: false; code: "date-unreadable" | "date-ambiguous"; message: string };
 
 function isoFromUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
@@ -103,7 +102,13 @@ function readDateText(raw: string): DateReading {
       message: `"${text}" could be ${a} ${monthName(b)} or ${b} ${monthName(a)}; enter it as YYYY-MM-DD.`,
     };
   }
-  const folded = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[,.]/g, " ").replace(/\s+/g, " ").trim();
+  const folded = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[,.]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   // "31 January 2024", "1er mars 2024", "15 de marzo de 2024"
   m = /^(\d{1,2})(?:er|st|nd|rd|th)? (?:de )?([a-z]+) (?:de )?(\d{4})$/.exec(folded);
   if (m && MONTHS[m[2]!] !== undefined) return reading(Number(m[3]), MONTHS[m[2]!]!, Number(m[1]), text);
@@ -113,7 +118,20 @@ function readDateText(raw: string): DateReading {
   return unreadable;
 }
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 function monthName(m: number): string {
   return MONTH_NAMES[m - 1] ?? String(m);
 }
@@ -124,11 +142,17 @@ export function readDate(v: CellValue | undefined): DateReading {
   if (v instanceof Date) {
     const t = v.getTime();
     // ExcelJS builds Dates at UTC midnight, so the UTC date is the date the user sees.
-    return Number.isNaN(t) ? { ok: false, code: "date-unreadable", message: "The cell holds an invalid date; enter it as YYYY-MM-DD." } : { ok: true, iso: isoFromUtc(t) };
+    return Number.isNaN(t)
+      ? { ok: false, code: "date-unreadable", message: "The cell holds an invalid date; enter it as YYYY-MM-DD." }
+      : { ok: true, iso: isoFromUtc(t) };
   }
   if (typeof v === "number") {
     if (Number.isInteger(v) && v >= 1900 && v <= 2100) {
-      return { ok: false, code: "date-unreadable", message: `${v} looks like a year, not a date; enter the full date, for example ${v}-01-01.` };
+      return {
+        ok: false,
+        code: "date-unreadable",
+        message: `${v} looks like a year, not a date; enter the full date, for example ${v}-01-01.`,
+      };
     }
     const iso = excelSerialToIso(v);
     return iso === null
@@ -136,8 +160,17 @@ export function readDate(v: CellValue | undefined): DateReading {
       : { ok: true, iso };
   }
   if (typeof v === "string") return v.trim() === "" ? { ok: true, iso: "" } : readDateText(v);
-  if (isCellError(v)) return { ok: false, code: "date-unreadable", message: `The cell shows the error ${v.error}; enter a date as YYYY-MM-DD.` };
-  return { ok: false, code: "date-unreadable", message: `${String(v).toUpperCase()} is not a date; enter it as YYYY-MM-DD.` };
+  if (isCellError(v))
+    return {
+      ok: false,
+      code: "date-unreadable",
+      message: `The cell shows the error ${v.error}; enter a date as YYYY-MM-DD.`,
+    };
+  return {
+    ok: false,
+    code: "date-unreadable",
+    message: `${String(v).toUpperCase()} is not a date; enter it as YYYY-MM-DD.`,
+  };
 }
 
 /** An ISO date ("YYYY-MM-DD") or null when the cell is blank or holds no readable date. */

@@ -7,8 +7,22 @@ import { isCellError, type CellValue } from "../grid";
 import { showValue } from "../issues";
 import { PLAN_2023_2026, normalizeCode, type FrameworkIndex, type FrameworkLevel } from "../framework";
 import {
-  AGENCIES, LEVELS, STAGES, STATUSES, countryByIso3, matchLevel, matchStage, matchStatus, parseAgencies, parseCountries,
-  suggestAgency, suggestCountry, suggestLevel, suggestStage, suggestStatus, type Match,
+  AGENCIES,
+  LEVELS,
+  STAGES,
+  STATUSES,
+  countryByIso3,
+  matchLevel,
+  matchStage,
+  matchStatus,
+  parseAgencies,
+  parseCountries,
+  suggestAgency,
+  suggestCountry,
+  suggestLevel,
+  suggestStage,
+  suggestStatus,
+  type Match,
 } from "../reference";
 import type { ActivityKey } from "./columns";
 import type { FieldProblem } from "./parsed";
@@ -33,7 +47,9 @@ function short(text: string): string {
 }
 
 function errorValue(v: CellValue, what: string): FieldProblem | null {
-  return isCellError(v) ? problem("error-value", `The cell shows the error ${v.error}; replace the formula or value with ${what}.`) : null;
+  return isCellError(v)
+    ? problem("error-value", `The cell shows the error ${v.error}; replace the formula or value with ${what}.`)
+    : null;
 }
 
 /** Text fields (ID, Activity, Notes): numbers and dates shown as text; errors reported. */
@@ -51,14 +67,22 @@ function cellText(v: CellValue): string {
   return showValue(v);
 }
 
-const LEVEL_WORD: Record<FrameworkLevel, string> = { outcome: "outcome", subOutcome: "sub-outcome", approach: "approach" };
+const LEVEL_WORD: Record<FrameworkLevel, string> = {
+  outcome: "outcome",
+  subOutcome: "sub-outcome",
+  approach: "approach",
+};
 
 /**
  * Outcome, sub-outcome and approach codes. The record keeps the normalised code even when the plan has no
  * such code (validation judges existence). Text without a code that clearly names a title of the right
  * level is read as that code, with a note.
  */
-export function convertCode(v: CellValue, level: FrameworkLevel, plan: FrameworkIndex = PLAN_2023_2026): Converted<string> {
+export function convertCode(
+  v: CellValue,
+  level: FrameworkLevel,
+  plan: FrameworkIndex = PLAN_2023_2026,
+): Converted<string> {
   const err = errorValue(v, `a ${LEVEL_WORD[level]} code`);
   if (err) return { value: "", problem: err };
   if (v === null || (typeof v === "string" && v.trim() === "")) return { value: "", problem: null };
@@ -70,7 +94,11 @@ export function convertCode(v: CellValue, level: FrameworkLevel, plan: Framework
     if (byTitle && byTitle.confidence >= 0.8) {
       return {
         value: byTitle.code,
-        problem: problem("code-from-title", `"${short(text)}" has no code; it was read as ${LEVEL_WORD[level]} ${byTitle.code} "${plan.title(byTitle.code) ?? ""}". Enter the code ${byTitle.code}.`, [byTitle.code]),
+        problem: problem(
+          "code-from-title",
+          `"${short(text)}" has no code; it was read as ${LEVEL_WORD[level]} ${byTitle.code} "${plan.title(byTitle.code) ?? ""}". Enter the code ${byTitle.code}.`,
+          [byTitle.code],
+        ),
       };
     }
   }
@@ -81,11 +109,19 @@ export function convertCode(v: CellValue, level: FrameworkLevel, plan: Framework
     .map((s) => s.code);
   return {
     value: "",
-    problem: problem("code-unreadable", `"${short(text)}" is not a ${LEVEL_WORD[level]} code; enter a code such as ${level === "outcome" ? "3" : level === "subOutcome" ? "3.2" : "3.2.4"}.`, suggestions),
+    problem: problem(
+      "code-unreadable",
+      `"${short(text)}" is not a ${LEVEL_WORD[level]} code; enter a code such as ${level === "outcome" ? "3" : level === "subOutcome" ? "3.2" : "3.2.4"}.`,
+      suggestions,
+    ),
   };
 }
 
-function bestOfLevel(plan: FrameworkIndex, text: string, level: FrameworkLevel): { code: string; confidence: number } | null {
+function bestOfLevel(
+  plan: FrameworkIndex,
+  text: string,
+  level: FrameworkLevel,
+): { code: string; confidence: number } | null {
   const ranked = plan.suggest(text, 60).filter((s) => plan.level(s.code) === level);
   const [first, second] = ranked;
   if (!first) return null;
@@ -96,20 +132,41 @@ function bestOfLevel(plan: FrameworkIndex, text: string, level: FrameworkLevel):
 
 type Matcher = (text: string) => Match | null;
 
-function convertOne(v: CellValue, match: Matcher, suggest: (t: string, k: number) => string[], values: readonly string[], code: string, what: string): Converted<string> {
+function convertOne(
+  v: CellValue,
+  match: Matcher,
+  suggest: (t: string, k: number) => string[],
+  values: readonly string[],
+  code: string,
+  what: string,
+): Converted<string> {
   const err = errorValue(v, what);
   if (err) return { value: "", problem: err };
   if (v === null || (typeof v === "string" && v.trim() === "")) return { value: "", problem: null };
   const text = showValue(v).trim();
   const m = match(text);
   if (m && m.confidence === 1) return { value: m.value, problem: null };
-  if (m) return { value: m.value, problem: problem("near-match", `"${short(text)}" was read as "${m.value}"; correct the spelling to "${m.value}".`, [m.value]) };
-  return { value: "", problem: problem(code, `"${short(text)}" is not a ${what}; use one of: ${values.join(", ")}.`, suggest(text, 3)) };
+  if (m)
+    return {
+      value: m.value,
+      problem: problem(
+        "near-match",
+        `"${short(text)}" was read as "${m.value}"; correct the spelling to "${m.value}".`,
+        [m.value],
+      ),
+    };
+  return {
+    value: "",
+    problem: problem(code, `"${short(text)}" is not a ${what}; use one of: ${values.join(", ")}.`, suggest(text, 3)),
+  };
 }
 
-export const convertLevel = (v: CellValue): Converted<string> => convertOne(v, matchLevel, suggestLevel, LEVELS, "level-unknown", "level of intervention");
-export const convertStage = (v: CellValue): Converted<string> => convertOne(v, matchStage, suggestStage, STAGES, "stage-unknown", "stage");
-export const convertStatus = (v: CellValue): Converted<string> => convertOne(v, matchStatus, suggestStatus, STATUSES, "status-unknown", "status");
+export const convertLevel = (v: CellValue): Converted<string> =>
+  convertOne(v, matchLevel, suggestLevel, LEVELS, "level-unknown", "level of intervention");
+export const convertStage = (v: CellValue): Converted<string> =>
+  convertOne(v, matchStage, suggestStage, STAGES, "stage-unknown", "stage");
+export const convertStatus = (v: CellValue): Converted<string> =>
+  convertOne(v, matchStatus, suggestStatus, STATUSES, "status-unknown", "status");
 
 export function convertAgencies(v: CellValue): Converted<string[]> {
   const err = errorValue(v, "a lead agency");
@@ -121,10 +178,20 @@ export function convertAgencies(v: CellValue): Converted<string[]> {
     const names = r.unknown.map((u) => `"${short(u)}"`).join(", ");
     return {
       value: r.values,
-      problem: problem("agency-unknown", `${names} ${r.unknown.length > 1 ? "are not ICCWC partner agencies" : "is not an ICCWC partner agency"}; use ${AGENCIES.join(", ")} (joint leads separated by "/").`, suggestAgency(r.unknown[0]!, 3)),
+      problem: problem(
+        "agency-unknown",
+        `${names} ${r.unknown.length > 1 ? "are not ICCWC partner agencies" : "is not an ICCWC partner agency"}; use ${AGENCIES.join(", ")} (joint leads separated by "/").`,
+        suggestAgency(r.unknown[0]!, 3),
+      ),
     };
   }
-  if (r.confidence < 1) return { value: r.values, problem: problem("near-match", `"${short(text)}" was read as "${r.values.join(" / ")}"; correct the spelling.`, [r.values.join(" / ")]) };
+  if (r.confidence < 1)
+    return {
+      value: r.values,
+      problem: problem("near-match", `"${short(text)}" was read as "${r.values.join(" / ")}"; correct the spelling.`, [
+        r.values.join(" / "),
+      ]),
+    };
   return { value: r.values, problem: null };
 }
 
@@ -138,12 +205,21 @@ export function convertCountries(v: CellValue): Converted<string[]> {
     const names = r.unknown.map((u) => `"${short(u)}"`).join(", ");
     return {
       value: r.values,
-      problem: problem("country-unknown", `${names} ${r.unknown.length > 1 ? "are not countries" : "is not a country"} in ISO 3166-1; enter a country name or ISO code (several separated by ";").`, suggestCountry(r.unknown[0]!, 3)),
+      problem: problem(
+        "country-unknown",
+        `${names} ${r.unknown.length > 1 ? "are not countries" : "is not a country"} in ISO 3166-1; enter a country name or ISO code (several separated by ";").`,
+        suggestCountry(r.unknown[0]!, 3),
+      ),
     };
   }
   if (r.confidence < 1) {
     const names = r.values.map((c) => countryByIso3(c)?.nameEn ?? c).join("; ");
-    return { value: r.values, problem: problem("near-match", `"${short(text)}" was read as "${names}"; correct the spelling.`, [r.values.join("; ")]) };
+    return {
+      value: r.values,
+      problem: problem("near-match", `"${short(text)}" was read as "${names}"; correct the spelling.`, [
+        r.values.join("; "),
+      ]),
+    };
   }
   return { value: r.values, problem: null };
 }
@@ -165,7 +241,11 @@ export const convertScore = (v: CellValue): Converted<number | null> => fromRead
 export const convertProgress = (v: CellValue): Converted<number | null> => fromReading(readProgress(v));
 
 /** The converter of each column, keyed by record key. */
-export function convertField(key: ActivityKey, v: CellValue, plan: FrameworkIndex): Converted<ActivityRecord[ActivityKey]> {
+export function convertField(
+  key: ActivityKey,
+  v: CellValue,
+  plan: FrameworkIndex,
+): Converted<ActivityRecord[ActivityKey]> {
   switch (key) {
     case "id":
       return convertText(v, "an activity ID");

@@ -5,10 +5,13 @@
  */
 import { isCellError, type CellValue } from "../grid";
 
-export type NumberReading = { ok: true; value: number | null; note?: { code: string; message: string } } | { ok: false; code: string; message: string };
+export type NumberReading =
+  | { ok: true; value: number | null; note?: { code: string; message: string } }
+  | { ok: false; code: string; message: string };
 
 const USD_MARKERS = /^(?:us\s?\$|usd|us\s?dollars?|dollars?|\$)\s*|\s*(?:us\s?\$|usd|us\s?dollars?|dollars?|\$)$/i;
-const OTHER_CURRENCY = /(€|£|¥|₹|\b(?:eur|euros?|gbp|chf|cfa|fcfa|xaf|xof|kes|tzs|ugx|zar|cny|rmb|inr|jpy|aud|cad|brl)\b)/i;
+const OTHER_CURRENCY =
+  /(€|£|¥|₹|\b(?:eur|euros?|gbp|chf|cfa|fcfa|xaf|xof|kes|tzs|ugx|zar|cny|rmb|inr|jpy|aud|cad|brl)\b)/i;
 
 function show(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
@@ -66,23 +69,33 @@ export function numberFromText(input: string): number | null {
 }
 
 function notANumber(v: CellValue, what: string): NumberReading {
-  if (isCellError(v)) return { ok: false, code: "error-value", message: `The cell shows the error ${v.error}; enter ${what}.` };
+  if (isCellError(v))
+    return { ok: false, code: "error-value", message: `The cell shows the error ${v.error}; enter ${what}.` };
   return { ok: false, code: "number-unreadable", message: `"${show(String(v))}" is not a number; enter ${what}.` };
 }
 
 /** Budget and funding in US dollars. Other currencies are reported, never converted. */
 export function readMoney(v: CellValue): NumberReading {
   if (v === null || (typeof v === "string" && v.trim() === "")) return { ok: true, value: null };
-  if (typeof v === "number") return Number.isFinite(v) ? { ok: true, value: v } : notANumber(v, "an amount in US dollars");
+  if (typeof v === "number")
+    return Number.isFinite(v) ? { ok: true, value: v } : notANumber(v, "an amount in US dollars");
   if (typeof v !== "string") return notANumber(v, "an amount in US dollars, for example 50000");
   const text = v.trim();
   if (OTHER_CURRENCY.test(text)) {
-    return { ok: false, code: "money-not-usd", message: `"${show(text)}" is not in US dollars; convert it and enter the amount in USD.` };
+    return {
+      ok: false,
+      code: "money-not-usd",
+      message: `"${show(text)}" is not in US dollars; convert it and enter the amount in USD.`,
+    };
   }
   const n = numberFromText(text.replace(USD_MARKERS, "").replace(USD_MARKERS, ""));
   if (n === null) return notANumber(text, "an amount in US dollars, for example 50000");
   if (Number.isNaN(n)) {
-    return { ok: false, code: "number-ambiguous", message: `"${show(text)}" could mean ${text.replace(".", "")} or ${text}; enter the amount without separators.` };
+    return {
+      ok: false,
+      code: "number-ambiguous",
+      message: `"${show(text)}" could mean ${text.replace(".", "")} or ${text}; enter the amount without separators.`,
+    };
   }
   return { ok: true, value: n };
 }
@@ -111,7 +124,8 @@ export function readProgress(v: CellValue): NumberReading {
     const m = /^(.*?)\s*%$/.exec(v.trim());
     percent = m !== null;
     const parsed = numberFromText(m ? m[1]! : v);
-    if (parsed === null || Number.isNaN(parsed)) return notANumber(v.trim(), "progress as a percentage, for example 45%");
+    if (parsed === null || Number.isNaN(parsed))
+      return notANumber(v.trim(), "progress as a percentage, for example 45%");
     n = parsed;
   } else return notANumber(v, "progress as a percentage, for example 45%");
   if (!Number.isFinite(n)) return notANumber(v, "progress as a percentage");
@@ -120,11 +134,18 @@ export function readProgress(v: CellValue): NumberReading {
     return {
       ok: true,
       value: n / 100,
-      note: { code: "progress-read-as-percent", message: `${n} was read as ${n}%; enter progress as a percentage (${n}%) or a fraction (${n / 100}).` },
+      note: {
+        code: "progress-read-as-percent",
+        message: `${n} was read as ${n}%; enter progress as a percentage (${n}%) or a fraction (${n / 100}).`,
+      },
     };
   }
   if (n < 0 || n > 1) {
-    return { ok: false, code: "progress-out-of-range", message: `${show(String(v))} is outside 0% to 100%; enter progress between 0% and 100%.` };
+    return {
+      ok: false,
+      code: "progress-out-of-range",
+      message: `${show(String(v))} is outside 0% to 100%; enter progress between 0% and 100%.`,
+    };
   }
   return { ok: true, value: n };
 }

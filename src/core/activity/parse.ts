@@ -18,8 +18,25 @@ export { NOTE_CODES } from "./normalize-fields";
 
 function emptyRecord(): ActivityRecord {
   return {
-    id: "", title: "", outcome: "", subOutcome: "", approach: "", leadAgencies: [], level: "", countries: [], stage: "", status: "",
-    startDate: null, endDate: null, budgetUsd: null, fundedUsd: null, progress: null, need: null, valueAdded: null, engagement: null, notes: "",
+    id: "",
+    title: "",
+    outcome: "",
+    subOutcome: "",
+    approach: "",
+    leadAgencies: [],
+    level: "",
+    countries: [],
+    stage: "",
+    status: "",
+    startDate: null,
+    endDate: null,
+    budgetUsd: null,
+    fundedUsd: null,
+    progress: null,
+    need: null,
+    valueAdded: null,
+    engagement: null,
+    notes: "",
   };
 }
 
@@ -106,7 +123,13 @@ function keyOf(raw: CellValue): string | null {
   return null;
 }
 
-function parseRow(grid: Grid, sheetRow: number, columnOf: Partial<Record<ActivityKey, number>>, plan: FrameworkIndex, memo: ConversionMemo): ParsedRow {
+function parseRow(
+  grid: Grid,
+  sheetRow: number,
+  columnOf: Partial<Record<ActivityKey, number>>,
+  plan: FrameworkIndex,
+  memo: ConversionMemo,
+): ParsedRow {
   const record = emptyRecord();
   const cells = {} as Record<ActivityKey, ParsedCell>;
   for (const c of ACTIVITY_COLUMNS) {
@@ -121,7 +144,14 @@ function parseRow(grid: Grid, sheetRow: number, columnOf: Partial<Record<Activit
       converted = memo.convert(c.key, raw, plan);
     } catch (e) {
       // Converters are written not to throw; this keeps the promise of the core if one ever does.
-      converted = { value: emptyRecord()[c.key], problem: { code: "value-unreadable", message: `The value could not be read (${e instanceof Error ? e.message : "unknown error"}); re-enter it.`, suggestions: [] } };
+      converted = {
+        value: emptyRecord()[c.key],
+        problem: {
+          code: "value-unreadable",
+          message: `The value could not be read (${e instanceof Error ? e.message : "unknown error"}); re-enter it.`,
+          suggestions: [],
+        },
+      };
     }
     cells[c.key] = { raw, col, address: cellAddress(sheetRow, col), problem: converted.problem };
     // Converters return the field's own type ("" / [] / null when unreadable), so the record stays well-typed.

@@ -106,7 +106,11 @@ export class FrameworkIndex {
         if (c.split(".").length !== Math.min(depth, 3)) continue;
         const d = distance(code, c);
         const shared = commonPrefixSegments(code, c);
-        scored.push({ code: c, title: node.title, score: Math.max(0, 1 - d / Math.max(code.length, c.length)) * 0.7 + 0.3 * (shared / depth) });
+        scored.push({
+          code: c,
+          title: node.title,
+          score: Math.max(0, 1 - d / Math.max(code.length, c.length)) * 0.7 + 0.3 * (shared / depth),
+        });
       }
     } else {
       const q = titleKey(text.slice(0, 2000));

@@ -8,7 +8,9 @@ export class FrameworkDataError extends Error {
     readonly path: string,
     readonly problems: { path: string; message: string }[],
   ) {
-    super(`Framework data file is invalid at ${path}: ${problems[0]?.message ?? "unknown problem"}. Fix that entry in the JSON file.`);
+    super(
+      `Framework data file is invalid at ${path}: ${problems[0]?.message ?? "unknown problem"}. Fix that entry in the JSON file.`,
+    );
     this.name = "FrameworkDataError";
   }
 }

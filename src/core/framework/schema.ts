@@ -14,13 +14,13 @@ const ISO_MONTH = /^\d{4}-\d{2}$/;
 const text = z.string().trim().min(1);
 
 export const outcomeSchema = z.object({
-  code: z.string().regex(OUTCOME_CODE, "an outcome code is one number, e.g. \"3\""),
+  code: z.string().regex(OUTCOME_CODE, 'an outcome code is one number, e.g. "3"'),
   title: text,
   statement: text,
 });
 
 export const subOutcomeSchema = z.object({
-  code: z.string().regex(SUB_OUTCOME_CODE, "a sub-outcome code is dotted, e.g. \"3.2\""),
+  code: z.string().regex(SUB_OUTCOME_CODE, 'a sub-outcome code is dotted, e.g. "3.2"'),
   outcome: z.string().regex(OUTCOME_CODE),
   title: text,
   statement: text,
@@ -29,7 +29,7 @@ export const subOutcomeSchema = z.object({
 });
 
 export const approachSchema = z.object({
-  code: z.string().regex(APPROACH_CODE, "an approach code is dotted, e.g. \"3.2.4\""),
+  code: z.string().regex(APPROACH_CODE, 'an approach code is dotted, e.g. "3.2.4"'),
   subOutcome: z.string().regex(SUB_OUTCOME_CODE),
   outcome: z.string().regex(OUTCOME_CODE),
   title: text,
@@ -47,7 +47,11 @@ export const frameworkSchema = z
     impact: text,
     /** Declared counts: a lost or duplicated row in the data file fails loading instead of passing silently. */
     counts: z
-      .object({ outcomes: z.number().int().positive(), subOutcomes: z.number().int().positive(), approaches: z.number().int().positive() })
+      .object({
+        outcomes: z.number().int().positive(),
+        subOutcomes: z.number().int().positive(),
+        approaches: z.number().int().positive(),
+      })
       .optional(),
     outcomes: z.array(outcomeSchema).min(1),
     subOutcomes: z.array(subOutcomeSchema).min(1),
@@ -56,7 +60,12 @@ export const frameworkSchema = z
     assumptions: z.array(z.object({ id: text, name: text, items: z.array(text) })),
     stages: z.array(z.object({ name: text, description: z.string() })),
     timeframe: z.array(
-      z.object({ phase: text, start: z.string().regex(ISO_MONTH), end: z.string().regex(ISO_MONTH), description: z.string() }),
+      z.object({
+        phase: text,
+        start: z.string().regex(ISO_MONTH),
+        end: z.string().regex(ISO_MONTH),
+        description: z.string(),
+      }),
     ),
     leadAgencies: z.array(text).min(1),
     levels: z.array(text).min(1),
@@ -76,30 +85,58 @@ export const frameworkSchema = z
     fw.subOutcomes.forEach((s, i) => {
       unique(s.code, ["subOutcomes", i, "code"]);
       if (!outcomeCodes.has(s.outcome)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["subOutcomes", i, "outcome"], message: `outcome ${s.outcome} does not exist` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["subOutcomes", i, "outcome"],
+          message: `outcome ${s.outcome} does not exist`,
+        });
       } else if (!s.code.startsWith(`${s.outcome}.`)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["subOutcomes", i, "code"], message: `code ${s.code} is not under outcome ${s.outcome}` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["subOutcomes", i, "code"],
+          message: `code ${s.code} is not under outcome ${s.outcome}`,
+        });
       }
     });
     fw.approaches.forEach((a, i) => {
       unique(a.code, ["approaches", i, "code"]);
       if (!subCodes.has(a.subOutcome)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["approaches", i, "subOutcome"], message: `sub-outcome ${a.subOutcome} does not exist` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["approaches", i, "subOutcome"],
+          message: `sub-outcome ${a.subOutcome} does not exist`,
+        });
       } else if (!a.code.startsWith(`${a.subOutcome}.`)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["approaches", i, "code"], message: `code ${a.code} is not under sub-outcome ${a.subOutcome}` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["approaches", i, "code"],
+          message: `code ${a.code} is not under sub-outcome ${a.subOutcome}`,
+        });
       }
       if (!a.subOutcome.startsWith(`${a.outcome}.`)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["approaches", i, "outcome"], message: `outcome ${a.outcome} does not contain sub-outcome ${a.subOutcome}` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["approaches", i, "outcome"],
+          message: `outcome ${a.outcome} does not contain sub-outcome ${a.subOutcome}`,
+        });
       }
     });
     fw.outcomes.forEach((o, i) => {
       if (!fw.subOutcomes.some((s) => s.outcome === o.code)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i], message: `outcome ${o.code} has no sub-outcome` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["outcomes", i],
+          message: `outcome ${o.code} has no sub-outcome`,
+        });
       }
     });
     fw.subOutcomes.forEach((s, i) => {
       if (!fw.approaches.some((a) => a.subOutcome === s.code)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["subOutcomes", i], message: `sub-outcome ${s.code} has no approach` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ["subOutcomes", i],
+          message: `sub-outcome ${s.code} has no approach`,
+        });
       }
     });
     if (fw.counts) {

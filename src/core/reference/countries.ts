@@ -31,14 +31,47 @@ export interface Country {
 
 /** Common names that the packages do not carry, or carry for another country. Checked first. */
 export const COUNTRY_ALIASES: Record<string, readonly string[]> = {
-  COD: ["DRC", "RDC", "DR Congo", "D.R. Congo", "DRCongo", "Congo-Kinshasa", "Congo Kinshasa", "Democratic Republic of Congo", "RD Congo", "République démocratique du Congo", "Congo (DRC)", "Congo DR"],
-  COG: ["Congo-Brazzaville", "Congo Brazzaville", "Republic of Congo", "Republic of the Congo", "Congo (Rep.)", "Congo"],
+  COD: [
+    "DRC",
+    "RDC",
+    "DR Congo",
+    "D.R. Congo",
+    "DRCongo",
+    "Congo-Kinshasa",
+    "Congo Kinshasa",
+    "Democratic Republic of Congo",
+    "RD Congo",
+    "République démocratique du Congo",
+    "Congo (DRC)",
+    "Congo DR",
+  ],
+  COG: [
+    "Congo-Brazzaville",
+    "Congo Brazzaville",
+    "Republic of Congo",
+    "Republic of the Congo",
+    "Congo (Rep.)",
+    "Congo",
+  ],
   CIV: ["Cote d'Ivoire", "Côte d'Ivoire", "Ivory Coast", "Cote dIvoire", "RCI"],
   VNM: ["Viet Nam", "Vietnam", "Việt Nam"],
   LAO: ["Lao PDR", "Laos", "Lao", "Lao People's Democratic Republic", "RDP lao"],
   TZA: ["Tanzania", "United Republic of Tanzania", "Tanzanie", "Tanzania, United Republic of"],
   GBR: ["UK", "U.K.", "United Kingdom", "Great Britain", "Britain", "Royaume-Uni", "Reino Unido", "England"],
-  USA: ["USA", "U.S.A.", "US", "U.S.", "United States", "United States of America", "America", "États-Unis", "Etats-Unis", "Estados Unidos", "EEUU", "EE.UU."],
+  USA: [
+    "USA",
+    "U.S.A.",
+    "US",
+    "U.S.",
+    "United States",
+    "United States of America",
+    "America",
+    "États-Unis",
+    "Etats-Unis",
+    "Estados Unidos",
+    "EEUU",
+    "EE.UU.",
+  ],
   HKG: ["Hong Kong SAR", "Hong Kong", "Hong Kong SAR, China", "Hong Kong, China", "HKSAR"],
   MAC: ["Macao SAR", "Macau SAR", "Macau", "Macao"],
   CHN: ["China", "PRC", "People's Republic of China", "Chine", "Mainland China"],
@@ -71,7 +104,8 @@ export const COUNTRY_ALIASES: Record<string, readonly string[]> = {
 type WorldCountry = (typeof worldCountries)[number];
 const world = new Map<string, WorldCountry>(worldCountries.map((c) => [c.cca3, c]));
 // i18n-iso-countries spells Kosovo's user-assigned code XKK; world-countries spells it UNK.
-const worldOf = (iso3: string): WorldCountry | undefined => world.get(iso3) ?? (iso3 === "XKK" ? world.get("UNK") : undefined);
+const worldOf = (iso3: string): WorldCountry | undefined =>
+  world.get(iso3) ?? (iso3 === "XKK" ? world.get("UNK") : undefined);
 
 function buildCountries(): Country[] {
   const out: Country[] = [];
@@ -106,14 +140,25 @@ function buildIndex(): AliasIndex {
   const entries = [
     ...Object.entries(COUNTRY_ALIASES).map(([iso3, aliases]) => ({ value: iso3, aliases })),
     ...COUNTRIES.map((c) => ({ value: c.iso3, aliases: [c.iso2] })),
-    ...COUNTRIES.map((c) => ({ value: c.iso3, aliases: [...(enAll[c.iso2] ?? []), ...(frAll[c.iso2] ?? []), ...(esAll[c.iso2] ?? [])] })),
+    ...COUNTRIES.map((c) => ({
+      value: c.iso3,
+      aliases: [...(enAll[c.iso2] ?? []), ...(frAll[c.iso2] ?? []), ...(esAll[c.iso2] ?? [])],
+    })),
     ...COUNTRIES.map((c) => {
       const w = worldOf(c.iso3);
       if (!w) return { value: c.iso3, aliases: [] };
       const t = w.translations as Record<string, { common: string; official: string } | undefined>;
       return {
         value: c.iso3,
-        aliases: [w.name.common, w.name.official, ...w.altSpellings.filter((s) => s.length > 3), t.fra?.common ?? "", t.spa?.common ?? "", t.fra?.official ?? "", t.spa?.official ?? ""],
+        aliases: [
+          w.name.common,
+          w.name.official,
+          ...w.altSpellings.filter((s) => s.length > 3),
+          t.fra?.common ?? "",
+          t.spa?.common ?? "",
+          t.fra?.official ?? "",
+          t.spa?.official ?? "",
+        ],
       };
     }),
   ];
