@@ -6,9 +6,9 @@ import type { CellValue } from "../../src/core/grid";
 import type { ActivityRecord } from "../../src/core/activity/record";
 import { ACTIVITY_COLUMNS } from "../../src/core/activity/columns";
 import type { CountryInfo, ScoreInfo, SummaryInput } from "../../src/core/summarize";
-import framework from "../../src/core/framework/data/iccwc-sap-2023-2026.json";
+import { PLAN_2023_2026 } from "../../src/core/framework";
 
-export const FRAMEWORK = framework;
+export const FRAMEWORK = PLAN_2023_2026;
 
 // prettier-ignore
 export const ACTIVITIES_SHEET: CellValue[][] = [
