@@ -4,6 +4,7 @@
  * peak memory, and the ratios of the full run to scoring alone. Also the funding line on its own at
  * realistic plan sizes, to show which method (exact or greedy) each size gets and what it costs.
  */
+import * as os from "os";
 import { ACTIVITY_COLUMNS, type ActivityKey } from "../src/core/activity/columns";
 import type { ParsedActivities, ParsedCell, ParsedRow } from "../src/core/activity/parsed";
 import { scoreActivities, solveKnapsack } from "../src/core/score";
@@ -109,14 +110,17 @@ function generate(n: number, seed = 7): { parsed: ParsedActivities; settings: Se
   return { parsed, settings: settingsFor(rnd, Math.round(totalGap / 5)) };
 }
 
-function timed<T>(f: () => T): { value: T; ms: number; heapMb: number } {
+/** Wall time, CPU time (user + system, less sensitive to other processes on a shared machine) and heap growth. */
+function timed<T>(f: () => T): { value: T; ms: number; cpuMs: number; heapMb: number } {
   (globalThis as { gc?: () => void }).gc?.();
   const heap0 = process.memoryUsage().heapUsed;
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const value = f();
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
   const heapMb = (process.memoryUsage().heapUsed - heap0) / 1048576;
-  return { value, ms, heapMb };
+  return { value, ms, cpuMs: (cpu.user + cpu.system) / 1000, heapMb };
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -130,8 +134,10 @@ export async function run(): Promise<BenchResult[]> {
       name: `score ${n.toLocaleString("en-US")} activities`,
       figures: {
         "score + funding line (ms)": Math.round(only.ms),
+        "cpu (ms)": Math.round(only.cpuMs),
         "rows/s": Math.round(n / (only.ms / 1000)),
         "with sensitivity, 8 reruns (ms)": Math.round(full.ms),
+        "full cpu (ms)": Math.round(full.cpuMs),
         "full rows/s": Math.round(n / (full.ms / 1000)),
         "ratio full / score only": Math.round((full.ms / only.ms) * 100) / 100,
         "heap growth full (MB)": Math.round(full.heapMb),
@@ -141,6 +147,8 @@ export async function run(): Promise<BenchResult[]> {
         "funding method": r.funding.method,
         recommended: r.activities.filter((a) => a.funding === "recommended").length,
         sensitive: r.activities.filter((a) => a.sensitivity === "sensitive").length,
+        // Other work on the machine slows every figure: the 1-minute load average says how much.
+        "load average": Math.round(os.loadavg()[0]! * 10) / 10,
       },
     });
   }
