@@ -33,6 +33,17 @@ import { readMoney, readNumber, readProgress, type NumberReading } from "./norma
 /** Problems that keep a value in the record: the cell was read, under an assumption worth showing. */
 export const NOTE_CODES = new Set(["near-match", "code-from-title", "progress-read-as-percent"]);
 
+/**
+ * Severity of a note in ParsedActivities.problems (every other code is an error). Kept in step with the
+ * validation rules' table: a misspelling read as a guess is a warning (plain Excel filters still see
+ * the misspelt text), the other notes are information.
+ */
+export const NOTE_SEVERITY: Readonly<Record<string, "warning" | "info">> = {
+  "near-match": "warning",
+  "code-from-title": "info",
+  "progress-read-as-percent": "info",
+};
+
 export interface Converted<T> {
   value: T;
   problem: FieldProblem | null;

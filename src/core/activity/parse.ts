@@ -10,11 +10,11 @@ import { PLAN_2023_2026, type FrameworkIndex } from "../framework";
 import { ACTIVITY_COLUMNS, type ActivityKey } from "./columns";
 import type { ParsedActivities, ParsedCell, ParsedRow } from "./parsed";
 import type { ActivityRecord } from "./record";
-import { convertField, NOTE_CODES } from "./normalize-fields";
+import { convertField, NOTE_SEVERITY } from "./normalize-fields";
 import { mapHeaders } from "./normalize-header";
 
 export { findHeaderRow, mapHeaders, HEADER_SEARCH_ROWS } from "./normalize-header";
-export { NOTE_CODES } from "./normalize-fields";
+export { NOTE_CODES, NOTE_SEVERITY } from "./normalize-fields";
 
 function emptyRecord(): ActivityRecord {
   return {
@@ -164,7 +164,7 @@ function toIssue(sheet: string, row: number, column: string, cell: ParsedCell, a
   const problem = cell.problem!;
   const issue: Issue = {
     code: problem.code,
-    severity: NOTE_CODES.has(problem.code) ? "info" : "error",
+    severity: NOTE_SEVERITY[problem.code] ?? "error",
     sheet,
     row,
     column,
