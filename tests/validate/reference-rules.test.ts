@@ -43,6 +43,14 @@ describe("reference list rules", () => {
     expect(issue.message).toContain("Atlantis");
   });
 
+  test("a region or scope on an international or regional activity is information, on a national one an error", () => {
+    expectFlagged(plant({ Level: "International", Countries: "Global" }), "H3", "countries-region", "info");
+    expectFlagged(plant({ Level: "Regional", Countries: "East Africa; SADC" }), "H3", "countries-region", "info");
+    expectFlagged(plant({ Level: "Regional", Countries: "Southern Africa, KEN" }), "H3", "countries-region", "info");
+    expectFlagged(plant({ Level: "National", Countries: "Global" }), "H3", "country-unknown");
+    expectFlagged(plant({ Level: "International", Countries: "Wakanda" }), "H3", "country-unknown");
+  });
+
   test("countries by name, French name and alias are accepted", () => {
     expect(errorsOnRow(plant({ Countries: "Kenya; Côte d'Ivoire; RDC" }), 3)).toEqual([]);
   });

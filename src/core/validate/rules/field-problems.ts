@@ -4,9 +4,13 @@
  * report never says the same thing twice about one cell.
  */
 import { ACTIVITY_COLUMNS } from "../../activity/columns";
-import type { FieldProblem } from "../../activity/parsed";
+import type { FieldProblem, ParsedRow } from "../../activity/parsed";
 import type { Issue, Severity } from "../../issues";
+import { isBlank } from "../../grid";
+import { showValue } from "../../issues";
+import { parseCountries } from "../../reference";
 import { cellIssues, NONE, orList } from "../issue-at";
+import { allRegionsOrScopes } from "./regions";
 import type { RowRule } from "../types";
 
 /**
@@ -48,6 +52,28 @@ function messageOf(header: string, p: FieldProblem): string {
   return m;
 }
 
+/**
+ * An international or regional activity whose Countries cell names only regions or scopes ("Global",
+ * "East Africa; SADC"): information, not an error (see regions.ts).
+ */
+function namesRegionOnly(row: ParsedRow): boolean {
+  if (row.record.level !== "International" && row.record.level !== "Regional") return false;
+  const raw = row.cells.countries.raw;
+  if (isBlank(raw) || typeof raw !== "string") return false;
+  const r = regionCheck.get(raw);
+  if (r !== undefined) return r;
+  let answer = false;
+  try {
+    answer = allRegionsOrScopes(parseCountries(raw).unknown);
+  } catch {
+    answer = false;
+  }
+  if (regionCheck.size > 10_000) regionCheck.clear();
+  regionCheck.set(raw, answer);
+  return answer;
+}
+const regionCheck = new Map<string, boolean>();
+
 export const fieldProblems: RowRule = {
   code: "(parser codes)",
   severity: "error",
@@ -61,6 +87,16 @@ export const fieldProblems: RowRule = {
     for (const { key, header } of ACTIVITY_COLUMNS) {
       const p = row.cells[key]?.problem;
       if (!p) continue;
+      if (key === "countries" && p.code === "country-unknown" && namesRegionOnly(row)) {
+        (out ??= []).push(
+          ...cellIssues(row, key, ctx, {
+            code: "countries-region",
+            severity: "info",
+            message: `Countries "${showValue(row.cells.countries.raw)}" names a region or scope, not only countries; the region is not counted in the summary by country. List the countries (ISO codes or names) to count them there.`,
+          }),
+        );
+        continue;
+      }
       (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: p.code,
