@@ -95,3 +95,14 @@ describe("readNumber", () => {
     );
   });
 });
+
+describe("long text is refused quickly, not scanned", () => {
+  test.each([[" ".repeat(1_000_000) + "x"], ["1 ".repeat(500_000)], ["$" + "9".repeat(1_000_000)]])(
+    "a cell of %#",
+    (v) => {
+      expect(readMoney(v)).toMatchObject({ ok: false, code: "number-unreadable" });
+      expect(readNumber(v).ok).toBe(false);
+      expect(readProgress(v).ok).toBe(false);
+    },
+  );
+});

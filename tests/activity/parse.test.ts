@@ -270,6 +270,22 @@ describe("parseActivities never throws", () => {
     expect(parsed.rows[0]!.record.id).toBe(huge);
   });
 
+  test("huge and separator-heavy strings in every column", () => {
+    const monsters = [
+      "x".repeat(1_000_000),
+      " ".repeat(1_000_000) + "1",
+      "Kenya" + " ; ".repeat(300_000),
+      "1.".repeat(400_000),
+      "INTERPOL and ".repeat(100_000),
+      "9".repeat(500_000),
+    ];
+    for (const m of monsters) {
+      const parsed = parseActivities(sheet([HEADERS, HEADERS.map(() => m)]));
+      expect(parsed.rows).toHaveLength(1);
+      expect(parsed.rows[0]!.record.notes).toBe(m.trim());
+    }
+  });
+
   test("an empty grid", () => {
     expect(parseActivities(sheet([])).rows).toEqual([]);
   });

@@ -93,6 +93,24 @@ describe("normalizeCode: properties", () => {
     );
   });
 
+  test("every framework code after random words, in random case, normalises back to itself", () => {
+    const word = fc.stringMatching(/^[A-Za-zÀ-ÿ'-]{1,12}$/);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...allCodes),
+        fc.array(word, { maxLength: 4 }),
+        trail,
+        fc.boolean(),
+        (code, words, tr, upper) => {
+          const before = words.join(" ");
+          const text = `${upper ? before.toUpperCase() : before} ${code}${tr}`;
+          expect(normalizeCode(text)).toBe(code);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   test("random text never throws and yields null or a dotted code", () => {
     fc.assert(
       fc.property(

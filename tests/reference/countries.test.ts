@@ -145,3 +145,11 @@ describe("country properties", () => {
     );
   });
 });
+
+describe("long cells", () => {
+  test("a huge cell of separators and spaces is handled without a slow scan", () => {
+    const r = parseCountries(`Kenya${" ; ".repeat(500_000)}Uganda`);
+    expect(r.values).toEqual(["KEN"]);
+    expect(parseCountries(" ".repeat(2_000_000))).toEqual({ values: [], unknown: [], confidence: 1 });
+  });
+});

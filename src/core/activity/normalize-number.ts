@@ -74,6 +74,9 @@ function notANumber(v: CellValue, what: string): NumberReading {
   return { ok: false, code: "number-unreadable", message: `"${show(String(v))}" is not a number; enter ${what}.` };
 }
 
+/** No amount is written in more than this many characters; longer text is not read (and not scanned). */
+const MAX_NUMBER_TEXT = 60;
+
 /** Budget and funding in US dollars. Other currencies are reported, never converted. */
 export function readMoney(v: CellValue): NumberReading {
   if (v === null || (typeof v === "string" && v.trim() === "")) return { ok: true, value: null };
@@ -81,6 +84,7 @@ export function readMoney(v: CellValue): NumberReading {
     return Number.isFinite(v) ? { ok: true, value: v } : notANumber(v, "an amount in US dollars");
   if (typeof v !== "string") return notANumber(v, "an amount in US dollars, for example 50000");
   const text = v.trim();
+  if (text.length > MAX_NUMBER_TEXT) return notANumber(text, "an amount in US dollars, for example 50000");
   if (OTHER_CURRENCY.test(text)) {
     return {
       ok: false,
@@ -105,6 +109,7 @@ export function readNumber(v: CellValue): NumberReading {
   if (v === null || (typeof v === "string" && v.trim() === "")) return { ok: true, value: null };
   if (typeof v === "number") return Number.isFinite(v) ? { ok: true, value: v } : notANumber(v, "a number");
   if (typeof v !== "string") return notANumber(v, "a number from 1 to 5");
+  if (v.trim().length > MAX_NUMBER_TEXT) return notANumber(v.trim(), "a number from 1 to 5");
   const n = numberFromText(v);
   if (n === null || Number.isNaN(n)) return notANumber(v.trim(), "a number from 1 to 5");
   return { ok: true, value: n };
@@ -121,6 +126,7 @@ export function readProgress(v: CellValue): NumberReading {
   let percent = false;
   if (typeof v === "number") n = v;
   else if (typeof v === "string") {
+    if (v.trim().length > MAX_NUMBER_TEXT) return notANumber(v.trim(), "progress as a percentage, for example 45%");
     const m = /^(.*?)\s*%$/.exec(v.trim());
     percent = m !== null;
     const parsed = numberFromText(m ? m[1]! : v);

@@ -62,6 +62,11 @@ export class AliasIndex {
     return this.exact.has(foldKey(text));
   }
 
+  /** The canonical value whose name or alias the folded text is exactly, whatever its length. */
+  lookup(text: string): string | undefined {
+    return this.exact.get(foldKey(text));
+  }
+
   /** The k values nearest to the text, nearest first (for "did you mean" messages). */
   suggest(text: string, k = 3): string[] {
     const key = foldKey(text.slice(0, 200));

@@ -25,12 +25,11 @@ export function splitAndMatch(text: string, index: AliasIndex, fuzzy: (piece: st
   const whole = text.trim();
   if (whole === "") return { values: [], unknown: [], confidence: 1 };
   // The common case first: the whole cell is one known name.
-  if (index.isExact(whole)) {
-    const m = index.match(whole)!;
-    return { values: [m.value], unknown: [], confidence: 1 };
-  }
+  const wholeValue = index.lookup(whole);
+  if (wholeValue !== undefined) return { values: [wholeValue], unknown: [], confidence: 1 };
   // Odd indices are separators.
-  const parts = whole.length > 5000 ? [whole.slice(0, 5000)] : whole.split(SEPARATORS);
+  // A cell listing real names is short; a longer one is not split (the scan would cost more than it finds).
+  const parts = whole.length > 1000 ? [whole.slice(0, 1000)] : whole.split(SEPARATORS);
   const pieces: string[] = [];
   for (let i = 0; i < parts.length; i += 2) pieces.push(parts[i] ?? "");
   const joinRun = (from: number, to: number): string => parts.slice(from * 2, to * 2 + 1).join("");
@@ -46,9 +45,9 @@ export function splitAndMatch(text: string, index: AliasIndex, fuzzy: (piece: st
     }
     let taken = false;
     for (let j = Math.min(pieces.length - 1, i + MAX_RUN - 1); j >= i; j--) {
-      const run = joinRun(i, j);
-      if (index.isExact(run)) {
-        values.push(index.match(run)!.value);
+      const value = index.lookup(joinRun(i, j));
+      if (value !== undefined) {
+        values.push(value);
         i = j + 1;
         taken = true;
         break;
