@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { checkPlan } from "../../src/app/validate";
 import { ANNOTATION_MARK, SEVERITY_FILLS } from "../../src/core/changeset";
 import { SHEETS } from "../../src/core/layout/sheet-names";
@@ -80,5 +81,43 @@ describe("checkPlan", () => {
     ac.abort();
     await expect(checkPlan(wb.port, { asOf: AS_OF, annotate: true, signal: ac.signal })).rejects.toBeTruthy();
     expect(wb.applyCount).toBe(0);
+  });
+});
+
+describe("checkPlan properties", () => {
+  const faults: Parameters<typeof row>[0][] = [
+    {},
+    { Approach: "3.5.1" },
+    { "Lead agency": "UNEP" },
+    { ID: null },
+    { "Start date": "soon" },
+    { Progress: { error: "#N/A" } },
+    { Status: "Completed", Progress: 0.3 },
+    { Activity: "=1+1" },
+    { Countries: "@Atlantis" },
+  ];
+
+  test("on any mix of faulty rows: values never change, and running twice equals running once", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(faults.length - 1), { minLength: 0, maxLength: 12 }), fc.array(fc.nat(faults.length - 1), { maxLength: 12 }), async (first, second) => {
+        const wb = new MemoryWorkbook({ Activities: [HEADER, ...first.map((f, i) => row(faults[f], `A-${i}`))] });
+        const before = wb.grid("Activities");
+        await checkPlan(wb.port, { asOf: AS_OF, annotate: true });
+        const once = wb.snapshot();
+        await checkPlan(wb.port, { asOf: AS_OF, annotate: true });
+        expect(wb.snapshot()).toEqual(once);
+        expect(wb.grid("Activities")).toEqual(before);
+        // A different sheet checked later leaves no stale note behind on cells it no longer flags.
+        const next = new MemoryWorkbook({ Activities: [HEADER, ...second.map((f, i) => row(faults[f], `A-${i}`))] });
+        for (const [name, s] of wb.sheets) if (name !== "Activities") next.sheets.set(name, s);
+        for (const [k, v] of wb.notes) next.notes.set(k, v);
+        for (const [k, v] of wb.fills) next.fills.set(k, v);
+        const { report } = await checkPlan(next.port, { asOf: AS_OF, annotate: true });
+        const flagged = new Set(report.issues.filter((i) => i.cell !== null).map((i) => `Activities!${i.cell}`));
+        for (const k of next.notes.keys()) if (k.startsWith("Activities!")) expect(flagged.has(k)).toBe(true);
+        for (const k of next.fills.keys()) if (k.startsWith("Activities!")) expect(flagged.has(k)).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
