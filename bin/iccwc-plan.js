@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Thin launcher: the command line is compiled by `npm run build:cli` into build/cli.
 "use strict";
+const entry = require("path").join(__dirname, "..", "build", "cli", "src", "cli", "main.js");
 let main;
 try {
-  main = require("../build/cli/src/cli/main.js").main;
+  main = require(entry).main;
 } catch (err) {
-  if (err && err.code === "MODULE_NOT_FOUND") {
+  // Only the entry point itself missing means "not built"; a module missing inside the build is a real error.
+  if (err && err.code === "MODULE_NOT_FOUND" && String(err.message).includes(entry)) {
     process.stderr.write("iccwc-plan is not built yet: run `npm run build:cli` first.\n");
     process.exit(2);
   }

@@ -30,3 +30,12 @@ describe("MemoryWorkbook (test double of the workbook port)", () => {
     await expect(wb.port.readSheet("Nope")).rejects.toThrow(/no sheet named "Nope"/);
   });
 });
+
+describe("MemoryWorkbook resetSheet", () => {
+  it("recreates a sheet empty, in the same tab position", async () => {
+    const wb = new MemoryWorkbook({ A: [[1]], B: [[2]], C: [[3]] });
+    await wb.port.apply({ ops: [{ kind: "resetSheet", sheet: "B" }] });
+    expect([...wb.sheets.keys()]).toEqual(["A", "B", "C"]);
+    expect(wb.grid("B").rows).toEqual([]);
+  });
+});

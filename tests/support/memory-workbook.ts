@@ -168,6 +168,8 @@ export class MemoryWorkbook {
         return true;
       }
       case "resetSheet": {
+        // Recreated in the same tab position, as the real hosts do.
+        const order = [...this.sheets.keys()];
         this.sheets.delete(op.sheet);
         for (const m of [this.notes, this.fills, this.links])
           for (const k of [...m.keys()]) if (k.startsWith(`${op.sheet}!`)) m.delete(k);
@@ -175,6 +177,11 @@ export class MemoryWorkbook {
         for (let i = this.validations.length - 1; i >= 0; i--)
           if (this.validations[i]!.sheet === op.sheet) this.validations.splice(i, 1);
         this.ensure(op.sheet);
+        if (order.includes(op.sheet)) {
+          const reordered = new Map(order.map((name) => [name, this.sheets.get(name)!] as const));
+          this.sheets.clear();
+          for (const [name, state] of reordered) this.sheets.set(name, state);
+        }
         return true;
       }
       case "values": {
