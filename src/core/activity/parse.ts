@@ -109,6 +109,8 @@ class ConversionMemo {
     const hit = column.get(memoKey);
     if (hit) return Array.isArray(hit.value) ? { value: [...hit.value], problem: hit.problem } : hit;
     const fresh = convertField(key, raw, plan);
+    // Problems are shared by every cell with the same value: frozen, so no consumer can edit them for all.
+    if (fresh.problem) Object.freeze(Object.freeze(fresh.problem).suggestions);
     if (column.size >= MEMO_LIMIT) column.clear();
     column.set(memoKey, Array.isArray(fresh.value) ? { value: [...fresh.value], problem: fresh.problem } : fresh);
     return fresh;
