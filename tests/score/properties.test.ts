@@ -130,3 +130,28 @@ describe("score: invariants", () => {
     );
   });
 });
+
+describe("funding line: invariants on activities", () => {
+  test("recommended gaps never exceed the funds; only candidates with a gap are recommended", () => {
+    fc.assert(
+      fc.property(
+        arbSettings,
+        fc.array(arbActivity, { maxLength: 20 }),
+        fc.integer({ min: 0, max: 3_000_000 }),
+        (s, acts, funds) => {
+          const r = scoreActivities(parsedOf(acts), { ...s, availableFundsUsd: funds }, { skipSensitivity: true });
+          const chosen = r.activities.filter((a) => a.funding === "recommended");
+          const total = chosen.reduce((sum, a) => sum + a.gapUsd!, 0);
+          expect(total).toBeLessThanOrEqual(funds);
+          expect(r.funding.recommendedUsd).toBe(total);
+          for (const a of chosen) {
+            expect(a.score).not.toBeNull();
+            expect(a.gapUsd!).toBeGreaterThan(0);
+          }
+          return true;
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -6,7 +6,7 @@
  * goes through settingValueChanges. Running it on its own output changes nothing.
  */
 import { changeSet, type ChangeOp, type ChangeSet } from "../changeset";
-import { cellAddress, cellAt, rangeAddress, type CellValue, type Grid } from "../grid";
+import { cellAddress, cellAt, gridWidth, rangeAddress, type CellValue, type Grid } from "../grid";
 import { SHEETS, TABLES } from "../layout/sheet-names";
 import { COUNTRIES } from "../reference";
 import { SETTING_DEFINITIONS, blankSetting, settingNameKey, DEFINITION_BY_NAME, type SettingKey } from "./definitions";
@@ -153,27 +153,41 @@ function settingsOps(
     },
   );
   if (width === SETTINGS_HEADERS.length) ops.push({ kind: "columns", sheet, widths: [34, 14, 90], from: left });
-  // The two short lists behind the Countries drop-downs, one empty column right of the settings table.
-  const listCol = left + width + 1;
+  // The two short lists behind the Countries drop-downs, one empty column right of the settings table,
+  // or, when the user has put something there, right of everything on the sheet: never over a user cell.
+  let listCol = left + width + 1;
+  if (grid && !listsFit(grid, headerRow, listCol)) listCol = grid.left + gridWidth(grid) + 1;
   ops.push(
     {
       kind: "values",
       sheet,
       at: cellAddress(headerRow, listCol),
-      values: [
-        ["Y/N list", "1-5 list"],
-        ["Y", 1],
-        ["N", 2],
-        [null, 3],
-        [null, 4],
-        [null, 5],
-      ],
+      values: [...LIST_BLOCK.map((r) => [...r])],
     },
     { kind: "style", sheet, range: rangeAddress(headerRow, listCol, 1, 2), style: HEADER_STYLE },
     { kind: "name", name: LIST_NAMES.yesNo, sheet, range: rangeAddress(headerRow + 1, listCol, 2, 1) },
     { kind: "name", name: LIST_NAMES.oneToFive, sheet, range: rangeAddress(headerRow + 1, listCol + 1, 5, 1) },
   );
   return ops;
+}
+
+const LIST_BLOCK: readonly (readonly CellValue[])[] = [
+  ["Y/N list", "1-5 list"],
+  ["Y", 1],
+  ["N", 2],
+  [null, 3],
+  [null, 4],
+  [null, 5],
+];
+
+/** The list block can go at (row, col): every cell there is empty or already holds the list's own value. */
+function listsFit(grid: Grid, row: number, col: number): boolean {
+  return LIST_BLOCK.every((r, i) =>
+    r.every((want, j) => {
+      const have = cellAt(grid, row + i, col + j);
+      return blankSetting(have) || have === want;
+    }),
+  );
 }
 
 function countryRow(
