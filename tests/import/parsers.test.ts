@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { PLAN_2023_2026 } from "../../src/core/framework";
-import { importRows, parseImportDate, parseMoney, parseProgress, parseScore } from "../../src/core/import";
+import { importRows, parseImportDate, parseImportPeriod, parseMoney, parseProgress, parseScore } from "../../src/core/import";
 import type { CellValue } from "../../src/core/grid";
 
 describe("dates", () => {
@@ -193,5 +193,31 @@ describe("approach codes in any decoration", () => {
     const r = importRows({ sheet: "S", top: 1, left: 1, rows });
     expect(r.rows[0]!.record).toMatchObject({ approach: "", subOutcome: "3.2", outcome: "3" });
     expect(r.issues.find((i) => i.code === "approach-too-broad")?.message).toContain("3.2.1");
+  });
+});
+
+describe("periods", () => {
+  it.each<[string, string, string]>([
+    ["Jul 2023 - Dec 2024", "2023-07-01", "2024-12-31"],
+    ["15/03/2024 au 30/06/2025", "2024-03-15", "2025-06-30"],
+    ["Q1 2024 – Q2 2025", "2024-01-01", "2025-06-30"],
+    ["T1-T3 2025", "2025-01-01", "2025-09-30"],
+    ["2024-2026", "2024-01-01", "2026-12-31"],
+    ["2024-03-01 to 2024-09-30", "2024-03-01", "2024-09-30"],
+    ["T3 2024", "2024-07-01", "2024-09-30"],
+    ["2025", "2025-01-01", "2025-12-31"],
+  ])("%s runs from %s to %s", (text, start, end) => {
+    expect(parseImportPeriod(text)).toEqual({ ok: true, start, end });
+  });
+  it("reports a period it cannot read, and never throws on any text", () => {
+    expect(parseImportPeriod("ongoing").ok).toBe(false);
+    fc.assert(fc.property(fc.string(), (t) => void parseImportPeriod(t)));
+  });
+});
+
+describe("periods with an ambiguous date", () => {
+  it("report it rather than guess from the other date, unless a setting says", () => {
+    expect(parseImportPeriod("01/03/2024 au 30/06/2025")).toMatchObject({ ok: false, code: "date-ambiguous" });
+    expect(parseImportPeriod("01/03/2024 au 30/06/2025", { dateOrder: "dmy" })).toEqual({ ok: true, start: "2024-03-01", end: "2025-06-30" });
   });
 });

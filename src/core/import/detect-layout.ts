@@ -3,7 +3,7 @@
  * above it) and the data rows under it (blank rows inside are skipped, sub-total rows skipped, and the
  * data ends at a totals row: a "Total" label or a row of SUM(...) formulas over the rows above).
  */
-import { cellAddress, type Grid } from "../grid";
+import { cellAddress, type CellValue, type Grid } from "../grid";
 import { cellText, foldText } from "./text";
 import { HEADER_THRESHOLD, matchHeader, type HeaderMatch } from "./match-header";
 
@@ -54,6 +54,66 @@ export function findHeaderRow(grid: Grid, known: ReadonlySet<string> = new Set()
     }
   }
   return best?.cand ?? null;
+}
+
+/**
+ * A second header row under the first, as in a merged "Dates" cell over "Début" and "Fin": text only,
+ * and at least half of its cells name a field, alone or together with the cell above
+ * ("Financement" over "Obtenu").
+ */
+export function findSubHeaderRow(grid: Grid, headerRow: number): number | null {
+  const below = grid.rows[headerRow + 1 - grid.top];
+  if (!below) return null;
+  const own = grid.rows[headerRow - grid.top] ?? [];
+  const above = groupHeaders(own, below);
+  let filled = 0;
+  let named = 0;
+  for (let j = 0; j < below.length; j++) {
+    const v = below[j];
+    if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+    if (typeof v !== "string") return null;
+    filled++;
+    const alone = matchHeader(v);
+    // Together with the cell above, a lower cell names a field only under a merged group header, or
+    // when it changes the field ("Financement" + "Requis" is the budget): a data cell under its header
+    // ("(1.1.1)" under "Approach") changes nothing.
+    const main = cellText(own[j] ?? null);
+    const mainField = main ? matchHeader(main)?.field : undefined;
+    const combined = matchHeader(combineHeader(above[j] ?? "", v.trim()));
+    const together = combined && (!main || combined.field !== mainField) ? combined : null;
+    // Exact aliases only: a data cell ("Enfoque 1.1.1", a title) may contain a header word.
+    if ((alone && alone.confidence >= 0.95) || (together && together.confidence >= 0.95)) named++;
+  }
+  return filled > 0 && named > 0 && named * 2 >= filled ? headerRow + 1 : null;
+}
+
+/**
+ * The upper header texts as they apply to each column: a merged cell ("Financement (USD)" over I:J)
+ * holds its text in its first column only, so a blank upper cell above a filled lower cell takes the
+ * text to its left.
+ */
+export function groupHeaders(main: readonly CellValue[], sub: readonly CellValue[]): string[] {
+  const out: string[] = [];
+  let last = "";
+  const width = Math.max(main.length, sub.length);
+  for (let j = 0; j < width; j++) {
+    const m = cellText(main[j] ?? null);
+    if (m) last = m;
+    out.push(m || (cellText(sub[j] ?? null) ? last : ""));
+  }
+  return out;
+}
+
+/**
+ * The header text of a column under a two-row header: the lower cell when it names a field by itself
+ * ("Début" under "Dates"), else both together ("Financement" + "Obtenu"), else whichever is there.
+ */
+export function combineHeader(main: string, sub: string): string {
+  if (!sub) return main;
+  if (!main) return sub;
+  const alone = matchHeader(sub);
+  if (alone && alone.confidence >= HEADER_THRESHOLD) return sub;
+  return `${main} ${sub}`;
 }
 
 export type RowKind = "data" | "blank" | "subtotal" | "totals";

@@ -3,7 +3,9 @@
  * Compared after foldText (lower case, no accents, punctuation as spaces, "%" as "pct", "#"/"N°" as
  * "no"), so each alias is listed once in a readable form and folded when the table is built.
  */
-import type { ActivityKey } from "../activity/columns";
+import type { ImportField } from "./types";
+
+type ActivityKey = ImportField;
 import { foldText } from "./text";
 
 const RAW_ALIASES: Readonly<Record<ActivityKey, readonly string[]>> = {
@@ -59,7 +61,9 @@ const RAW_ALIASES: Readonly<Record<ActivityKey, readonly string[]>> = {
   budgetUsd: [
     "Budget", "Budget (USD)", "Budget USD", "Total budget", "Cost", "Total cost", "Estimated cost", "Cost (USD)", "Amount",
     "Budget (US$)", "Coût", "Coût total", "Coût total (USD)", "Coût estimatif", "Budget total", "Montant", "Montant (USD)",
-    "Presupuesto", "Presupuesto (USD)", "Costo", "Coste", "Costo total", "Monto",
+    "Presupuesto", "Presupuesto (USD)", "Costo", "Coste", "Costo total", "Monto", "Financement requis", "Budget requis",
+    "Montant requis", "Required funding", "Funding required", "Funds required", "Funding needed", "Fondos requeridos",
+    "Financiamiento requerido",
   ],
   fundedUsd: [
     "Funded", "Funded (USD)", "Funding secured", "Secured funds", "Secured", "Funds secured", "Funding", "Funds available",
@@ -75,6 +79,10 @@ const RAW_ALIASES: Readonly<Record<ActivityKey, readonly string[]>> = {
   need: ["Need", "Needs", "Need score", "Besoin", "Besoins", "Necesidad", "Necesidades"],
   valueAdded: ["Value added", "Added value", "Value-add", "Valeur ajoutée", "Valor añadido", "Valor agregado"],
   engagement: ["Engagement", "Commitment", "Country engagement", "Engagement du pays", "Compromiso", "Compromiso del país"],
+  period: [
+    "Period", "Timeframe", "Time frame", "Timeline", "Dates", "Implementation period", "Duration (from - to)", "Période",
+    "Période de mise en œuvre", "Calendrier", "Chronogramme", "Periodo", "Periodo de ejecución", "Calendario", "Cronograma", "Fechas",
+  ],
   notes: [
     "Notes", "Note", "Comments", "Comment", "Remarks", "Observations", "Remarques", "Commentaires", "Commentaire",
     "Observaciones", "Comentarios", "Notas", "Observación",

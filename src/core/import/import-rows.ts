@@ -8,7 +8,7 @@ import type { ActivityRecord } from "../activity/record";
 import { PLAN_2023_2026, type FrameworkIndex } from "../framework";
 import { cellAddress, gridWidth, isBlank, isCellError, type CellValue, type Grid } from "../grid";
 import type { Issue } from "../issues";
-import { classifyRow, findHeaderRow, rowCells } from "./detect-layout";
+import { classifyRow, findHeaderRow, findSubHeaderRow, rowCells } from "./detect-layout";
 import { IdAllocator } from "./ids";
 import { mapColumns, type MappingOverride } from "./map-columns";
 import type { MappingMemory } from "./mapping-memory";
@@ -27,7 +27,8 @@ import {
   type Normalised,
 } from "./normalise-fields";
 import { cellText, foldText } from "./text";
-import type { ColumnMapping, DateOrder, ImportResult, ImportedRow, SkippedRow, ValueChange } from "./types";
+import type { ColumnMapping, DateOrder, ImportField, ImportResult, ImportedRow, SkippedRow, ValueChange } from "./types";
+import { parseImportPeriod } from "./parse-date";
 
 export interface ImportOptions {
   /** IDs already in Activities: never given to an imported row. */
@@ -56,7 +57,7 @@ export function emptyRecord(): ActivityRecord {
 }
 
 /** Text the Activities sheet shows for a field value: the "after" of a change. */
-export function displayValue(field: ActivityKey, value: unknown): string {
+export function displayValue(field: ImportField, value: unknown): string {
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) return value.join("; ");
   if (field === "progress" && typeof value === "number") return `${Math.round(value * 10000) / 100}%`;
@@ -78,7 +79,13 @@ export function importRows(grid: Grid, options: ImportOptions = {}): ImportResul
     };
   }
   const width = Math.max(gridWidth(grid), 0);
-  const plan = mapColumns(grid, header.row, width, { ...(options.mappingOverride ? { override: options.mappingOverride } : {}), ...(options.memory ? { memory: options.memory } : {}) });
+  const subHeaderRow = findSubHeaderRow(grid, header.row);
+  const plan = mapColumns(grid, header.row, width, {
+    subHeaderRow,
+    framework,
+    ...(options.mappingOverride ? { override: options.mappingOverride } : {}),
+    ...(options.memory ? { memory: options.memory } : {}),
+  });
   const issues: Issue[] = [...plan.issues];
   const changes: ValueChange[] = [];
   const skipped: SkippedRow[] = [];
@@ -93,7 +100,7 @@ export function importRows(grid: Grid, options: ImportOptions = {}): ImportResul
   let first: number | null = null;
   let last: number | null = null;
   const lastRow = grid.top + grid.rows.length - 1;
-  for (let row = header.row + 1; row <= lastRow; row++) {
+  for (let row = (subHeaderRow ?? header.row) + 1; row <= lastRow; row++) {
     const kind = classifyRow(grid, row);
     if (kind === "blank") {
       if (!ended) pendingBlanks.push(row);
@@ -209,6 +216,7 @@ function importRow(grid: Grid, row: number, columns: readonly ColumnMapping[], c
   let sourceSub: { code: string; cell: string; header: string; raw: string } | null = null;
   let approach: ApproachReading | null = null;
   let notes = "";
+  let period: { start: string; end: string; cell: string; header: string; before: string } | null = null;
 
   for (const c of columns) {
     const j = c.col - grid.left;
@@ -243,6 +251,17 @@ function importRow(grid: Grid, row: number, columns: readonly ColumnMapping[], c
       case "id":
         sourceId = text;
         break;
+      case "period": {
+        const p = parseImportPeriod(v, caches.dateOrder ? { dateOrder: caches.dateOrder } : {});
+        if (p.ok) {
+          period = { start: p.start, end: p.end, cell, header: at.column, before };
+          changes.push({ row, cell, field, header: at.column, before, after: `${p.start} to ${p.end}` });
+        } else {
+          issues.push(problemIssue(at, { code: p.code, severity: "warning", message: `${p.message} Start and end dates are left empty.` }));
+          changes.push({ row, cell, field, header: at.column, before, after: "" });
+        }
+        break;
+      }
       case "title":
         record.title = text;
         break;
@@ -318,6 +337,11 @@ function importRow(grid: Grid, row: number, columns: readonly ColumnMapping[], c
     }
   }
 
+  // A period column fills the dates that no column of their own gave.
+  if (period) {
+    if (record.startDate === null) record.startDate = period.start;
+    if (record.endDate === null) record.endDate = period.end;
+  }
   resolveHierarchy(grid.sheet, row, record, approach, sourceOutcome, sourceSub, issues, framework);
   record.notes = joinNotes([notes, ...extraNotes]);
   return { record, sourceId, issues };

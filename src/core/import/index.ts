@@ -19,7 +19,7 @@ export {
   type MappingMemory,
   type MappingMemoryEntry,
 } from "./mapping-memory";
-export { parseImportDate, isDateFormat, type DateParse, type DateRole } from "./parse-date";
+export { parseImportDate, parseImportPeriod, isDateFormat, type DateParse, type DateRole, type PeriodParse } from "./parse-date";
 export { parseMoney, type MoneyParse } from "./parse-money";
 export { parseProgress, type ProgressParse } from "./parse-progress";
 export { parseScore, type ScoreParse } from "./parse-score";

@@ -6,10 +6,14 @@
 import { ACTIVITY_COLUMNS, type ActivityKey } from "../activity/columns";
 import { cellAddress, columnLetters, columnNumber, type Grid } from "../grid";
 import type { Issue } from "../issues";
-import { HEADER_THRESHOLD, headerCurrency, matchHeader } from "./match-header";
+import { HEADER_THRESHOLD, NOT_A_FIELD, headerCurrency, matchHeader } from "./match-header";
 import { headerFingerprint, recallMapping, type MappingMemory } from "./mapping-memory";
 import { cellText, foldText } from "./text";
-import type { ColumnMapping, MappingChoice } from "./types";
+import { combineHeader, groupHeaders } from "./detect-layout";
+import { normalizeCode, type FrameworkIndex } from "../framework";
+import { parseAgencies, parseCountries } from "../reference";
+import type { CellValue } from "../grid";
+import type { ColumnMapping, ImportField, MappingChoice } from "./types";
 
 /**
  * The user's corrections: keys are a header as written ("Coût total") or a column letter ("F"); values
@@ -18,15 +22,15 @@ import type { ColumnMapping, MappingChoice } from "./types";
  */
 export type MappingOverride = Readonly<Record<string, string>>;
 
-const FIELD_KEYS: ReadonlySet<string> = new Set(ACTIVITY_COLUMNS.map((c) => c.key));
+const FIELD_KEYS: ReadonlySet<string> = new Set([...ACTIVITY_COLUMNS.map((c) => c.key), "period"]);
 const CHOICES: ReadonlySet<string> = new Set([...FIELD_KEYS, "unmapped", "ignore"]);
-const HEADER_OF: ReadonlyMap<string, string> = new Map(ACTIVITY_COLUMNS.map((c) => [c.key, c.header]));
+const HEADER_OF: ReadonlyMap<string, string> = new Map([...ACTIVITY_COLUMNS.map((c) => [c.key, c.header] as const), ["period", "Period (start and end)"] as const]);
 
-export function fieldHeader(field: ActivityKey): string {
+export function fieldHeader(field: ImportField): string {
   return HEADER_OF.get(field) ?? field;
 }
 
-function isField(choice: MappingChoice): choice is ActivityKey {
+function isField(choice: MappingChoice): choice is ImportField {
   return FIELD_KEYS.has(choice);
 }
 
@@ -44,12 +48,14 @@ export function mapColumns(
   grid: Grid,
   headerRow: number,
   width: number,
-  options: { override?: MappingOverride; memory?: MappingMemory },
+  options: { override?: MappingOverride; memory?: MappingMemory; subHeaderRow?: number | null; framework?: FrameworkIndex },
 ): ColumnPlan {
   const issues: Issue[] = [];
   const headerCells = grid.rows[headerRow - grid.top] ?? [];
+  const subCells = options.subHeaderRow ? grid.rows[options.subHeaderRow - grid.top] ?? [] : [];
+  const mainTexts = options.subHeaderRow ? groupHeaders(headerCells, subCells) : headerCells.map((v) => cellText(v));
   const headers: string[] = [];
-  for (let j = 0; j < width; j++) headers.push(cellText(headerCells[j] ?? null));
+  for (let j = 0; j < width; j++) headers.push(combineHeader(mainTexts[j] ?? "", cellText(subCells[j] ?? null)));
   const fingerprint = headerFingerprint(headers);
   const remembered = recallMapping(options.memory, fingerprint);
 
@@ -65,6 +71,7 @@ export function mapColumns(
     return { ...base, choice: "unmapped", confidence: 0, via: "none", ...withCurrency };
   });
 
+  if (!remembered && options.framework) sniffContent(grid, (options.subHeaderRow ?? headerRow) + 1, columns, options.framework);
   applyOverride(grid, headerRow, columns, options.override, issues);
   resolveDuplicates(grid, headerRow, columns, issues);
 
@@ -80,6 +87,47 @@ export function mapColumns(
     }
   }
   return { columns, fingerprint, fromMemory: remembered !== undefined, issues };
+}
+
+/** How many values of a column are looked at to guess its field from content. */
+const SNIFF_SAMPLE = 40;
+/** Share of the sampled values that must read cleanly. */
+const SNIFF_SHARE = 0.8;
+
+/**
+ * A column whose header names nothing ("Code", "SAP ref.", no header at all) but whose values are
+ * approach codes, countries or agencies feeds that field, when no other column does. Confidence 0.7:
+ * the preview shows it, and the user can undo it.
+ */
+function sniffContent(grid: Grid, firstDataRow: number, columns: ColumnMapping[], framework: FrameworkIndex): void {
+  const taken = new Set(columns.map((c) => c.choice));
+  const tests: [ImportField, (v: CellValue) => boolean][] = [
+    ["approach", (v) => { const code = normalizeCode(v); return code !== null && framework.level(code) === "approach" && cellText(v).length <= 12; }],
+    ["countries", (v) => typeof v === "string" && (() => { const p = parseCountries(v); return p.values.length > 0 && p.unknown.length === 0; })()],
+    ["leadAgencies", (v) => typeof v === "string" && (() => { const p = parseAgencies(v); return p.values.length > 0 && p.unknown.length === 0; })()],
+  ];
+  for (const c of columns) {
+    // A donor or source column may list countries ("Germany", "Japan"): never read as the plan's countries.
+    if (c.choice !== "unmapped" || NOT_A_FIELD.test(foldText(c.header))) continue;
+    const sample: CellValue[] = [];
+    for (let i = firstDataRow - grid.top; i < grid.rows.length && sample.length < SNIFF_SAMPLE; i++) {
+      const v = grid.rows[i]?.[c.col - grid.left];
+      if (v !== null && v !== undefined && cellText(v) !== "") sample.push(v);
+    }
+    if (sample.length < 2) continue;
+    for (const [field, ok] of tests) {
+      if (taken.has(field)) continue;
+      const good = sample.filter(ok).length;
+      if (good / sample.length >= SNIFF_SHARE) {
+        c.choice = field;
+        c.confidence = 0.7;
+        c.via = "content";
+        c.note = `The header names no field, but ${good} of ${sample.length} values look like ${fieldHeader(field)} values.`;
+        taken.add(field);
+        break;
+      }
+    }
+  }
 }
 
 function applyOverride(grid: Grid, headerRow: number, columns: ColumnMapping[], override: MappingOverride | undefined, issues: Issue[]): void {
@@ -116,7 +164,7 @@ function findColumn(columns: ColumnMapping[], key: string): ColumnMapping | unde
 const RANK: Record<string, number> = { override: 3, memory: 2 };
 
 function resolveDuplicates(grid: Grid, headerRow: number, columns: ColumnMapping[], issues: Issue[]): void {
-  const byField = new Map<ActivityKey, ColumnMapping[]>();
+  const byField = new Map<ImportField, ColumnMapping[]>();
   for (const c of columns) {
     if (!isField(c.choice) || c.choice === "notes") continue; // several columns may feed Notes
     const list = byField.get(c.choice) ?? [];

@@ -12,7 +12,7 @@ import { ACTIVITY_COLUMNS } from "../activity/columns";
 import { foldText, shortHash } from "./text";
 import type { MappingChoice } from "./types";
 
-const CHOICES = ["unmapped", "ignore", ...ACTIVITY_COLUMNS.map((c) => c.key)] as [MappingChoice, ...MappingChoice[]];
+const CHOICES = ["unmapped", "ignore", "period", ...ACTIVITY_COLUMNS.map((c) => c.key)] as [MappingChoice, ...MappingChoice[]];
 
 const entrySchema = z.object({
   fingerprint: z.string().min(1).max(64),

@@ -4,10 +4,12 @@
  * among other words 0.8; a near spelling (Levenshtein, from fastest-levenshtein) at most 0.85.
  */
 import { distance } from "fastest-levenshtein";
-import type { ActivityKey } from "../activity/columns";
+import type { ImportField } from "./types";
 import { ALIAS_TO_FIELD, ALL_ALIASES } from "./header-aliases";
 import { foldText } from "./text";
 import type { MappingVia } from "./types";
+
+type ActivityKey = ImportField;
 
 export interface HeaderMatch {
   field: ActivityKey;
@@ -32,7 +34,7 @@ const HEADER_CURRENCIES: readonly [RegExp, string][] = [
   [/\bzar\b/i, "ZAR"],
 ];
 
-const NOT_A_FIELD = /\b(source|sources|donor|donors|bailleurs?|donantes?|implementing|contact|email|focal|person|personne|persona)\b/;
+export const NOT_A_FIELD = /\b(source|sources|donor|donors|bailleurs?|donantes?|implementing|contact|email|focal|person|personne|persona)\b/;
 
 export function headerCurrency(header: string): string | undefined {
   for (const [re, code] of HEADER_CURRENCIES) if (re.test(header)) return code;

@@ -175,3 +175,36 @@ function dayMonth(a: number, b: number, y: number, text: string, order: DateOrde
   if (!iso) return unreadable(text);
   return { ok: true, iso, reading: dmy ? "day first" : "month first" };
 }
+
+export type PeriodParse = { ok: true; start: string; end: string } | { ok: false; code: "period-unreadable" | "date-ambiguous"; message: string };
+
+/** Separators between two dates of a period, spaced so that ISO dates ("2024-03-01") are not cut. */
+const PERIOD_SEPARATORS = /\s+(?:-|–|—|to|au|à|a|al|hasta|until|till|through)\s+|\s*[–—]\s*|\s+-\s*|\s*-\s+/i;
+
+/**
+ * Both dates of a period in one cell: "Jul 2023 - Dec 2024", "01/03/2024 au 30/06/2025",
+ * "Q1 2024 – Q2 2025", "T1-T3 2025", "2024-2025", or one period ("2025", "T3 2024") standing for its
+ * own first and last day.
+ */
+export function parseImportPeriod(value: unknown, options: { dateOrder?: DateOrder } = {}): PeriodParse {
+  const text = typeof value === "string" ? plainSpaces(value) : typeof value === "number" ? String(value) : "";
+  const fail = (): PeriodParse => ({ ok: false, code: "period-unreadable", message: `"${text}" is not a period the import can read. Give start and end dates, for example "Jul 2023 - Dec 2024".` });
+  if (!text) return fail();
+  let m = /^(\d{4})\s*[-–—/]\s*(\d{4})$/.exec(text);
+  if (m) return both(m[1]!, m[2]!, options);
+  m = /^([QqTt])([1-4])\s*[-–—]\s*[QqTt]?([1-4])\s+(\d{4})$/.exec(text);
+  if (m) return both(`${m[1]}${m[2]} ${m[4]}`, `${m[1]}${m[3]} ${m[4]}`, options);
+  const parts = text.split(PERIOD_SEPARATORS).filter((p) => p.trim() !== "");
+  if (parts.length === 2) return both(parts[0]!, parts[1]!, options);
+  if (parts.length === 1) return both(text, text, options);
+  return fail();
+}
+
+function both(a: string, b: string, options: { dateOrder?: DateOrder }): PeriodParse {
+  const start = parseImportDate(a, "start", options);
+  const end = parseImportDate(b, "end", options);
+  if (start.ok && end.ok) return { ok: true, start: start.iso, end: end.iso };
+  const bad = !start.ok ? start : !end.ok ? end : null;
+  if (bad && bad.code === "date-ambiguous") return { ok: false, code: "date-ambiguous", message: bad.message };
+  return { ok: false, code: "period-unreadable", message: `"${a === b ? a : `${a} - ${b}`}" is not a period the import can read. Give start and end dates, for example "Jul 2023 - Dec 2024".` };
+}

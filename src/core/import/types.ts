@@ -10,9 +10,16 @@ import type { Issue } from "../issues";
  * What a source column is used for: a canonical field, "unmapped" (no field: each value is kept in the
  * record's Notes as "Header: value", so nothing is lost), or "ignore" (the user asked to drop it).
  */
-export type MappingChoice = ActivityKey | "unmapped" | "ignore";
+export type MappingChoice = ImportField | "unmapped" | "ignore";
 
-export type MappingVia = "alias" | "alias-trimmed" | "words" | "fuzzy" | "memory" | "override" | "none";
+/**
+ * What a column can feed: a canonical field, or "period", a column holding both dates in one cell
+ * ("Jul 2023 - Dec 2024", "T1-T3 2025"), which fills Start and End date when no column of their own does.
+ */
+export type ImportField = ActivityKey | "period";
+
+/** How a column got its field; "content": its header named nothing, but its values are codes, countries or agencies. */
+export type MappingVia = "alias" | "alias-trimmed" | "words" | "fuzzy" | "content" | "memory" | "override" | "none";
 
 export interface ColumnMapping {
   /** Sheet column number (1-based) and letter. */
@@ -25,7 +32,7 @@ export interface ColumnMapping {
   confidence: number;
   via: MappingVia;
   /** The field the header looked like when it was not used (another column took the field first). */
-  alsoLooksLike?: ActivityKey;
+  alsoLooksLike?: ImportField;
   /** A non-USD currency named in the header ("Coût (FCFA)"): the column's amounts are reported, not imported. */
   currency?: string;
   /** Why the column ended up as it did, in a sentence. */
@@ -36,7 +43,7 @@ export interface ColumnMapping {
 export interface ValueChange {
   row: number;
   cell: string;
-  field: ActivityKey;
+  field: ImportField;
   header: string;
   before: string;
   after: string;
