@@ -97,3 +97,19 @@ describe("scoreColumnsChanges", () => {
     expect(scoreColumnsChanges(scoreActivities(parsed, settings()), parsed).ops).toEqual([]);
   });
 });
+
+describe("scoreColumnsChanges: user cells without a header", () => {
+  test("values under a blank header after the last column push the block right of everything, and stay there", async () => {
+    const parsed = parsedOf([{ need: 5, valueAdded: 5, engagement: 5 }]);
+    parsed.extraColumns.push({ header: "My notes", col: 20 });
+    // U2 holds a loose note with no header above it.
+    const book = new MemoryWorkbook({ Activities: [header, [...userRow("A-1", "keep 1"), "loose note"]] });
+    await book.port.apply(scoreColumnsChanges(scoreActivities(parsed, settings()), parsed, book.grid("Activities")));
+    expect(book.value("Activities", "U2")).toBe("loose note");
+    expect(book.value("Activities", "V1")).toBe("Score");
+    expect(book.value("Activities", "V2")).toBe(90);
+    const once = book.snapshot();
+    await book.port.apply(scoreColumnsChanges(scoreActivities(parsed, settings()), parsed, book.grid("Activities")));
+    expect(book.snapshot()).toEqual(once);
+  });
+});

@@ -11,13 +11,42 @@ import type { ActivityScore, ScoreResult } from "./types";
 
 const SCORE_HEADER_SET: ReadonlySet<string> = new Set(SCORE_HEADERS);
 
-/** The first score column: right after the last canonical or extra (user) column. */
-export function scoreColumnStart(parsed: ParsedActivities): number {
+/**
+ * The first score column: right after the last canonical or extra (user) column. With the sheet's grid,
+ * two more rules keep user cells safe and re-runs stable: a block of score columns already there (from
+ * an earlier run) is reused, and if the columns after the last header hold values under a blank header
+ * (a user's loose notes), the block goes right of everything on the sheet instead.
+ */
+export function scoreColumnStart(parsed: ParsedActivities, grid?: Grid): number {
   let last = 0;
   for (const c of Object.values(parsed.columnOf)) if (typeof c === "number" && c > last) last = c;
   for (const e of parsed.extraColumns) if (e.col > last) last = e.col;
   for (const d of parsed.duplicateHeaders) for (const c of d.cols) if (c > last) last = c;
-  return last + 1;
+  const after = last + 1;
+  if (!grid || parsed.headerRow === null) return after;
+  const headerRow = parsed.headerRow;
+  const right = grid.left + gridWidth(grid) - 1;
+  for (let col = after; col <= right; col++) if (isScoreBlock(grid, headerRow, col)) return col;
+  return blockFree(grid, headerRow, after) ? after : Math.max(after, right + 1);
+}
+
+function isScoreBlock(grid: Grid, headerRow: number, col: number): boolean {
+  return SCORE_HEADERS.every((h, i) => {
+    const v = cellAt(grid, headerRow, col + i);
+    return typeof v === "string" && v.trim() === h;
+  });
+}
+
+/** Every cell of the block's columns, from the header row down, is blank. */
+function blockFree(grid: Grid, headerRow: number, col: number): boolean {
+  const bottom = grid.top + grid.rows.length - 1;
+  for (let c = col; c < col + SCORE_HEADERS.length; c++) {
+    for (let r = headerRow; r <= bottom; r++) {
+      const v = cellAt(grid, r, c);
+      if (v !== null && !(typeof v === "string" && v.trim() === "")) return false;
+    }
+  }
+  return true;
 }
 
 function rowValues(a: ActivityScore | undefined): CellValue[] {
@@ -35,7 +64,7 @@ export function scoreColumnsChanges(result: ScoreResult, parsed: ParsedActivitie
   if (parsed.headerRow === null) return changeSet([]);
   const sheet = parsed.sheet;
   const headerRow = parsed.headerRow;
-  const start = scoreColumnStart(parsed);
+  const start = scoreColumnStart(parsed, activitiesGrid);
   const width = SCORE_HEADERS.length;
   const byRow = new Map<number, ActivityScore>();
   for (const a of result.activities) byRow.set(a.row, a);
