@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PROBLEM_SEVERITY } from "../../src/core/validate/rules";
-import { RULES, issuesToTable, validateActivities } from "../../src/core/validate";
+import { RULES, issuesToTable, validateActivities, type RowRule } from "../../src/core/validate";
 import { AS_OF, HEADER, row, sheet } from "./sheet";
 
 const docs = fs.readFileSync(path.join(__dirname, "../../docs/validation-rules.md"), "utf8");
@@ -28,6 +28,16 @@ describe("rule registry", () => {
       expect(r.fix.length).toBeGreaterThan(5);
     }
     for (const [code, severity] of Object.entries(PROBLEM_SEVERITY)) expect([code, table.get(code)]).toEqual([code, severity]);
+  });
+});
+
+describe("a rule that throws", () => {
+  test("is reported once as check-failed and the other rules still run", () => {
+    const broken: RowRule = { ...(RULES.find((r) => r.scope === "row") as RowRule), code: "broken", check: () => { throw new Error("boom"); } };
+    const r = validateActivities(sheet([HEADER, row({ Approach: "9.9.9" }, "A-1"), row({}, "A-2")]), { asOf: AS_OF, rules: [broken, ...RULES] });
+    expect(r.issues.filter((i) => i.code === "check-failed")).toEqual([expect.objectContaining({ severity: "error", row: null })]);
+    expect(r.issues.filter((i) => i.code === "check-failed")[0]!.message).toContain("broken");
+    expect(r.issues.some((i) => i.code === "approach-unknown" && i.cell === "E2")).toBe(true);
   });
 });
 

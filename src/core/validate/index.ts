@@ -97,15 +97,17 @@ export function validateParsed(grid: Grid, parsed: ParsedActivities, options: Va
 
   // Sheet rules once; then row by row, every row rule on the row before the next (rules share per-row
   // work through a one-row cache). A rule that throws is reported once and not run again.
-  const failed = new Set<Rule>();
   const fail = (rule: Rule, e: unknown): void => {
-    failed.add(rule);
+    const at = rowRules.indexOf(rule as RowRule);
+    if (at >= 0) live[at] = false;
     issues.push(failure(grid.sheet, "check-failed", `The check "${rule.code}" stopped on this sheet (${e instanceof Error ? e.message : String(e)}); its results are missing. Please report this with the workbook.`));
   };
   const rowRules: RowRule[] = [];
+  const live: boolean[] = [];
   for (const rule of rules) {
     if (rule.scope === "row") {
       rowRules.push(rule);
+      live.push(true);
       continue;
     }
     try {
@@ -114,12 +116,16 @@ export function validateParsed(grid: Grid, parsed: ParsedActivities, options: Va
       fail(rule, e);
     }
   }
-  for (const row of parsed.rows) {
-    for (const rule of rowRules) {
-      if (failed.has(rule)) continue;
+  const rowCount = parsed.rows.length;
+  const ruleCount = rowRules.length;
+  for (let r = 0; r < rowCount; r++) {
+    const row = parsed.rows[r]!;
+    for (let k = 0; k < ruleCount; k++) {
+      if (!live[k]) continue;
+      const rule = rowRules[k]!;
       try {
         const found = rule.check(row, ctx);
-        for (let k = 0; k < found.length; k++) issues.push(found[k]!);
+        for (let n = 0; n < found.length; n++) issues.push(found[n]!);
       } catch (e) {
         fail(rule, e);
       }

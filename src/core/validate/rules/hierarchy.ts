@@ -22,7 +22,7 @@ interface CodeCell {
   blank: boolean;
   /** The parser already reported this cell: the hierarchy rules stay silent on it. */
   reported: boolean;
-  /** What the officer typed, as text. */
+  /** What the officer typed, as text (computed only for a code that is not valid). */
   text: string;
 }
 
@@ -43,12 +43,11 @@ let lastView: HierarchyView | null = null;
 function codeCell(row: ParsedRow, key: "outcome" | "subOutcome" | "approach", ctx: RuleContext): CodeCell {
   const cell = row.cells[key];
   const raw = cell?.raw ?? null;
-  const text = showValue(raw).trim();
-  const recorded = typeof row.record[key] === "string" ? row.record[key].trim() : "";
-  const code = recorded;
-  const blank = isBlank(raw) && code === "";
+  const recorded = row.record[key];
+  const code = typeof recorded === "string" ? recorded.trim() : "";
+  const blank = code === "" && isBlank(raw);
   const valid = code !== "" && ctx.framework.level(code) === key;
-  return { code, valid, blank, reported: blocked(cell), text };
+  return { code, valid, blank, reported: blocked(cell), text: valid || blank ? code : showValue(raw).trim() };
 }
 
 /** The three code cells of a row, computed once per row and shared by the hierarchy rules. */
@@ -68,8 +67,8 @@ function outcomeOf(code: string): string {
 }
 
 function subOutcomeOf(approach: string): string {
-  const parts = approach.split(".");
-  return parts.length >= 2 ? `${parts[0]}.${parts[1]}` : "";
+  const last = approach.lastIndexOf(".");
+  return last > 0 && approach.indexOf(".") < last ? approach.slice(0, last) : "";
 }
 
 /** Suggestions for a code that matches nothing at its level, best first, restricted to that level. */
