@@ -20,7 +20,16 @@ function prng(seed: number): () => number {
   };
 }
 
-const APPROACHES = ["1.1.2.", "Approach 3.2.4", "3.1.2 Initiate and continue targeted operations", "money laundering prevention (1.2.1)", "2.1.1", "Strengthen capacity in crime scene management", "Approche 5.2.3", "4.1.2"];
+const APPROACHES = [
+  "1.1.2.",
+  "Approach 3.2.4",
+  "3.1.2 Initiate and continue targeted operations",
+  "money laundering prevention (1.2.1)",
+  "2.1.1",
+  "Strengthen capacity in crime scene management",
+  "Approche 5.2.3",
+  "4.1.2",
+];
 const LEADS = ["OMD/INTERPOL", "Interpol, WCO", "ONUDC", "Banque mondiale", "UNODC; CITES", "WCO", "CITES Secretariat"];
 const COUNTRIES = ["Côte d'Ivoire", "SEN", "Kenya, Tanzania", "KE; UG", "RDC", "Viet Nam", "Sénégal et Gambie", "Perú"];
 const STATUSES = ["En cours", "ongoing", "Termine", "Non commencé", "Planifié", "done", "Delayed"];
@@ -36,7 +45,20 @@ function messyGrid(rows: number, unique: boolean, seed = 42): Grid {
   const out: CellValue[][] = [
     ["Suivi des activités ICCWC – Bureau régional", null],
     [null],
-    ["N°", "Intitulé de l'activité", "Code approche", "Agence chef de file", "Pays", "Niveau", "Statut", "Date de début", "Date de fin", "Coût total (USD)", "Avancement", "Bailleur"],
+    [
+      "N°",
+      "Intitulé de l'activité",
+      "Code approche",
+      "Agence chef de file",
+      "Pays",
+      "Niveau",
+      "Statut",
+      "Date de début",
+      "Date de fin",
+      "Coût total (USD)",
+      "Avancement",
+      "Bailleur",
+    ],
   ];
   for (let i = 0; i < rows; i++) {
     if (i % 500 === 499) out.push([]);
@@ -60,13 +82,25 @@ function messyGrid(rows: number, unique: boolean, seed = 42): Grid {
 }
 
 /** Wall-clock and CPU seconds: on a shared machine CPU time is the steadier figure. */
-function measure(grid: Grid): { seconds: number; cpuSeconds: number; imported: number; issues: number; result: ReturnType<typeof importRows> } {
+function measure(grid: Grid): {
+  seconds: number;
+  cpuSeconds: number;
+  imported: number;
+  issues: number;
+  result: ReturnType<typeof importRows>;
+} {
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
   const result = importRows(grid);
   const c1 = process.cpuUsage(c0);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { seconds, cpuSeconds: (c1.user + c1.system) / 1e6, imported: result.rows.length, issues: result.issues.length, result };
+  return {
+    seconds,
+    cpuSeconds: (c1.user + c1.system) / 1e6,
+    imported: result.rows.length,
+    issues: result.issues.length,
+    result,
+  };
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -98,11 +132,21 @@ export async function run(): Promise<BenchResult[]> {
   });
   results.push({
     name: "import 50,000 rows, every country and amount text distinct (no cache hits)",
-    figures: { rows: uniq.imported, seconds: round(uniq.seconds), "rows/s": Math.round(uniq.imported / uniq.seconds), "rows per CPU second": Math.round(uniq.imported / uniq.cpuSeconds), "CPU time vs repeated": round(uniq.cpuSeconds / big.cpuSeconds) },
+    figures: {
+      rows: uniq.imported,
+      seconds: round(uniq.seconds),
+      "rows/s": Math.round(uniq.imported / uniq.seconds),
+      "rows per CPU second": Math.round(uniq.imported / uniq.cpuSeconds),
+      "CPU time vs repeated": round(uniq.cpuSeconds / big.cpuSeconds),
+    },
   });
   results.push({
     name: "append change set for 50,000 records",
-    figures: { ops: changes.ops.length, seconds: round(appendSeconds), "rows/s": Math.round(big.imported / appendSeconds) },
+    figures: {
+      ops: changes.ops.length,
+      seconds: round(appendSeconds),
+      "rows/s": Math.round(big.imported / appendSeconds),
+    },
   });
   return results;
 }

@@ -2,7 +2,13 @@
  * Use cases "Import": preview a country team's sheet (read only: the source is never written), then
  * append the checked records to Activities in one apply. The task pane and the CLI call these two.
  */
-import { importAppendPlan, importRows, existingActivities, type ImportOptions, type ImportResult } from "../core/import";
+import {
+  importAppendPlan,
+  importRows,
+  existingActivities,
+  type ImportOptions,
+  type ImportResult,
+} from "../core/import";
 import type { Issue } from "../core/issues";
 import { SHEETS } from "../core/layout/sheet-names";
 import type { ApplyOptions, ApplyReport, WorkbookPort } from "../ports/workbook-port";
@@ -49,12 +55,26 @@ export interface AppendImportResult {
  * Append a previewed import below the last Activities row, in one apply. A cancelled signal before the
  * write appends nothing; the host applies the single change set or fails as a whole.
  */
-export async function appendImport(port: WorkbookPort, result: ImportResult, options: ApplyOptions = {}): Promise<AppendImportResult> {
+export async function appendImport(
+  port: WorkbookPort,
+  result: ImportResult,
+  options: ApplyOptions = {},
+): Promise<AppendImportResult> {
   options.signal?.throwIfAborted();
   const activities = await readActivities(port, SHEETS.activities);
   const plan = importAppendPlan(result, activities);
-  if (plan.appended === 0) return { apply: null, appended: 0, rows: null, alreadyPresent: plan.alreadyPresent, problems: plan.problems };
+  if (plan.appended === 0)
+    return { apply: null, appended: 0, rows: null, alreadyPresent: plan.alreadyPresent, problems: plan.problems };
   options.signal?.throwIfAborted();
-  const apply = await port.apply(plan.changes, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  return { apply, appended: plan.appended, rows: plan.rows, alreadyPresent: plan.alreadyPresent, problems: plan.problems };
+  const apply = await port.apply(plan.changes, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return {
+    apply,
+    appended: plan.appended,
+    rows: plan.rows,
+    alreadyPresent: plan.alreadyPresent,
+    problems: plan.problems,
+  };
 }

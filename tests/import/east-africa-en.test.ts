@@ -8,17 +8,42 @@ describe("an English East African tracker", () => {
   it("maps the short English headers", () => {
     expect(result.headerRow).toBe(2);
     expect(Object.fromEntries(result.columns.map((c) => [c.header, c.choice]))).toEqual({
-      "Ref.": "id", Activity: "title", Approach: "approach", Lead: "leadAgencies", Where: "countries", Scale: "level", Stage: "stage", Status: "status",
-      Begins: "startDate", Ends: "endDate", Budget: "budgetUsd", "Secured funds": "fundedUsd", "% done": "progress", Comments: "notes",
+      "Ref.": "id",
+      Activity: "title",
+      Approach: "approach",
+      Lead: "leadAgencies",
+      Where: "countries",
+      Scale: "level",
+      Stage: "stage",
+      Status: "status",
+      Begins: "startDate",
+      Ends: "endDate",
+      Budget: "budgetUsd",
+      "Secured funds": "fundedUsd",
+      "% done": "progress",
+      Comments: "notes",
     });
   });
 
   it("reads row 3: 'Approach 3.2.4 <title>', Date objects, $ amounts, 45 as 45%", () => {
     expect(recordAt(result, 3)).toEqual(
       typed({
-        id: "KE-07", title: "Online wildlife trade investigations course", outcome: "3", subOutcome: "3.2", approach: "3.2.4", leadAgencies: ["INTERPOL"],
-        level: "National", countries: ["KEN"], stage: "Implementation", status: "In progress", startDate: "2024-02-12", endDate: "2024-11-29",
-        budgetUsd: 120000, fundedUsd: 80000, progress: 0.45, notes: "Cohort 2 in October",
+        id: "KE-07",
+        title: "Online wildlife trade investigations course",
+        outcome: "3",
+        subOutcome: "3.2",
+        approach: "3.2.4",
+        leadAgencies: ["INTERPOL"],
+        level: "National",
+        countries: ["KEN"],
+        stage: "Implementation",
+        status: "In progress",
+        startDate: "2024-02-12",
+        endDate: "2024-11-29",
+        budgetUsd: 120000,
+        fundedUsd: 80000,
+        progress: 0.45,
+        notes: "Cohort 2 in October",
       }),
     );
   });
@@ -26,9 +51,22 @@ describe("an English East African tracker", () => {
   it("reads row 4: a title beginning with '=' stays text, ISO2 country list, 'Jul 2024' and 'Q2 2025'", () => {
     expect(recordAt(result, 4)).toEqual(
       typed({
-        id: "KE-08", title: "=Rapid response fund for seizures", outcome: "3", subOutcome: "3.1", approach: "3.1.2", leadAgencies: ["INTERPOL", "WCO"],
-        level: "Regional", countries: ["KEN", "TZA", "UGA"], stage: "Planning", status: "Planned", startDate: "2024-07-01", endDate: "2025-06-30",
-        budgetUsd: 75000, fundedUsd: 0, progress: 0, notes: "Text starting with = must stay text",
+        id: "KE-08",
+        title: "=Rapid response fund for seizures",
+        outcome: "3",
+        subOutcome: "3.1",
+        approach: "3.1.2",
+        leadAgencies: ["INTERPOL", "WCO"],
+        level: "Regional",
+        countries: ["KEN", "TZA", "UGA"],
+        stage: "Planning",
+        status: "Planned",
+        startDate: "2024-07-01",
+        endDate: "2025-06-30",
+        budgetUsd: 75000,
+        fundedUsd: 0,
+        progress: 0,
+        notes: "Text starting with = must stay text",
       }),
     );
   });
@@ -36,9 +74,22 @@ describe("an English East African tracker", () => {
   it("reads row 7 after two blank rows: approach from its title, date serials with a date format, lower-case words", () => {
     expect(recordAt(result, 7)).toEqual(
       typed({
-        id: "KE-09", title: "-Forensic DNA sampling kits for rangers", outcome: "3", subOutcome: "3.2", approach: "3.2.2", leadAgencies: ["UNODC"],
-        level: "Regional", countries: ["UGA", "RWA"], stage: "Implementation", status: "Completed", startDate: "2024-04-01", endDate: "2024-12-31",
-        budgetUsd: 50000, fundedUsd: null, progress: 1, notes: "@ranger teams",
+        id: "KE-09",
+        title: "-Forensic DNA sampling kits for rangers",
+        outcome: "3",
+        subOutcome: "3.2",
+        approach: "3.2.2",
+        leadAgencies: ["UNODC"],
+        level: "Regional",
+        countries: ["UGA", "RWA"],
+        stage: "Implementation",
+        status: "Completed",
+        startDate: "2024-04-01",
+        endDate: "2024-12-31",
+        budgetUsd: 50000,
+        fundedUsd: null,
+        progress: 1,
+        notes: "@ranger teams",
       }),
     );
     // "=50000*0.5 (see budget)" is text typed by someone, not a formula: it is not evaluated, and reported.
@@ -49,16 +100,32 @@ describe("an English East African tracker", () => {
   it("reads row 8: '2.1.1.' and 'UNODC; CITES'", () => {
     expect(recordAt(result, 8)).toEqual(
       typed({
-        id: "KE-10", title: "Chain of custody training for prosecutors", outcome: "2", subOutcome: "2.1", approach: "2.1.1", leadAgencies: ["CITES Secretariat", "UNODC"],
-        level: "National", countries: ["TZA"], stage: "Implementation", status: "Delayed", startDate: "2024-05-01", endDate: "2025-04-30",
-        budgetUsd: 30000, fundedUsd: 15000, progress: 0.3,
+        id: "KE-10",
+        title: "Chain of custody training for prosecutors",
+        outcome: "2",
+        subOutcome: "2.1",
+        approach: "2.1.1",
+        leadAgencies: ["CITES Secretariat", "UNODC"],
+        level: "National",
+        countries: ["TZA"],
+        stage: "Implementation",
+        status: "Delayed",
+        startDate: "2024-05-01",
+        endDate: "2025-04-30",
+        budgetUsd: 30000,
+        fundedUsd: 15000,
+        progress: 0.3,
       }),
     );
   });
 
   it("skips the blank rows, stops at the Total row", () => {
     expect(result.rows.map((r) => r.row)).toEqual([3, 4, 7, 8]);
-    expect(result.skipped.map((s) => [s.row, s.reason])).toEqual([[5, "blank"], [6, "blank"], [9, "totals"]]);
+    expect(result.skipped.map((s) => [s.row, s.reason])).toEqual([
+      [5, "blank"],
+      [6, "blank"],
+      [9, "totals"],
+    ]);
   });
 
   it("stops at a row of SUM formulas over the rows above even without a label", () => {

@@ -1,23 +1,63 @@
-import { importRows, matchHeader, parseMappingMemory, rememberMapping, serializeMappingMemory, type MappingChoice } from "../../src/core/import";
+import {
+  importRows,
+  matchHeader,
+  parseMappingMemory,
+  rememberMapping,
+  serializeMappingMemory,
+  type MappingChoice,
+} from "../../src/core/import";
 import type { CellValue, Grid } from "../../src/core/grid";
 
 const grid = (rows: CellValue[][], sheet = "Source"): Grid => ({ sheet, top: 1, left: 1, rows });
 
 describe("header text -> field", () => {
   it.each([
-    ["Ref", "id"], ["Ref.", "id"], ["No.", "id"], ["N°", "id"], ["#", "id"],
-    ["Activity", "title"], ["Intitulé", "title"], ["Actividad", "title"],
-    ["Code approche", "approach"], ["Approach code", "approach"], ["Enfoque", "approach"],
-    ["Lead", "leadAgencies"], ["Agence chef de file", "leadAgencies"], ["Organisme chef de file", "leadAgencies"], ["Agencia líder", "leadAgencies"],
-    ["Where", "countries"], ["Pays", "countries"], ["País", "countries"], ["Country/ies", "countries"], ["Country(ies)", "countries"],
-    ["Scale", "level"], ["Niveau", "level"], ["Nivel", "level"],
-    ["Begins", "startDate"], ["Start", "startDate"], ["Date de début", "startDate"], ["Fecha de inicio", "startDate"],
-    ["Ends", "endDate"], ["Date de fin", "endDate"], ["Fecha de fin", "endDate"],
-    ["% done", "progress"], ["Avancement", "progress"], ["Progreso", "progress"],
-    ["Secured funds", "fundedUsd"], ["Financement obtenu", "fundedUsd"],
-    ["Budget", "budgetUsd"], ["Coût total (USD)", "budgetUsd"], ["Presupuesto", "budgetUsd"],
-    ["Status", "status"], ["Statut", "status"], ["Estado", "status"], ["Étape", "stage"], ["Etapa", "stage"],
-    ["Sous-résultat", "subOutcome"], ["Résultat", "outcome"], ["Observaciones", "notes"],
+    ["Ref", "id"],
+    ["Ref.", "id"],
+    ["No.", "id"],
+    ["N°", "id"],
+    ["#", "id"],
+    ["Activity", "title"],
+    ["Intitulé", "title"],
+    ["Actividad", "title"],
+    ["Code approche", "approach"],
+    ["Approach code", "approach"],
+    ["Enfoque", "approach"],
+    ["Lead", "leadAgencies"],
+    ["Agence chef de file", "leadAgencies"],
+    ["Organisme chef de file", "leadAgencies"],
+    ["Agencia líder", "leadAgencies"],
+    ["Where", "countries"],
+    ["Pays", "countries"],
+    ["País", "countries"],
+    ["Country/ies", "countries"],
+    ["Country(ies)", "countries"],
+    ["Scale", "level"],
+    ["Niveau", "level"],
+    ["Nivel", "level"],
+    ["Begins", "startDate"],
+    ["Start", "startDate"],
+    ["Date de début", "startDate"],
+    ["Fecha de inicio", "startDate"],
+    ["Ends", "endDate"],
+    ["Date de fin", "endDate"],
+    ["Fecha de fin", "endDate"],
+    ["% done", "progress"],
+    ["Avancement", "progress"],
+    ["Progreso", "progress"],
+    ["Secured funds", "fundedUsd"],
+    ["Financement obtenu", "fundedUsd"],
+    ["Budget", "budgetUsd"],
+    ["Coût total (USD)", "budgetUsd"],
+    ["Presupuesto", "budgetUsd"],
+    ["Status", "status"],
+    ["Statut", "status"],
+    ["Estado", "status"],
+    ["Étape", "stage"],
+    ["Etapa", "stage"],
+    ["Sous-résultat", "subOutcome"],
+    ["Résultat", "outcome"],
+    ["Observaciones", "notes"],
   ])("%s is %s with confidence 1", (header, field) => {
     expect(matchHeader(header)).toEqual({ field, confidence: 1, via: "alias" });
   });
@@ -40,7 +80,18 @@ describe("header text -> field", () => {
     expect(m!.confidence).toBeLessThan(1);
   });
 
-  it.each(["Funding source", "Donor", "Focal person", "Bailleur", "", "   ", "__proto__", "constructor", "prototype", "toString"])("%j names no field", (header) => {
+  it.each([
+    "Funding source",
+    "Donor",
+    "Focal person",
+    "Bailleur",
+    "",
+    "   ",
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+  ])("%j names no field", (header) => {
     expect(matchHeader(header)).toBeNull();
   });
 });
@@ -62,50 +113,104 @@ describe("column mapping", () => {
   it("follows the user's corrections, by header or by column letter", () => {
     const r = importRows(grid(rows), { mappingOverride: { Begins: "startDate", C: "ignore", Bailleur: "notes" } });
     expect(r.columns.map((c) => [c.choice, c.via])).toEqual([
-      ["id", "alias"], ["title", "alias"], ["ignore", "override"], ["startDate", "override"], ["notes", "override"], ["approach", "alias"],
+      ["id", "alias"],
+      ["title", "alias"],
+      ["ignore", "override"],
+      ["startDate", "override"],
+      ["notes", "override"],
+      ["approach", "alias"],
     ]);
     expect(r.rows[0]!.record).toMatchObject({ startDate: "2024-02-01", notes: "EU" });
   });
 
   it("reports a correction that names no column or no field, and ignores it", () => {
     const r = importRows(grid(rows), { mappingOverride: { Nowhere: "title", Ref: "banana" } });
-    expect(r.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["mapping-override-unknown-column", "mapping-override-invalid"]));
+    expect(r.issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(["mapping-override-unknown-column", "mapping-override-invalid"]),
+    );
     expect(r.columns[0]!.choice).toBe("id");
   });
 
   it("remembers a mapping for sources with the same headers, through JSON", () => {
     const first = importRows(grid(rows), { mappingOverride: { Begins: "startDate", Start: "ignore" } });
-    const memory = rememberMapping(undefined, first.columns.map((c) => c.header), first.columns.map((c) => c.choice));
+    const memory = rememberMapping(
+      undefined,
+      first.columns.map((c) => c.header),
+      first.columns.map((c) => c.choice),
+    );
     const json = serializeMappingMemory(memory);
     const { memory: back, error } = parseMappingMemory(json);
     expect(error).toBeNull();
-    const other = importRows(grid([["ref", "ACTIVITY", "start", "begins", "bailleur", "approach"], ["B-2", "Training", "2025-01-01", "2025-03-01", "", "2.1.1"]], "Other office"), { memory: back });
+    const other = importRows(
+      grid(
+        [
+          ["ref", "ACTIVITY", "start", "begins", "bailleur", "approach"],
+          ["B-2", "Training", "2025-01-01", "2025-03-01", "", "2.1.1"],
+        ],
+        "Other office",
+      ),
+      { memory: back },
+    );
     expect(other.fromMemory).toBe(true);
     expect(other.fingerprint).toBe(first.fingerprint);
-    expect(other.columns.map((c) => c.choice)).toEqual<MappingChoice[]>(["id", "title", "ignore", "startDate", "unmapped", "approach"]);
+    expect(other.columns.map((c) => c.choice)).toEqual<MappingChoice[]>([
+      "id",
+      "title",
+      "ignore",
+      "startDate",
+      "unmapped",
+      "approach",
+    ]);
     expect(other.rows[0]!.record.startDate).toBe("2025-03-01");
     // Different headers: the memory does not apply.
-    expect(importRows(grid([["ID", "Activity", "Approach"], ["C", "x", "1.1.1"]]), { memory: back }).fromMemory).toBe(false);
+    expect(
+      importRows(
+        grid([
+          ["ID", "Activity", "Approach"],
+          ["C", "x", "1.1.1"],
+        ]),
+        { memory: back },
+      ).fromMemory,
+    ).toBe(false);
   });
 
   it("treats a broken or hostile memory file as empty, with a message", () => {
     expect(parseMappingMemory("{not json").error).toMatch(/not valid JSON/);
-    expect(parseMappingMemory('{"version":1,"entries":[{"fingerprint":"x","headers":[],"choices":["__proto__"]}]}').error).toMatch(/shape/);
+    expect(
+      parseMappingMemory('{"version":1,"entries":[{"fingerprint":"x","headers":[],"choices":["__proto__"]}]}').error,
+    ).toMatch(/shape/);
     const hostile = parseMappingMemory('{"version":1,"entries":[],"__proto__":{"polluted":true}}');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(hostile.memory.entries).toEqual([]);
   });
 
   it("reports the important fields that no column provides", () => {
-    const r = importRows(grid([["ID", "Activity"], ["X-1", "Something"]]));
+    const r = importRows(
+      grid([
+        ["ID", "Activity"],
+        ["X-1", "Something"],
+      ]),
+    );
     expect(r.issues.filter((i) => i.code === "column-missing").map((i) => i.message)).toEqual([
-      expect.stringContaining("Approach"), expect.stringContaining("Lead agency"), expect.stringContaining("Countries"),
+      expect.stringContaining("Approach"),
+      expect.stringContaining("Lead agency"),
+      expect.stringContaining("Countries"),
     ]);
   });
 
   it("gives an error naming the sheet when no header row can be found", () => {
-    const r = importRows(grid([["just", "some"], [1, 2]], "Notes"));
+    const r = importRows(
+      grid(
+        [
+          ["just", "some"],
+          [1, 2],
+        ],
+        "Notes",
+      ),
+    );
     expect(r.headerRow).toBeNull();
-    expect(r.issues).toEqual([expect.objectContaining({ code: "header-not-found", severity: "error", sheet: "Notes" })]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ code: "header-not-found", severity: "error", sheet: "Notes" }),
+    ]);
   });
 });

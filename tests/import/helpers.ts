@@ -9,12 +9,25 @@ export function typed(fields: Partial<ActivityRecord>): ActivityRecord {
 
 export function recordAt(result: ImportResult, sourceRow: number): ActivityRecord {
   const r = result.rows.find((x) => x.row === sourceRow);
-  if (!r) throw new Error(`no activity imported from row ${sourceRow}; imported rows: ${result.rows.map((x) => x.row).join(", ")}`);
+  if (!r)
+    throw new Error(
+      `no activity imported from row ${sourceRow}; imported rows: ${result.rows.map((x) => x.row).join(", ")}`,
+    );
   return r.record;
 }
 
-export function issuesAt(result: ImportResult, cell: string): { code: string; severity: string; message: string; suggestion?: string }[] {
-  return result.issues.filter((i) => i.cell === cell).map((i) => ({ code: i.code, severity: i.severity, message: i.message, ...(i.suggestion ? { suggestion: i.suggestion } : {}) }));
+export function issuesAt(
+  result: ImportResult,
+  cell: string,
+): { code: string; severity: string; message: string; suggestion?: string }[] {
+  return result.issues
+    .filter((i) => i.cell === cell)
+    .map((i) => ({
+      code: i.code,
+      severity: i.severity,
+      message: i.message,
+      ...(i.suggestion ? { suggestion: i.suggestion } : {}),
+    }));
 }
 
 /** Deep-freeze a fixture so that any write to the source grid throws in strict mode. */

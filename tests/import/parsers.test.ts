@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { PLAN_2023_2026 } from "../../src/core/framework";
-import { importRows, parseImportDate, parseImportPeriod, parseMoney, parseProgress, parseScore } from "../../src/core/import";
+import {
+  importRows,
+  parseImportDate,
+  parseImportPeriod,
+  parseMoney,
+  parseProgress,
+  parseScore,
+} from "../../src/core/import";
 import type { CellValue } from "../../src/core/grid";
 
 describe("dates", () => {
@@ -50,11 +57,15 @@ describe("dates", () => {
 
   it("never throws and always gives a real date or a reason, whatever the text", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.double(), fc.integer()), fc.constantFrom("start" as const, "end" as const), (v, role) => {
-        const r = parseImportDate(v, role);
-        if (r.ok) expect(r.iso).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        else expect(r.message.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.double(), fc.integer()),
+        fc.constantFrom("start" as const, "end" as const),
+        (v, role) => {
+          const r = parseImportDate(v, role);
+          if (r.ok) expect(r.iso).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          else expect(r.message.length).toBeGreaterThan(0);
+        },
+      ),
     );
   });
 });
@@ -81,7 +92,11 @@ describe("money", () => {
     expect(parseMoney(value)).toEqual({ ok: true, value: usd });
   });
 
-  it.each([["€ 10.000,50", "EUR"], ["5 000 000 FCFA", "XOF"], ["£2,000", "GBP"]])("%s is reported as %s, not converted", (text, currency) => {
+  it.each([
+    ["€ 10.000,50", "EUR"],
+    ["5 000 000 FCFA", "XOF"],
+    ["£2,000", "GBP"],
+  ])("%s is reported as %s, not converted", (text, currency) => {
     expect(parseMoney(text)).toMatchObject({ ok: false, code: "money-currency", currency });
   });
 
@@ -104,16 +119,30 @@ describe("money", () => {
 
   it("reads any grouped whole amount back to itself", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1000, max: 99_999_999 }), fc.constantFrom(",", " ", "\u00a0"), fc.constantFrom("", "$", "USD "), (n, sep, prefix) => {
-        const grouped = n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-        expect(parseMoney(`${prefix}${grouped}`)).toEqual({ ok: true, value: n });
-      }),
+      fc.property(
+        fc.integer({ min: 1000, max: 99_999_999 }),
+        fc.constantFrom(",", " ", "\u00a0"),
+        fc.constantFrom("", "$", "USD "),
+        (n, sep, prefix) => {
+          const grouped = n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+          expect(parseMoney(`${prefix}${grouped}`)).toEqual({ ok: true, value: n });
+        },
+      ),
     );
   });
 });
 
 describe("progress", () => {
-  it.each<[unknown, number]>([[0.45, 0.45], ["45%", 0.45], [45, 0.45], ["100", 1], [1, 1], ["0", 0], ["45,5 %", 0.455], ["0.3", 0.3]])("%j is %d", (v, f) => {
+  it.each<[unknown, number]>([
+    [0.45, 0.45],
+    ["45%", 0.45],
+    [45, 0.45],
+    ["100", 1],
+    [1, 1],
+    ["0", 0],
+    ["45,5 %", 0.455],
+    ["0.3", 0.3],
+  ])("%j is %d", (v, f) => {
     expect(parseProgress(v)).toEqual({ ok: true, value: f });
   });
   it("keeps a fraction that a percent format already shows", () => {
@@ -123,15 +152,24 @@ describe("progress", () => {
     expect(parseProgress(v).ok).toBe(false);
   });
   it("is between 0 and 1 whenever it reads something", () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.double(), fc.integer()), (v) => {
-      const r = parseProgress(v);
-      if (r.ok) expect(r.value >= 0 && r.value <= 1).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.double(), fc.integer()), (v) => {
+        const r = parseProgress(v);
+        if (r.ok) expect(r.value >= 0 && r.value <= 1).toBe(true);
+      }),
+    );
   });
 });
 
 describe("1-5 scores", () => {
-  it.each<[unknown, number]>([[3, 3], ["5", 5], ["High", 4], ["élevé", 4], ["Muy alta", 5], ["faible", 2]])("%j is %d", (v, n) => {
+  it.each<[unknown, number]>([
+    [3, 3],
+    ["5", 5],
+    ["High", 4],
+    ["élevé", 4],
+    ["Muy alta", 5],
+    ["faible", 2],
+  ])("%j is %d", (v, n) => {
     expect(parseScore(v)).toMatchObject({ ok: true, value: n });
   });
   it.each([0, 6, 2.5, "lots"])("%j is not a score", (v) => expect(parseScore(v).ok).toBe(false));
@@ -157,9 +195,16 @@ describe("approach codes in any decoration", () => {
     fc.assert(
       fc.property(fc.constantFrom(...approaches), fc.constantFrom(...decorations), (code, decorate) => {
         const text = decorate(code, PLAN_2023_2026.title(code) ?? "");
-        const rows: CellValue[][] = [["Activity", "Approach"], ["Something", text]];
+        const rows: CellValue[][] = [
+          ["Activity", "Approach"],
+          ["Something", text],
+        ];
         const rec = importRows({ sheet: "S", top: 1, left: 1, rows }).rows[0]!.record;
-        expect([rec.approach, rec.subOutcome, rec.outcome]).toEqual([code, code.split(".").slice(0, 2).join("."), code.split(".")[0]]);
+        expect([rec.approach, rec.subOutcome, rec.outcome]).toEqual([
+          code,
+          code.split(".").slice(0, 2).join("."),
+          code.split(".")[0],
+        ]);
       }),
       { numRuns: 300 },
     );
@@ -167,29 +212,48 @@ describe("approach codes in any decoration", () => {
 
   it("finds every approach from its exact title alone", () => {
     for (const a of PLAN_2023_2026.approaches) {
-      const rows: CellValue[][] = [["Activity", "Approach"], ["x", a.title]];
+      const rows: CellValue[][] = [
+        ["Activity", "Approach"],
+        ["x", a.title],
+      ];
       expect(importRows({ sheet: "S", top: 1, left: 1, rows }).rows[0]!.record.approach).toBe(a.code);
     }
   });
 
   it("leaves an approach that does not exist empty and names three existing ones", () => {
-    const rows: CellValue[][] = [["Activity", "Approach", "Outcome"], ["x", "1.1.9", 1]];
+    const rows: CellValue[][] = [
+      ["Activity", "Approach", "Outcome"],
+      ["x", "1.1.9", 1],
+    ];
     const r = importRows({ sheet: "S", top: 1, left: 1, rows });
     expect(r.rows[0]!.record).toMatchObject({ approach: "", subOutcome: "", outcome: "1" });
     const issue = r.issues.find((i) => i.code === "approach-unknown")!;
     expect(issue.cell).toBe("B2");
-    expect((issue.message.match(/\d\.\d\.\d/g) ?? []).filter((c) => PLAN_2023_2026.level(c) === "approach").length).toBeGreaterThanOrEqual(3);
+    expect(
+      (issue.message.match(/\d\.\d\.\d/g) ?? []).filter((c) => PLAN_2023_2026.level(c) === "approach").length,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it("keeps the approach's outcome when the source gives a conflicting one, and says so", () => {
-    const rows: CellValue[][] = [["Activity", "Outcome", "Sub-outcome", "Approach"], ["x", "Outcome 2", "2.1", "3.2.4"]];
+    const rows: CellValue[][] = [
+      ["Activity", "Outcome", "Sub-outcome", "Approach"],
+      ["x", "Outcome 2", "2.1", "3.2.4"],
+    ];
     const r = importRows({ sheet: "S", top: 1, left: 1, rows });
     expect(r.rows[0]!.record).toMatchObject({ outcome: "3", subOutcome: "3.2", approach: "3.2.4" });
-    expect(r.issues.map((i) => [i.code, i.cell])).toEqual(expect.arrayContaining([["outcome-conflict", "B2"], ["sub-outcome-conflict", "C2"]]));
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual(
+      expect.arrayContaining([
+        ["outcome-conflict", "B2"],
+        ["sub-outcome-conflict", "C2"],
+      ]),
+    );
   });
 
   it("reads a sub-outcome typed in the Approach column as the sub-outcome, and asks for the approach", () => {
-    const rows: CellValue[][] = [["Activity", "Approach"], ["x", "3.2"]];
+    const rows: CellValue[][] = [
+      ["Activity", "Approach"],
+      ["x", "3.2"],
+    ];
     const r = importRows({ sheet: "S", top: 1, left: 1, rows });
     expect(r.rows[0]!.record).toMatchObject({ approach: "", subOutcome: "3.2", outcome: "3" });
     expect(r.issues.find((i) => i.code === "approach-too-broad")?.message).toContain("3.2.1");
@@ -218,6 +282,10 @@ describe("periods", () => {
 describe("periods with an ambiguous date", () => {
   it("report it rather than guess from the other date, unless a setting says", () => {
     expect(parseImportPeriod("01/03/2024 au 30/06/2025")).toMatchObject({ ok: false, code: "date-ambiguous" });
-    expect(parseImportPeriod("01/03/2024 au 30/06/2025", { dateOrder: "dmy" })).toEqual({ ok: true, start: "2024-03-01", end: "2025-06-30" });
+    expect(parseImportPeriod("01/03/2024 au 30/06/2025", { dateOrder: "dmy" })).toEqual({
+      ok: true,
+      start: "2024-03-01",
+      end: "2025-06-30",
+    });
   });
 });

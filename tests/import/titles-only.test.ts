@@ -19,7 +19,9 @@ describe("approaches named by their titles only, in a grid that starts at B2", (
   it("leaves 'General support' empty and names the three nearest approaches", () => {
     const rec = recordAt(result, 6);
     expect(rec.id).toMatch(/^IMP-/);
-    expect(rec).toEqual(typed({ id: rec.id, title: "Coordination meeting", leadAgencies: ["World Bank"], countries: ["ZMB"] }));
+    expect(rec).toEqual(
+      typed({ id: rec.id, title: "Coordination meeting", leadAgencies: ["World Bank"], countries: ["ZMB"] }),
+    );
     const [issue, ...rest] = issuesAt(result, "C6");
     expect(rest).toEqual([]);
     expect(issue?.code).toBe("approach-unmatched");

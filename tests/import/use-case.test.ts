@@ -4,7 +4,18 @@ import type { CellValue } from "../../src/core/grid";
 import { MemoryWorkbook } from "../support/memory-workbook";
 import { WEST_AFRICA_FR_ROWS } from "../fixtures/import/west-africa-fr";
 
-const existingRow = (id: string, title: string): CellValue[] => [id, title, "3", "3.2", "3.2.4", "INTERPOL", "National", "KEN", "Implementation", "In progress"];
+const existingRow = (id: string, title: string): CellValue[] => [
+  id,
+  title,
+  "3",
+  "3.2",
+  "3.2.4",
+  "INTERPOL",
+  "National",
+  "KEN",
+  "Implementation",
+  "In progress",
+];
 
 function book(activities: CellValue[][] = [[...ACTIVITY_HEADERS], existingRow("ACT-001", "Existing activity")]) {
   return new MemoryWorkbook({ Activities: activities, "Suivi 2024": WEST_AFRICA_FR_ROWS.map((r) => [...r]) });
@@ -32,8 +43,25 @@ describe("previewImport and appendImport", () => {
     // Row 3 is CIV-01, cell by cell.
     const row3 = ACTIVITY_HEADERS.map((_, j) => wb.value("Activities", `${String.fromCharCode(65 + j)}3`));
     expect(row3).toEqual([
-      "CIV-01", "Atelier de formation des douaniers à l'identification des espèces", "1", "1.1", "1.1.2", "INTERPOL; WCO", "National", "CIV", null,
-      "In progress", 45550, 45930, 75000, null, 0.45, null, null, null, "Bailleur: UE",
+      "CIV-01",
+      "Atelier de formation des douaniers à l'identification des espèces",
+      "1",
+      "1.1",
+      "1.1.2",
+      "INTERPOL; WCO",
+      "National",
+      "CIV",
+      null,
+      "In progress",
+      45550,
+      45930,
+      75000,
+      null,
+      0.45,
+      null,
+      null,
+      null,
+      "Bailleur: UE",
     ]);
     expect(wb.numberFormat("Activities", "K3")).toBe("yyyy-mm-dd");
     expect(wb.numberFormat("Activities", "O3")).toBe("0%");
@@ -60,7 +88,10 @@ describe("previewImport and appendImport", () => {
     const result = await previewImport(wb.port, { sheet: "Suivi 2024" });
     await appendImport(wb.port, result);
     const second = await appendImport(wb.port, result);
-    expect(second).toMatchObject({ appended: 0, alreadyPresent: ["CIV-01", "CIV-02", "SEN-01", result.rows[3]!.record.id] });
+    expect(second).toMatchObject({
+      appended: 0,
+      alreadyPresent: ["CIV-01", "CIV-02", "SEN-01", result.rows[3]!.record.id],
+    });
     expect(wb.applyCount).toBe(1);
   });
 

@@ -94,13 +94,20 @@ export function importAppendPlan(result: ImportResult, activitiesGrid: Grid | nu
     if (typeof c === "number" && key) keyAt[c - firstCol] = key;
   }
   const values: CellValue[][] = records.map((rec) => keyAt.map((k) => (k ? cellValueOf(rec, k) : null)));
-  const formats = keyAt.map((k) => (k ? FORMAT_OF[k] ?? null : null));
+  const formats = keyAt.map((k) => (k ? (FORMAT_OF[k] ?? null) : null));
   ops.push({ kind: "values", sheet: SHEETS.activities, at: cellAddress(firstRow, firstCol), values, formats });
   if (!full.fresh && full.added.length === 0) {
     const tableOp = full.ops.find((op) => op.kind === "table");
-    if (tableOp) ops.push(activitiesTableOp(full.headerRow!, firstColOf(tableOp), full.lastCol, full.lastRow + records.length));
+    if (tableOp)
+      ops.push(activitiesTableOp(full.headerRow!, firstColOf(tableOp), full.lastCol, full.lastRow + records.length));
   }
-  return { changes: changeSet(ops), rows: { first: firstRow, last: firstRow + records.length - 1 }, appended: records.length, alreadyPresent, problems: [] };
+  return {
+    changes: changeSet(ops),
+    rows: { first: firstRow, last: firstRow + records.length - 1 },
+    appended: records.length,
+    alreadyPresent,
+    problems: [],
+  };
 }
 
 export function importAppendChanges(result: ImportResult, activitiesGrid: Grid | null): ChangeSet {

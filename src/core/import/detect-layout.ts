@@ -119,11 +119,13 @@ export function combineHeader(main: string, sub: string): string {
 export type RowKind = "data" | "blank" | "subtotal" | "totals";
 
 /** "sum" alone is left out: "@SUM" or "Sum of ..." in an ID or title cell is not a totals label. */
-const TOTAL_WORDS = /^(grand total|total general|total global|totals?|totales?|totaux|montant total|suma total|somme|suma)\b/;
+const TOTAL_WORDS =
+  /^(grand total|total general|total global|totals?|totales?|totaux|montant total|suma total|somme|suma)\b/;
 const SUBTOTAL_WORDS = /^(sous total|sous totaux|subtotal|subtotales?|sub total|sub totales?)\b/;
 
 /** Aggregates that make a totals row when they sum the rows above. */
-const AGGREGATE = /^\s*=?\s*(SUM|SUBTOTAL|AGGREGATE|AVERAGE|COUNT|COUNTA|SOMME|SOUS\.TOTAL|SUMA|SUBTOTALES|MOYENNE|PROMEDIO)\s*\(/i;
+const AGGREGATE =
+  /^\s*=?\s*(SUM|SUBTOTAL|AGGREGATE|AVERAGE|COUNT|COUNTA|SOMME|SOUS\.TOTAL|SUMA|SUBTOTALES|MOYENNE|PROMEDIO)\s*\(/i;
 
 /**
  * What a row under the header is. `dataCols` are the mapped columns (a "Total" label counts wherever it

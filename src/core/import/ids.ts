@@ -15,7 +15,12 @@ export function generatedId(sheet: string, rowTexts: readonly string[]): string 
 
 export type IdDecision =
   | { kind: "keep"; id: string }
-  | { kind: "generated"; id: string; sourceId: string | null; reason: "none" | "taken-in-activities" | "taken-in-source" }
+  | {
+      kind: "generated";
+      id: string;
+      sourceId: string | null;
+      reason: "none" | "taken-in-activities" | "taken-in-source";
+    }
   | { kind: "already-imported"; id: string };
 
 export class IdAllocator {

@@ -3,7 +3,6 @@
  * Reads only: the grid is never changed, and nothing here writes anywhere (importAppendChanges makes
  * the change set, the use case applies it).
  */
-import type { ActivityKey } from "../activity/columns";
 import type { ActivityRecord } from "../activity/record";
 import { PLAN_2023_2026, type FrameworkIndex } from "../framework";
 import { cellAddress, gridWidth, isBlank, isCellError, type CellValue, type Grid } from "../grid";
@@ -27,7 +26,15 @@ import {
   type Normalised,
 } from "./normalise-fields";
 import { cellText, foldText } from "./text";
-import type { ColumnMapping, DateOrder, ImportField, ImportResult, ImportedRow, SkippedRow, ValueChange } from "./types";
+import type {
+  ColumnMapping,
+  DateOrder,
+  ImportField,
+  ImportResult,
+  ImportedRow,
+  SkippedRow,
+  ValueChange,
+} from "./types";
 import { parseImportPeriod } from "./parse-date";
 
 export interface ImportOptions {
@@ -50,9 +57,25 @@ export const NOTES_SEPARATOR = "; ";
 
 export function emptyRecord(): ActivityRecord {
   return {
-    id: "", title: "", outcome: "", subOutcome: "", approach: "", leadAgencies: [], level: "", countries: [], stage: "",
-    status: "", startDate: null, endDate: null, budgetUsd: null, fundedUsd: null, progress: null, need: null, valueAdded: null,
-    engagement: null, notes: "",
+    id: "",
+    title: "",
+    outcome: "",
+    subOutcome: "",
+    approach: "",
+    leadAgencies: [],
+    level: "",
+    countries: [],
+    stage: "",
+    status: "",
+    startDate: null,
+    endDate: null,
+    budgetUsd: null,
+    fundedUsd: null,
+    progress: null,
+    need: null,
+    valueAdded: null,
+    engagement: null,
+    notes: "",
   };
 }
 
@@ -65,17 +88,38 @@ export function displayValue(field: ImportField, value: unknown): string {
 }
 
 /** Rows with these markers in their only cell are notes under the table, not activities. */
-const NOTE_ROW = /^(note|notes|nb|n b|source|sources|prepared by|prepare par|elabore par|elaborado por|fuente|remarque|last updated|mis a jour|actualizado)\b/;
+const NOTE_ROW =
+  /^(note|notes|nb|n b|source|sources|prepared by|prepare par|elabore par|elaborado por|fuente|remarque|last updated|mis a jour|actualizado)\b/;
 /** Section headings inside a tracker: "Outcome 1 - ...", "Résultat 2", "Axe 3". */
-const SECTION_ROW = /^(outcome|sub outcome|resultat|sous resultat|resultado|subresultado|axe|objective|objectif|objetivo|section|component|composante|componente|pillar|pilier|pilar)\b/;
+const SECTION_ROW =
+  /^(outcome|sub outcome|resultat|sous resultat|resultado|subresultado|axe|objective|objectif|objetivo|section|component|composante|componente|pillar|pilier|pilar)\b/;
 
 export function importRows(grid: Grid, options: ImportOptions = {}): ImportResult {
   const framework = options.framework ?? PLAN_2023_2026;
   const header = findHeaderRow(grid, knownHeaders(options));
   if (!header) {
     return {
-      sheet: grid.sheet, headerRow: null, dataRows: null, fingerprint: "", fromMemory: false, columns: [], rows: [], changes: [], skipped: [],
-      issues: [{ code: "header-not-found", severity: "error", sheet: grid.sheet, row: null, column: null, cell: null, value: "", message: `No header row found in the first 50 rows of "${grid.sheet}": no row names at least two fields such as "Activity", "Approach", "Lead agency", "Country" or "Start date". Check the sheet, or rename its headers.` }],
+      sheet: grid.sheet,
+      headerRow: null,
+      dataRows: null,
+      fingerprint: "",
+      fromMemory: false,
+      columns: [],
+      rows: [],
+      changes: [],
+      skipped: [],
+      issues: [
+        {
+          code: "header-not-found",
+          severity: "error",
+          sheet: grid.sheet,
+          row: null,
+          column: null,
+          cell: null,
+          value: "",
+          message: `No header row found in the first 50 rows of "${grid.sheet}": no row names at least two fields such as "Activity", "Approach", "Lead agency", "Country" or "Start date". Check the sheet, or rename its headers.`,
+        },
+      ],
     };
   }
   const width = Math.max(gridWidth(grid), 0);
@@ -107,10 +151,16 @@ export function importRows(grid: Grid, options: ImportOptions = {}): ImportResul
       continue;
     }
     if (ended) {
-      skipped.push({ row, reason: "after-totals", message: "Below the totals row: not read as an activity.", cells: rowCells(grid, row) });
+      skipped.push({
+        row,
+        reason: "after-totals",
+        message: "Below the totals row: not read as an activity.",
+        cells: rowCells(grid, row),
+      });
       continue;
     }
-    for (const b of pendingBlanks) skipped.push({ row: b, reason: "blank", message: "Blank row inside the data: skipped.", cells: [] });
+    for (const b of pendingBlanks)
+      skipped.push({ row: b, reason: "blank", message: "Blank row inside the data: skipped.", cells: [] });
     pendingBlanks = [];
     if (kind === "totals") {
       skipped.push({ row, reason: "totals", message: "Totals row: the data ends here.", cells: rowCells(grid, row) });
@@ -130,7 +180,12 @@ export function importRows(grid: Grid, options: ImportOptions = {}): ImportResul
     const texts = rowTexts(grid, row);
     const decision = ids.decide(grid.sheet, imported.sourceId, imported.record.title, texts);
     if (decision.kind === "already-imported") {
-      skipped.push({ row, reason: "already-imported", message: `Already in Activities as ${decision.id}: not imported again.`, cells: rowCells(grid, row) });
+      skipped.push({
+        row,
+        reason: "already-imported",
+        message: `Already in Activities as ${decision.id}: not imported again.`,
+        cells: rowCells(grid, row),
+      });
       imported.issues.length = 0;
       continue;
     }
@@ -141,7 +196,14 @@ export function importRows(grid: Grid, options: ImportOptions = {}): ImportResul
       const idCol = plan.columns.find((c) => c.choice === "id");
       const idCell = idCol ? cellAddress(row, idCol.col) : null;
       issues.push({
-        code: "id-taken", severity: "warning", sheet: grid.sheet, row, column: idCol?.header ?? null, cell: idCell, value: decision.sourceId, activityId: decision.id,
+        code: "id-taken",
+        severity: "warning",
+        sheet: grid.sheet,
+        row,
+        column: idCol?.header ?? null,
+        cell: idCell,
+        value: decision.sourceId,
+        activityId: decision.id,
         message: `ID "${decision.sourceId}" is already used ${decision.reason === "taken-in-source" ? "by an earlier row of this sheet" : "in Activities by another activity"}; this row gets ${decision.id}, and its own ID is kept in Notes.`,
       });
     }
@@ -167,7 +229,9 @@ export function importRows(grid: Grid, options: ImportOptions = {}): ImportResul
 /** Header texts the user has mapped by hand: correction keys and remembered header rows. */
 function knownHeaders(options: ImportOptions): Set<string> {
   const known = new Set<string>();
-  if (options.mappingOverride) for (const k of Object.keys(options.mappingOverride)) if (!/^[A-Za-z]{1,3}$/.test(k.trim()) || k.trim().length > 2) known.add(foldText(k));
+  if (options.mappingOverride)
+    for (const k of Object.keys(options.mappingOverride))
+      if (!/^[A-Za-z]{1,3}$/.test(k.trim()) || k.trim().length > 2) known.add(foldText(k));
   for (const e of options.memory?.entries ?? []) for (const h of e.headers) known.add(foldText(h));
   known.delete("");
   return known;
@@ -177,7 +241,12 @@ function rowTexts(grid: Grid, row: number): string[] {
   return (grid.rows[row - grid.top] ?? []).map((v) => cellText(v));
 }
 
-function notAnActivity(grid: Grid, row: number, mapped: readonly ColumnMapping[], titleCol: number | undefined): string | null {
+function notAnActivity(
+  grid: Grid,
+  row: number,
+  mapped: readonly ColumnMapping[],
+  titleCol: number | undefined,
+): string | null {
   const cells = grid.rows[row - grid.top] ?? [];
   const filled: { col: number; text: string }[] = [];
   cells.forEach((v, j) => {
@@ -194,7 +263,8 @@ function notAnActivity(grid: Grid, row: number, mapped: readonly ColumnMapping[]
     if (only.col !== titleCol) return "Only one cell filled, outside the Activity column: not an activity, skipped.";
   }
   // Numbers only (an unlabelled totals row): no text anywhere.
-  if (filled.every((f) => typeof cells[f.col - grid.left] === "number")) return "Numbers only, no activity text: looks like a totals row, skipped.";
+  if (filled.every((f) => typeof cells[f.col - grid.left] === "number"))
+    return "Numbers only, no activity text: looks like a totals row, skipped.";
   return null;
 }
 
@@ -204,7 +274,14 @@ interface RowImport {
   issues: Issue[];
 }
 
-function importRow(grid: Grid, row: number, columns: readonly ColumnMapping[], caches: FieldCaches, framework: FrameworkIndex, changes: ValueChange[]): RowImport {
+function importRow(
+  grid: Grid,
+  row: number,
+  columns: readonly ColumnMapping[],
+  caches: FieldCaches,
+  framework: FrameworkIndex,
+  changes: ValueChange[],
+): RowImport {
   const record = emptyRecord();
   const issues: Issue[] = [];
   const cells = grid.rows[row - grid.top] ?? [];
@@ -227,11 +304,22 @@ function importRow(grid: Grid, row: number, columns: readonly ColumnMapping[], c
     const at: CellAt = { sheet: grid.sheet, row, column: c.header || `Column ${c.letter}`, cell, value: before };
     if (isBlank(v)) {
       const f = formulas?.[j];
-      if (f) issues.push({ ...at, code: "formula-without-value", severity: "warning", message: `The cell holds a formula (=${f}) with no saved result, so there is no value to import. Open the file in Excel, let it calculate, save, and import again.` });
+      if (f)
+        issues.push({
+          ...at,
+          code: "formula-without-value",
+          severity: "warning",
+          message: `The cell holds a formula (=${f}) with no saved result, so there is no value to import. Open the file in Excel, let it calculate, save, and import again.`,
+        });
       continue;
     }
     if (isCellError(v)) {
-      issues.push({ ...at, code: "error-value", severity: "warning", message: `The cell shows the error ${v.error}; nothing is imported from it. Fix the formula or the value in the source.` });
+      issues.push({
+        ...at,
+        code: "error-value",
+        severity: "warning",
+        message: `The cell shows the error ${v.error}; nothing is imported from it. Fix the formula or the value in the source.`,
+      });
       continue;
     }
     if (c.choice === "unmapped") {
@@ -245,7 +333,12 @@ function importRow(grid: Grid, row: number, columns: readonly ColumnMapping[], c
     const report = (n: Normalised<unknown>) => {
       for (const p of n.problems) issues.push(problemIssue(at, p));
       const after = displayValue(field, n.value);
-      if (after !== before) changes.push(n.reading ? { row, cell, field, header: at.column, before, after, reading: n.reading } : { row, cell, field, header: at.column, before, after });
+      if (after !== before)
+        changes.push(
+          n.reading
+            ? { row, cell, field, header: at.column, before, after, reading: n.reading }
+            : { row, cell, field, header: at.column, before, after },
+        );
     };
     switch (field) {
       case "id":
@@ -257,7 +350,13 @@ function importRow(grid: Grid, row: number, columns: readonly ColumnMapping[], c
           period = { start: p.start, end: p.end, cell, header: at.column, before };
           changes.push({ row, cell, field, header: at.column, before, after: `${p.start} to ${p.end}` });
         } else {
-          issues.push(problemIssue(at, { code: p.code, severity: "warning", message: `${p.message} Start and end dates are left empty.` }));
+          issues.push(
+            problemIssue(at, {
+              code: p.code,
+              severity: "warning",
+              message: `${p.message} Start and end dates are left empty.`,
+            }),
+          );
           changes.push({ row, cell, field, header: at.column, before, after: "" });
         }
         break;
@@ -282,7 +381,8 @@ function importRow(grid: Grid, row: number, columns: readonly ColumnMapping[], c
         const n = caches.approach(v);
         for (const p of n.problems) issues.push(problemIssue(at, p));
         approach = n.value;
-        if (n.value.approach && n.value.approach !== before) changes.push({ row, cell, field, header: at.column, before, after: n.value.approach });
+        if (n.value.approach && n.value.approach !== before)
+          changes.push({ row, cell, field, header: at.column, before, after: n.value.approach });
         if (!n.value.approach) changes.push({ row, cell, field, header: at.column, before, after: "" });
         break;
       }
@@ -370,16 +470,47 @@ function resolveHierarchy(
   if (!record.approach && record.subOutcome) {
     const parent = framework.parent(record.subOutcome)?.code ?? "";
     if (record.outcome && parent && record.outcome !== parent) {
-      if (outcome) issues.push({ sheet, row, column: outcome.header, cell: outcome.cell, value: outcome.raw, code: "outcome-conflict", severity: "warning", message: `Outcome ${record.outcome} does not hold sub-outcome ${record.subOutcome}; the import keeps outcome ${parent}, the sub-outcome's own. Check which one the activity belongs to.`, suggestion: parent });
+      if (outcome)
+        issues.push({
+          sheet,
+          row,
+          column: outcome.header,
+          cell: outcome.cell,
+          value: outcome.raw,
+          code: "outcome-conflict",
+          severity: "warning",
+          message: `Outcome ${record.outcome} does not hold sub-outcome ${record.subOutcome}; the import keeps outcome ${parent}, the sub-outcome's own. Check which one the activity belongs to.`,
+          suggestion: parent,
+        });
     }
     if (parent) record.outcome = parent;
   }
   if (record.approach) {
     if (outcome && outcome.code && outcome.code !== record.outcome) {
-      issues.push({ sheet, row, column: outcome.header, cell: outcome.cell, value: outcome.raw, code: "outcome-conflict", severity: "warning", message: `The source says outcome ${outcome.code}, but approach ${record.approach} belongs to outcome ${record.outcome}; the import keeps ${record.outcome}. Check the approach if the outcome was right.`, suggestion: record.outcome });
+      issues.push({
+        sheet,
+        row,
+        column: outcome.header,
+        cell: outcome.cell,
+        value: outcome.raw,
+        code: "outcome-conflict",
+        severity: "warning",
+        message: `The source says outcome ${outcome.code}, but approach ${record.approach} belongs to outcome ${record.outcome}; the import keeps ${record.outcome}. Check the approach if the outcome was right.`,
+        suggestion: record.outcome,
+      });
     }
     if (sub && sub.code && sub.code !== record.subOutcome) {
-      issues.push({ sheet, row, column: sub.header, cell: sub.cell, value: sub.raw, code: "sub-outcome-conflict", severity: "warning", message: `The source says sub-outcome ${sub.code}, but approach ${record.approach} belongs to sub-outcome ${record.subOutcome}; the import keeps ${record.subOutcome}. Check the approach if the sub-outcome was right.`, suggestion: record.subOutcome });
+      issues.push({
+        sheet,
+        row,
+        column: sub.header,
+        cell: sub.cell,
+        value: sub.raw,
+        code: "sub-outcome-conflict",
+        severity: "warning",
+        message: `The source says sub-outcome ${sub.code}, but approach ${record.approach} belongs to sub-outcome ${record.subOutcome}; the import keeps ${record.subOutcome}. Check the approach if the sub-outcome was right.`,
+        suggestion: record.subOutcome,
+      });
     }
   }
 }
@@ -393,7 +524,16 @@ interface CellAt {
 }
 
 function problemIssue(at: CellAt, p: CellProblem): Issue {
-  const issue: Issue = { code: p.code, severity: p.severity, sheet: at.sheet, row: at.row, column: at.column, cell: at.cell, value: at.value, message: p.message };
+  const issue: Issue = {
+    code: p.code,
+    severity: p.severity,
+    sheet: at.sheet,
+    row: at.row,
+    column: at.column,
+    cell: at.cell,
+    value: at.value,
+    message: p.message,
+  };
   if (p.suggestion) issue.suggestion = p.suggestion;
   return issue;
 }
@@ -422,11 +562,15 @@ class FieldCaches {
   }
 
   approach(v: CellValue): Normalised<ApproachReading> {
-    return this.memo(`a\u0000${typeof v}\u0000${cellText(v)}`, () => normaliseApproach(typeof v === "number" ? v : cellText(v), this.framework));
+    return this.memo(`a\u0000${typeof v}\u0000${cellText(v)}`, () =>
+      normaliseApproach(typeof v === "number" ? v : cellText(v), this.framework),
+    );
   }
 
   levelCode(v: CellValue, want: "outcome" | "subOutcome"): Normalised<string> {
-    return this.memo(`${want}\u0000${typeof v}\u0000${cellText(v)}`, () => normaliseLevelCode(typeof v === "number" ? v : cellText(v), this.framework, want));
+    return this.memo(`${want}\u0000${typeof v}\u0000${cellText(v)}`, () =>
+      normaliseLevelCode(typeof v === "number" ? v : cellText(v), this.framework, want),
+    );
   }
 
   agencies(text: string): Normalised<string[]> {
@@ -441,4 +585,3 @@ class FieldCaches {
     return this.memo(`${field}\u0000${text}`, () => normaliseWord(text, field));
   }
 }
-

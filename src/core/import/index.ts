@@ -19,7 +19,14 @@ export {
   type MappingMemory,
   type MappingMemoryEntry,
 } from "./mapping-memory";
-export { parseImportDate, parseImportPeriod, isDateFormat, type DateParse, type DateRole, type PeriodParse } from "./parse-date";
+export {
+  parseImportDate,
+  parseImportPeriod,
+  isDateFormat,
+  type DateParse,
+  type DateRole,
+  type PeriodParse,
+} from "./parse-date";
 export { parseMoney, type MoneyParse } from "./parse-money";
 export { parseProgress, type ProgressParse } from "./parse-progress";
 export { parseScore, type ScoreParse } from "./parse-score";

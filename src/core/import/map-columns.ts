@@ -24,7 +24,10 @@ export type MappingOverride = Readonly<Record<string, string>>;
 
 const FIELD_KEYS: ReadonlySet<string> = new Set([...ACTIVITY_COLUMNS.map((c) => c.key), "period"]);
 const CHOICES: ReadonlySet<string> = new Set([...FIELD_KEYS, "unmapped", "ignore"]);
-const HEADER_OF: ReadonlyMap<string, string> = new Map([...ACTIVITY_COLUMNS.map((c) => [c.key, c.header] as const), ["period", "Period (start and end)"] as const]);
+const HEADER_OF: ReadonlyMap<string, string> = new Map([
+  ...ACTIVITY_COLUMNS.map((c) => [c.key, c.header] as const),
+  ["period", "Period (start and end)"] as const,
+]);
 
 export function fieldHeader(field: ImportField): string {
   return HEADER_OF.get(field) ?? field;
@@ -48,11 +51,16 @@ export function mapColumns(
   grid: Grid,
   headerRow: number,
   width: number,
-  options: { override?: MappingOverride; memory?: MappingMemory; subHeaderRow?: number | null; framework?: FrameworkIndex },
+  options: {
+    override?: MappingOverride;
+    memory?: MappingMemory;
+    subHeaderRow?: number | null;
+    framework?: FrameworkIndex;
+  },
 ): ColumnPlan {
   const issues: Issue[] = [];
   const headerCells = grid.rows[headerRow - grid.top] ?? [];
-  const subCells = options.subHeaderRow ? grid.rows[options.subHeaderRow - grid.top] ?? [] : [];
+  const subCells = options.subHeaderRow ? (grid.rows[options.subHeaderRow - grid.top] ?? []) : [];
   const mainTexts = options.subHeaderRow ? groupHeaders(headerCells, subCells) : headerCells.map((v) => cellText(v));
   const headers: string[] = [];
   for (let j = 0; j < width; j++) headers.push(combineHeader(mainTexts[j] ?? "", cellText(subCells[j] ?? null)));
@@ -67,23 +75,43 @@ export function mapColumns(
     const recalled = remembered?.choices[j];
     if (recalled) return { ...base, choice: recalled, confidence: 1, via: "memory", ...withCurrency };
     const m = header ? matchHeader(header) : null;
-    if (m && m.confidence >= HEADER_THRESHOLD) return { ...base, choice: m.field, confidence: m.confidence, via: m.via, ...withCurrency };
+    if (m && m.confidence >= HEADER_THRESHOLD)
+      return { ...base, choice: m.field, confidence: m.confidence, via: m.via, ...withCurrency };
     return { ...base, choice: "unmapped", confidence: 0, via: "none", ...withCurrency };
   });
 
-  if (!remembered && options.framework) sniffContent(grid, (options.subHeaderRow ?? headerRow) + 1, columns, options.framework);
+  if (!remembered && options.framework)
+    sniffContent(grid, (options.subHeaderRow ?? headerRow) + 1, columns, options.framework);
   applyOverride(grid, headerRow, columns, options.override, issues);
   resolveDuplicates(grid, headerRow, columns, issues);
 
   for (const c of columns) {
     if (c.choice === "unmapped" && c.header && !c.note) {
-      c.note = "No field matches this header: each value is kept in Notes as \"Header: value\".";
-      issues.push(columnIssue(grid, headerRow, c, "column-unmapped", "info", `Column ${c.letter} "${c.header}" matches no field of the plan; its values are kept in each activity's Notes as "${c.header}: value". Map it to a field in the preview if it is one.`));
+      c.note = 'No field matches this header: each value is kept in Notes as "Header: value".';
+      issues.push(
+        columnIssue(
+          grid,
+          headerRow,
+          c,
+          "column-unmapped",
+          "info",
+          `Column ${c.letter} "${c.header}" matches no field of the plan; its values are kept in each activity's Notes as "${c.header}: value". Map it to a field in the preview if it is one.`,
+        ),
+      );
     }
   }
   for (const f of IMPORTANT) {
     if (!columns.some((c) => c.choice === f)) {
-      issues.push({ code: "column-missing", severity: "warning", sheet: grid.sheet, row: headerRow, column: null, cell: null, value: "", message: `No column of the source looks like "${fieldHeader(f)}"; that field stays empty. Map a column to it in the preview if the source has one.` });
+      issues.push({
+        code: "column-missing",
+        severity: "warning",
+        sheet: grid.sheet,
+        row: headerRow,
+        column: null,
+        cell: null,
+        value: "",
+        message: `No column of the source looks like "${fieldHeader(f)}"; that field stays empty. Map a column to it in the preview if the source has one.`,
+      });
     }
   }
   return { columns, fingerprint, fromMemory: remembered !== undefined, issues };
@@ -102,9 +130,31 @@ const SNIFF_SHARE = 0.8;
 function sniffContent(grid: Grid, firstDataRow: number, columns: ColumnMapping[], framework: FrameworkIndex): void {
   const taken = new Set(columns.map((c) => c.choice));
   const tests: [ImportField, (v: CellValue) => boolean][] = [
-    ["approach", (v) => { const code = normalizeCode(v); return code !== null && framework.level(code) === "approach" && cellText(v).length <= 12; }],
-    ["countries", (v) => typeof v === "string" && (() => { const p = parseCountries(v); return p.values.length > 0 && p.unknown.length === 0; })()],
-    ["leadAgencies", (v) => typeof v === "string" && (() => { const p = parseAgencies(v); return p.values.length > 0 && p.unknown.length === 0; })()],
+    [
+      "approach",
+      (v) => {
+        const code = normalizeCode(v);
+        return code !== null && framework.level(code) === "approach" && cellText(v).length <= 12;
+      },
+    ],
+    [
+      "countries",
+      (v) =>
+        typeof v === "string" &&
+        (() => {
+          const p = parseCountries(v);
+          return p.values.length > 0 && p.unknown.length === 0;
+        })(),
+    ],
+    [
+      "leadAgencies",
+      (v) =>
+        typeof v === "string" &&
+        (() => {
+          const p = parseAgencies(v);
+          return p.values.length > 0 && p.unknown.length === 0;
+        })(),
+    ],
   ];
   for (const c of columns) {
     // A donor or source column may list countries ("Germany", "Japan"): never read as the plan's countries.
@@ -130,17 +180,41 @@ function sniffContent(grid: Grid, firstDataRow: number, columns: ColumnMapping[]
   }
 }
 
-function applyOverride(grid: Grid, headerRow: number, columns: ColumnMapping[], override: MappingOverride | undefined, issues: Issue[]): void {
+function applyOverride(
+  grid: Grid,
+  headerRow: number,
+  columns: ColumnMapping[],
+  override: MappingOverride | undefined,
+  issues: Issue[],
+): void {
   if (!override) return;
   for (const key of Object.keys(override)) {
     const value = Object.prototype.hasOwnProperty.call(override, key) ? override[key] : undefined;
     const target = findColumn(columns, key);
     if (!target) {
-      issues.push({ code: "mapping-override-unknown-column", severity: "warning", sheet: grid.sheet, row: headerRow, column: null, cell: null, value: key, message: `The mapping names a column "${key}" that the source does not have; that correction was not used. Use a header as written or a column letter.` });
+      issues.push({
+        code: "mapping-override-unknown-column",
+        severity: "warning",
+        sheet: grid.sheet,
+        row: headerRow,
+        column: null,
+        cell: null,
+        value: key,
+        message: `The mapping names a column "${key}" that the source does not have; that correction was not used. Use a header as written or a column letter.`,
+      });
       continue;
     }
     if (typeof value !== "string" || !CHOICES.has(value)) {
-      issues.push(columnIssue(grid, headerRow, target, "mapping-override-invalid", "warning", `The mapping asks for "${String(value)}" in column ${target.letter}, which is not a field; that correction was not used. Use one of: ${[...CHOICES].join(", ")}.`));
+      issues.push(
+        columnIssue(
+          grid,
+          headerRow,
+          target,
+          "mapping-override-invalid",
+          "warning",
+          `The mapping asks for "${String(value)}" in column ${target.letter}, which is not a field; that correction was not used. Use one of: ${[...CHOICES].join(", ")}.`,
+        ),
+      );
       continue;
     }
     target.choice = value as MappingChoice;
@@ -173,19 +247,46 @@ function resolveDuplicates(grid: Grid, headerRow: number, columns: ColumnMapping
   }
   for (const [field, list] of byField) {
     if (list.length < 2) continue;
-    const sorted = [...list].sort((a, b) => (RANK[b.via] ?? 1) - (RANK[a.via] ?? 1) || b.confidence - a.confidence || a.col - b.col);
+    const sorted = [...list].sort(
+      (a, b) => (RANK[b.via] ?? 1) - (RANK[a.via] ?? 1) || b.confidence - a.confidence || a.col - b.col,
+    );
     const kept = sorted[0]!;
     for (const other of sorted.slice(1)) {
       other.choice = "unmapped";
       other.alsoLooksLike = field;
       other.note = `Also looks like "${fieldHeader(field)}", but column ${kept.letter} "${kept.header}" was used for it; values kept in Notes.`;
-      issues.push(columnIssue(grid, headerRow, other, "column-duplicate-field", "warning", `Columns ${kept.letter} "${kept.header}" and ${other.letter} "${other.header}" both look like "${fieldHeader(field)}". ${kept.letter} was used; ${other.letter} is kept in Notes. Correct the mapping in the preview if ${other.letter} is the right one.`));
+      issues.push(
+        columnIssue(
+          grid,
+          headerRow,
+          other,
+          "column-duplicate-field",
+          "warning",
+          `Columns ${kept.letter} "${kept.header}" and ${other.letter} "${other.header}" both look like "${fieldHeader(field)}". ${kept.letter} was used; ${other.letter} is kept in Notes. Correct the mapping in the preview if ${other.letter} is the right one.`,
+        ),
+      );
       other.confidence = 0;
       other.via = "none";
     }
   }
 }
 
-function columnIssue(grid: Grid, headerRow: number, c: ColumnMapping, code: string, severity: Issue["severity"], message: string): Issue {
-  return { code, severity, sheet: grid.sheet, row: headerRow, column: c.header || null, cell: cellAddress(headerRow, c.col), value: c.header, message };
+function columnIssue(
+  grid: Grid,
+  headerRow: number,
+  c: ColumnMapping,
+  code: string,
+  severity: Issue["severity"],
+  message: string,
+): Issue {
+  return {
+    code,
+    severity,
+    sheet: grid.sheet,
+    row: headerRow,
+    column: c.header || null,
+    cell: cellAddress(headerRow, c.col),
+    value: c.header,
+    message,
+  };
 }

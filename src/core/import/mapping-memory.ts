@@ -12,7 +12,10 @@ import { ACTIVITY_COLUMNS } from "../activity/columns";
 import { foldText, shortHash } from "./text";
 import type { MappingChoice } from "./types";
 
-const CHOICES = ["unmapped", "ignore", "period", ...ACTIVITY_COLUMNS.map((c) => c.key)] as [MappingChoice, ...MappingChoice[]];
+const CHOICES = ["unmapped", "ignore", "period", ...ACTIVITY_COLUMNS.map((c) => c.key)] as [
+  MappingChoice,
+  ...MappingChoice[],
+];
 
 const entrySchema = z.object({
   fingerprint: z.string().min(1).max(64),
@@ -46,7 +49,11 @@ export function recallMapping(memory: MappingMemory | undefined, fingerprint: st
 }
 
 /** A new memory with this header row's choices (replacing an older entry for the same headers). */
-export function rememberMapping(memory: MappingMemory | undefined, headers: readonly string[], choices: readonly MappingChoice[]): MappingMemory {
+export function rememberMapping(
+  memory: MappingMemory | undefined,
+  headers: readonly string[],
+  choices: readonly MappingChoice[],
+): MappingMemory {
   const fingerprint = headerFingerprint(headers);
   const others = (memory?.entries ?? []).filter((e) => e.fingerprint !== fingerprint);
   return { version: 1, entries: [...others, { fingerprint, headers: [...headers], choices: [...choices] }] };
@@ -61,10 +68,17 @@ export function parseMappingMemory(json: string): { memory: MappingMemory; error
   try {
     data = JSON.parse(json);
   } catch {
-    return { memory: emptyMappingMemory(), error: "The mapping file is not valid JSON; it was ignored and will be rewritten." };
+    return {
+      memory: emptyMappingMemory(),
+      error: "The mapping file is not valid JSON; it was ignored and will be rewritten.",
+    };
   }
   const parsed = mappingMemorySchema.safeParse(data);
-  if (!parsed.success) return { memory: emptyMappingMemory(), error: "The mapping file does not have the expected shape; it was ignored and will be rewritten." };
+  if (!parsed.success)
+    return {
+      memory: emptyMappingMemory(),
+      error: "The mapping file does not have the expected shape; it was ignored and will be rewritten.",
+    };
   return { memory: parsed.data, error: null };
 }
 

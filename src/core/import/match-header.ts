@@ -21,7 +21,27 @@ export interface HeaderMatch {
 export const HEADER_THRESHOLD = 0.6;
 
 /** Words that describe a unit or a format, not the field: "Budget (USD)", "Start (dd/mm/yyyy)". */
-const UNIT_WORDS = new Set(["usd", "us", "pct", "dd", "mm", "yyyy", "yy", "jj", "aaaa", "aa", "dollars", "s", "es", "en", "in", "iso", "iso3", "code", "codes"]);
+const UNIT_WORDS = new Set([
+  "usd",
+  "us",
+  "pct",
+  "dd",
+  "mm",
+  "yyyy",
+  "yy",
+  "jj",
+  "aaaa",
+  "aa",
+  "dollars",
+  "s",
+  "es",
+  "en",
+  "in",
+  "iso",
+  "iso3",
+  "code",
+  "codes",
+]);
 
 /** A currency named in a header, other than USD. */
 const HEADER_CURRENCIES: readonly [RegExp, string][] = [
@@ -34,7 +54,8 @@ const HEADER_CURRENCIES: readonly [RegExp, string][] = [
   [/\bzar\b/i, "ZAR"],
 ];
 
-export const NOT_A_FIELD = /\b(source|sources|donor|donors|bailleurs?|donantes?|implementing|contact|email|focal|person|personne|persona)\b/;
+export const NOT_A_FIELD =
+  /\b(source|sources|donor|donors|bailleurs?|donantes?|implementing|contact|email|focal|person|personne|persona)\b/;
 
 export function headerCurrency(header: string): string | undefined {
   for (const [re, code] of HEADER_CURRENCIES) if (re.test(header)) return code;

@@ -5,7 +5,15 @@
  * formats that only trackers use live in this folder.
  */
 import { normalizeCode, type FrameworkIndex } from "../framework";
-import { matchLevel, matchStage, matchStatus, parseAgencies, parseCountries, suggestAgency, suggestCountry } from "../reference";
+import {
+  matchLevel,
+  matchStage,
+  matchStatus,
+  parseAgencies,
+  parseCountries,
+  suggestAgency,
+  suggestCountry,
+} from "../reference";
 import type { DateOrder } from "./types";
 import { parseImportDate, type DateRole } from "./parse-date";
 import { parseMoney } from "./parse-money";
@@ -52,9 +60,21 @@ export function normaliseApproach(raw: unknown, framework: FrameworkIndex): Norm
   const match = framework.matchApproach(text);
   if (match && match.confidence >= APPROACH_THRESHOLD) {
     const path = framework.path(match.code);
-    const reading = { approach: match.code, subOutcome: path[1]?.code ?? "", outcome: path[0]?.code ?? "", confidence: match.confidence };
+    const reading = {
+      approach: match.code,
+      subOutcome: path[1]?.code ?? "",
+      outcome: path[0]?.code ?? "",
+      confidence: match.confidence,
+    };
     if (match.via === "title" && match.confidence < 1) {
-      return ok(reading, [{ code: "approach-from-title", severity: "info", message: `Read as approach ${match.code} "${framework.title(match.code) ?? ""}" from its title (confidence ${Math.round(match.confidence * 100)}%). Check it in the preview.`, suggestion: match.code }]);
+      return ok(reading, [
+        {
+          code: "approach-from-title",
+          severity: "info",
+          message: `Read as approach ${match.code} "${framework.title(match.code) ?? ""}" from its title (confidence ${Math.round(match.confidence * 100)}%). Check it in the preview.`,
+          suggestion: match.code,
+        },
+      ]);
     }
     return ok(reading);
   }
@@ -75,12 +95,27 @@ export function normaliseApproach(raw: unknown, framework: FrameworkIndex): Norm
   const near = framework.suggest(text, 3).filter((s) => s.code.split(".").length === 3);
   const nearest = near.length > 0 ? near : framework.suggest(text.replace(/[\d.]+/g, " "), 3);
   const list = nearest.map((s) => `${s.code} "${s.title}"`).join("; ");
-  const why = code ? `Approach ${code} does not exist in the plan.` : match ? `"${text}" does not name an approach clearly enough (best guess ${match.code}, confidence ${Math.round(match.confidence * 100)}%).` : `"${text}" names no approach of the plan.`;
-  return ok(empty, [{ code: code ? "approach-unknown" : "approach-unmatched", severity: "warning", message: `${why} The approach is left empty; the nearest are ${list || "none"}. Type the code of the right one.`, ...(nearest[0] ? { suggestion: nearest[0].code } : {}) }]);
+  const why = code
+    ? `Approach ${code} does not exist in the plan.`
+    : match
+      ? `"${text}" does not name an approach clearly enough (best guess ${match.code}, confidence ${Math.round(match.confidence * 100)}%).`
+      : `"${text}" names no approach of the plan.`;
+  return ok(empty, [
+    {
+      code: code ? "approach-unknown" : "approach-unmatched",
+      severity: "warning",
+      message: `${why} The approach is left empty; the nearest are ${list || "none"}. Type the code of the right one.`,
+      ...(nearest[0] ? { suggestion: nearest[0].code } : {}),
+    },
+  ]);
 }
 
 /** An outcome or sub-outcome code as the source gives it ("Outcome 3", "3.2", 3.2). */
-export function normaliseLevelCode(raw: unknown, framework: FrameworkIndex, want: "outcome" | "subOutcome"): Normalised<string> {
+export function normaliseLevelCode(
+  raw: unknown,
+  framework: FrameworkIndex,
+  want: "outcome" | "subOutcome",
+): Normalised<string> {
   const text = cellText(raw as never);
   if (!text) return ok("");
   const code = normalizeCode(raw);
@@ -92,7 +127,13 @@ export function normaliseLevelCode(raw: unknown, framework: FrameworkIndex, want
     if (node) return ok(node.code);
   }
   const label = want === "outcome" ? "outcome" : "sub-outcome";
-  return ok("", [{ code: `${want === "outcome" ? "outcome" : "sub-outcome"}-unknown`, severity: "warning", message: `"${text}" is not an ${label} of the plan; it is left empty (the approach, when there is one, gives it).` }]);
+  return ok("", [
+    {
+      code: `${want === "outcome" ? "outcome" : "sub-outcome"}-unknown`,
+      severity: "warning",
+      message: `"${text}" is not an ${label} of the plan; it is left empty (the approach, when there is one, gives it).`,
+    },
+  ]);
 }
 
 export function normaliseAgencies(text: string): Normalised<string[]> {
@@ -100,7 +141,12 @@ export function normaliseAgencies(text: string): Normalised<string[]> {
   const parsed = parseAgencies(text);
   const problems: CellProblem[] = parsed.unknown.map((u) => {
     const near = suggestAgency(u, 3);
-    return { code: "agency-unknown", severity: "warning", message: `"${u}" is not one of the lead agencies (CITES Secretariat, INTERPOL, UNODC, World Bank, WCO); it was left out.${near.length ? ` Nearest: ${near.join(", ")}.` : ""}`, ...(near[0] ? { suggestion: near[0] } : {}) };
+    return {
+      code: "agency-unknown",
+      severity: "warning",
+      message: `"${u}" is not one of the lead agencies (CITES Secretariat, INTERPOL, UNODC, World Bank, WCO); it was left out.${near.length ? ` Nearest: ${near.join(", ")}.` : ""}`,
+      ...(near[0] ? { suggestion: near[0] } : {}),
+    };
   });
   return ok(dedupe(parsed.values), problems);
 }
@@ -110,7 +156,12 @@ export function normaliseCountries(text: string): Normalised<string[]> {
   const parsed = parseCountries(text);
   const problems: CellProblem[] = parsed.unknown.map((u) => {
     const near = suggestCountry(u, 3);
-    return { code: "country-unknown", severity: "warning", message: `"${u}" is not a country the import knows (English or French name, ISO2 or ISO3 code); it was left out.${near.length ? ` Nearest: ${near.join(", ")}.` : ""}`, ...(near[0] ? { suggestion: near[0] } : {}) };
+    return {
+      code: "country-unknown",
+      severity: "warning",
+      message: `"${u}" is not a country the import knows (English or French name, ISO2 or ISO3 code); it was left out.${near.length ? ` Nearest: ${near.join(", ")}.` : ""}`,
+      ...(near[0] ? { suggestion: near[0] } : {}),
+    };
   });
   return ok(dedupe(parsed.values), problems);
 }
@@ -122,9 +173,24 @@ function dedupe(values: readonly string[]): string[] {
 type Matcher = (text: string) => { value: string; confidence: number } | null;
 
 const WORD_FIELDS = {
-  level: { words: LEVEL_WORDS, matcher: matchLevel as Matcher, label: "level", allowed: "National, Regional or International" },
-  stage: { words: STAGE_WORDS, matcher: matchStage as Matcher, label: "stage", allowed: "Identification, Planning, Implementation or Reporting" },
-  status: { words: STATUS_WORDS, matcher: matchStatus as Matcher, label: "status", allowed: "Not started, Planned, In progress, Completed, Delayed or Cancelled" },
+  level: {
+    words: LEVEL_WORDS,
+    matcher: matchLevel as Matcher,
+    label: "level",
+    allowed: "National, Regional or International",
+  },
+  stage: {
+    words: STAGE_WORDS,
+    matcher: matchStage as Matcher,
+    label: "stage",
+    allowed: "Identification, Planning, Implementation or Reporting",
+  },
+  status: {
+    words: STATUS_WORDS,
+    matcher: matchStatus as Matcher,
+    label: "status",
+    allowed: "Not started, Planned, In progress, Completed, Delayed or Cancelled",
+  },
 } as const;
 
 export function normaliseWord(text: string, field: keyof typeof WORD_FIELDS): Normalised<string> {
@@ -134,26 +200,58 @@ export function normaliseWord(text: string, field: keyof typeof WORD_FIELDS): No
   if (known) return ok(known);
   const m = spec.matcher(text);
   if (m && m.confidence >= WORD_THRESHOLD) return ok(m.value);
-  return ok("", [{ code: `${field}-unknown`, severity: "warning", message: `"${text}" is not a ${spec.label} the import can read; it is left empty. Use ${spec.allowed}.`, ...(m ? { suggestion: m.value } : {}) }]);
+  return ok("", [
+    {
+      code: `${field}-unknown`,
+      severity: "warning",
+      message: `"${text}" is not a ${spec.label} the import can read; it is left empty. Use ${spec.allowed}.`,
+      ...(m ? { suggestion: m.value } : {}),
+    },
+  ]);
 }
 
-export function normaliseDate(raw: unknown, role: DateRole, dateOrder: DateOrder | undefined, numberFormat: string | null | undefined): Normalised<string | null> {
+export function normaliseDate(
+  raw: unknown,
+  role: DateRole,
+  dateOrder: DateOrder | undefined,
+  numberFormat: string | null | undefined,
+): Normalised<string | null> {
   const r = parseImportDate(raw, role, { ...(dateOrder ? { dateOrder } : {}), numberFormat: numberFormat ?? null });
   if (r.ok) {
     // A month, quarter, half or year stands for one day of it: the change report says which.
-    if (r.reading && /quarter|half|year|month/.test(r.reading)) return { value: r.iso, problems: [], reading: `${r.reading}: its ${role === "start" ? "first" : "last"} day` };
+    if (r.reading && /quarter|half|year|month/.test(r.reading))
+      return { value: r.iso, problems: [], reading: `${r.reading}: its ${role === "start" ? "first" : "last"} day` };
     return ok(r.iso);
   }
-  return ok(null, [{ code: r.code, severity: "warning", message: `${r.message} The date is left empty.`, ...(r.suggestions[0] ? { suggestion: r.suggestions.join(" or ") } : {}) }]);
+  return ok(null, [
+    {
+      code: r.code,
+      severity: "warning",
+      message: `${r.message} The date is left empty.`,
+      ...(r.suggestions[0] ? { suggestion: r.suggestions.join(" or ") } : {}),
+    },
+  ]);
 }
 
 export function normaliseMoney(raw: unknown, columnCurrency: string | undefined): Normalised<number | null> {
   if (columnCurrency && typeof raw === "number") {
-    return ok(null, [{ code: "money-currency", severity: "warning", message: `${raw} is in ${columnCurrency} (the column header says so), not US dollars. The plan holds USD only: convert it and type the amount in USD.` }]);
+    return ok(null, [
+      {
+        code: "money-currency",
+        severity: "warning",
+        message: `${raw} is in ${columnCurrency} (the column header says so), not US dollars. The plan holds USD only: convert it and type the amount in USD.`,
+      },
+    ]);
   }
   const r = parseMoney(raw);
   if (r.ok) return ok(r.value);
-  return ok(null, [{ code: r.code, severity: r.code === "money-placeholder" ? "info" : "warning", message: r.code === "money-placeholder" ? r.message : `${r.message} The amount is left empty.` }]);
+  return ok(null, [
+    {
+      code: r.code,
+      severity: r.code === "money-placeholder" ? "info" : "warning",
+      message: r.code === "money-placeholder" ? r.message : `${r.message} The amount is left empty.`,
+    },
+  ]);
 }
 
 export function normaliseProgress(raw: unknown, numberFormat: string | null | undefined): Normalised<number | null> {
@@ -164,6 +262,12 @@ export function normaliseProgress(raw: unknown, numberFormat: string | null | un
 
 export function normaliseScore(raw: unknown): Normalised<number | null> {
   const r = parseScore(raw);
-  if (r.ok) return ok(r.value, r.reading ? [{ code: "score-word", severity: "info", message: `"${String(raw)}" read as ${r.value} on the 1-5 scale.` }] : []);
+  if (r.ok)
+    return ok(
+      r.value,
+      r.reading
+        ? [{ code: "score-word", severity: "info", message: `"${String(raw)}" read as ${r.value} on the 1-5 scale.` }]
+        : [],
+    );
   return ok(null, [{ code: r.code, severity: "warning", message: `${r.message} Left empty.` }]);
 }

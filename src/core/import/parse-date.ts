@@ -12,8 +12,17 @@ import type { DateOrder } from "./types";
 export type DateRole = "start" | "end";
 
 export type DateParse =
-  | { ok: true; iso: string; /** How the text was read, when it was not a plain date ("quarter", "month", ...). */ reading?: string }
-  | { ok: false; code: "date-ambiguous" | "date-unreadable" | "date-out-of-range"; message: string; suggestions: string[] };
+  | {
+      ok: true;
+      iso: string;
+      /** How the text was read, when it was not a plain date ("quarter", "month", ...). */ reading?: string;
+    }
+  | {
+      ok: false;
+      code: "date-ambiguous" | "date-unreadable" | "date-out-of-range";
+      message: string;
+      suggestions: string[];
+    };
 
 const MONTHS: ReadonlyMap<string, number> = new Map(
   (
@@ -69,7 +78,11 @@ export function isDateFormat(format: string | null | undefined): boolean {
 const SERIAL_MIN = 32874;
 const SERIAL_MAX = 73051;
 
-export function parseImportDate(value: unknown, role: DateRole, options: { dateOrder?: DateOrder; numberFormat?: string | null } = {}): DateParse {
+export function parseImportDate(
+  value: unknown,
+  role: DateRole,
+  options: { dateOrder?: DateOrder; numberFormat?: string | null } = {},
+): DateParse {
   if (value instanceof Date) {
     if (isNaN(value.getTime())) return unreadable(String(value));
     // Hosts hand dates over at UTC midnight; a time of day is dropped.
@@ -90,7 +103,12 @@ function fromNumber(n: number, role: DateRole, format: string | null | undefined
     const iso = excelSerialToIso(n);
     if (iso) return { ok: true, iso };
   }
-  return { ok: false, code: "date-out-of-range", message: `${n} is not a date between 1990 and 2100.`, suggestions: [] };
+  return {
+    ok: false,
+    code: "date-out-of-range",
+    message: `${n} is not a date between 1990 and 2100.`,
+    suggestions: [],
+  };
 }
 
 function unreadable(text: string): DateParse {
@@ -111,7 +129,8 @@ function fromText(text: string, role: DateRole, order: DateOrder | undefined): D
   if (m) {
     const y = Number(m[1]);
     const mo = Number(m[2]);
-    if (mo >= 1 && mo <= 12 && validYmd(y, mo, 1)) return { ok: true, iso: periodDay(y, mo, mo, role), reading: "month" };
+    if (mo >= 1 && mo <= 12 && validYmd(y, mo, 1))
+      return { ok: true, iso: periodDay(y, mo, mo, role), reading: "month" };
     return unreadable(text);
   }
   // Day, month, year with / . or - : which is which depends on the values and the setting.
@@ -120,21 +139,36 @@ function fromText(text: string, role: DateRole, order: DateOrder | undefined): D
 
   const folded = foldText(text);
   // Quarters: Q1 2025, Q1-2025, 2025 Q1, T1 2025 (trimestre), 1T 2025, 1er trimestre 2025, trimestre 1 2025.
-  m = /^(?:q|t)([1-4]) (\d{4}|\d{2})$/.exec(folded) ?? /^([1-4]) ?(?:q|t|er trimestre|e trimestre|eme trimestre|o trimestre|trimestre|st quarter|nd quarter|rd quarter|th quarter) (\d{4}|\d{2})$/.exec(folded);
+  m =
+    /^(?:q|t)([1-4]) (\d{4}|\d{2})$/.exec(folded) ??
+    /^([1-4]) ?(?:q|t|er trimestre|e trimestre|eme trimestre|o trimestre|trimestre|st quarter|nd quarter|rd quarter|th quarter) (\d{4}|\d{2})$/.exec(
+      folded,
+    );
   if (m) return quarter(Number(m[1]), fullYear(Number(m[2])), role);
   m = /^(\d{4}) (?:q|t)([1-4])$/.exec(folded) ?? /^(?:trimestre|quarter) ([1-4]) (\d{4})$/.exec(folded);
-  if (m) return /^\d{4}/.test(folded) ? quarter(Number(m[2]), Number(m[1]), role) : quarter(Number(m[1]), Number(m[2]), role);
+  if (m)
+    return /^\d{4}/.test(folded)
+      ? quarter(Number(m[2]), Number(m[1]), role)
+      : quarter(Number(m[1]), Number(m[2]), role);
   // Halves: S1 2024 (semestre), H2 2025.
   m = /^(?:s|h)([12]) (\d{4}|\d{2})$/.exec(folded) ?? /^(\d{4}) (?:s|h)([12])$/.exec(folded);
   if (m) {
     const yearFirst = /^\d{4}/.test(folded);
     const half = Number(yearFirst ? m[2] : m[1]);
     const y = fullYear(Number(yearFirst ? m[1] : m[2]));
-    return { ok: true, iso: periodDay(y, half === 1 ? 1 : 7, half === 1 ? 6 : 12, role), reading: `half ${half} of ${y}` };
+    return {
+      ok: true,
+      iso: periodDay(y, half === 1 ? 1 : 7, half === 1 ? 6 : 12, role),
+      reading: `half ${half} of ${y}`,
+    };
   }
   // Month names: "Jul 2023", "July-23", "juillet 2023", "julio de 2023", "15 July 2023", "July 15, 2023",
   // "1er juillet 2023", "15 de julio de 2023".
-  const words = folded.replace(/\b(de|del|le|the|of)\b/g, " ").replace(/\b(\d{1,2})(st|nd|rd|th|er|eme|o)\b/g, "$1").replace(/\s+/g, " ").trim();
+  const words = folded
+    .replace(/\b(de|del|le|the|of)\b/g, " ")
+    .replace(/\b(\d{1,2})(st|nd|rd|th|er|eme|o)\b/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
   m = /^([a-z]+) (\d{4}|\d{2})$/.exec(words);
   if (m && MONTHS.has(m[1]!)) {
     const mo = MONTHS.get(m[1]!)!;
@@ -176,7 +210,9 @@ function dayMonth(a: number, b: number, y: number, text: string, order: DateOrde
   return { ok: true, iso, reading: dmy ? "day first" : "month first" };
 }
 
-export type PeriodParse = { ok: true; start: string; end: string } | { ok: false; code: "period-unreadable" | "date-ambiguous"; message: string };
+export type PeriodParse =
+  | { ok: true; start: string; end: string }
+  | { ok: false; code: "period-unreadable" | "date-ambiguous"; message: string };
 
 /** Separators between two dates of a period, spaced so that ISO dates ("2024-03-01") are not cut. */
 const PERIOD_SEPARATORS = /\s+(?:-|–|—|to|au|à|a|al|hasta|until|till|through)\s+|\s*[–—]\s*|\s+-\s*|\s*-\s+/i;
@@ -188,7 +224,11 @@ const PERIOD_SEPARATORS = /\s+(?:-|–|—|to|au|à|a|al|hasta|until|till|throug
  */
 export function parseImportPeriod(value: unknown, options: { dateOrder?: DateOrder } = {}): PeriodParse {
   const text = typeof value === "string" ? plainSpaces(value) : typeof value === "number" ? String(value) : "";
-  const fail = (): PeriodParse => ({ ok: false, code: "period-unreadable", message: `"${text}" is not a period the import can read. Give start and end dates, for example "Jul 2023 - Dec 2024".` });
+  const fail = (): PeriodParse => ({
+    ok: false,
+    code: "period-unreadable",
+    message: `"${text}" is not a period the import can read. Give start and end dates, for example "Jul 2023 - Dec 2024".`,
+  });
   if (!text) return fail();
   let m = /^(\d{4})\s*[-–—/]\s*(\d{4})$/.exec(text);
   if (m) return both(m[1]!, m[2]!, options);
@@ -206,5 +246,9 @@ function both(a: string, b: string, options: { dateOrder?: DateOrder }): PeriodP
   if (start.ok && end.ok) return { ok: true, start: start.iso, end: end.iso };
   const bad = !start.ok ? start : !end.ok ? end : null;
   if (bad && bad.code === "date-ambiguous") return { ok: false, code: "date-ambiguous", message: bad.message };
-  return { ok: false, code: "period-unreadable", message: `"${a === b ? a : `${a} - ${b}`}" is not a period the import can read. Give start and end dates, for example "Jul 2023 - Dec 2024".` };
+  return {
+    ok: false,
+    code: "period-unreadable",
+    message: `"${a === b ? a : `${a} - ${b}`}" is not a period the import can read. Give start and end dates, for example "Jul 2023 - Dec 2024".`,
+  };
 }

@@ -7,7 +7,12 @@ import { plainSpaces } from "./text";
 
 export type MoneyParse =
   | { ok: true; value: number }
-  | { ok: false; code: "money-currency" | "money-unreadable" | "money-negative" | "money-placeholder"; message: string; currency?: string };
+  | {
+      ok: false;
+      code: "money-currency" | "money-unreadable" | "money-negative" | "money-placeholder";
+      message: string;
+      currency?: string;
+    };
 
 const CURRENCIES: readonly [RegExp, string][] = [
   [/^(us\s?\$|u\.s\.\s?\$|usd|us\s?dollars?|dollars?|\$)/i, "USD"],
@@ -28,7 +33,8 @@ const SCALES: readonly [RegExp, number][] = [
 ];
 
 /** Placeholders that mean "nothing here yet". Read as empty, and said so. */
-const PLACEHOLDERS = /^(-+|–|—|n\/?a|na|nil|none|tbd|tbc|n\/d|nd|a determiner|à déterminer|por determinar|pm|p\.m\.|\?+|néant|neant|ninguno)$/i;
+const PLACEHOLDERS =
+  /^(-+|–|—|n\/?a|na|nil|none|tbd|tbc|n\/d|nd|a determiner|à déterminer|por determinar|pm|p\.m\.|\?+|néant|neant|ninguno)$/i;
 
 export function parseMoney(value: unknown): MoneyParse {
   if (typeof value === "number") {
@@ -38,7 +44,8 @@ export function parseMoney(value: unknown): MoneyParse {
   }
   if (typeof value !== "string") return unreadable(String(value));
   let text = plainSpaces(value);
-  if (PLACEHOLDERS.test(text)) return { ok: false, code: "money-placeholder", message: `"${text}" is a placeholder, read as no amount.` };
+  if (PLACEHOLDERS.test(text))
+    return { ok: false, code: "money-placeholder", message: `"${text}" is a placeholder, read as no amount.` };
   let negativeSign = false;
   if (/^\(.*\)$/.test(text)) {
     negativeSign = true;
@@ -80,7 +87,12 @@ export function parseMoney(value: unknown): MoneyParse {
   if (n === null) return unreadable(value);
   const amount = Math.round(n * scale * 100) / 100;
   if (currency && currency !== "USD") {
-    return { ok: false, code: "money-currency", currency, message: `"${plainSpaces(value)}" is in ${currency}, not US dollars. The plan holds USD only: convert it and type the amount in USD.` };
+    return {
+      ok: false,
+      code: "money-currency",
+      currency,
+      message: `"${plainSpaces(value)}" is in ${currency}, not US dollars. The plan holds USD only: convert it and type the amount in USD.`,
+    };
   }
   if (negativeSign && amount !== 0) return negative(value);
   return { ok: true, value: amount };
@@ -114,7 +126,10 @@ export function parseNumberText(raw: string, scaled: boolean): number | null {
       normal = parts.join("");
     } else {
       const after = parts[1] ?? "";
-      normal = after.length === 3 && !scaled && parts[0] !== "" && parts[0] !== "0" ? parts.join("") : `${parts[0] || "0"}.${after}`;
+      normal =
+        after.length === 3 && !scaled && parts[0] !== "" && parts[0] !== "0"
+          ? parts.join("")
+          : `${parts[0] || "0"}.${after}`;
     }
   }
   const n = Number(normal);
@@ -127,9 +142,17 @@ function groupsOk(intPart: string, sep: string): boolean {
 }
 
 function unreadable(value: unknown): MoneyParse {
-  return { ok: false, code: "money-unreadable", message: `"${String(value)}" is not an amount the import can read. Type a number of US dollars, for example 75000.` };
+  return {
+    ok: false,
+    code: "money-unreadable",
+    message: `"${String(value)}" is not an amount the import can read. Type a number of US dollars, for example 75000.`,
+  };
 }
 
 function negative(value: unknown): MoneyParse {
-  return { ok: false, code: "money-negative", message: `"${String(value)}" is a negative amount; budgets and funds are zero or more. Check the source.` };
+  return {
+    ok: false,
+    code: "money-negative",
+    message: `"${String(value)}" is a negative amount; budgets and funds are zero or more. Check the source.`,
+  };
 }

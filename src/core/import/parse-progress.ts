@@ -5,7 +5,8 @@
 import { plainSpaces } from "./text";
 import { parseNumberText } from "./parse-money";
 
-export type ProgressParse = { ok: true; value: number } | { ok: false; code: "progress-unreadable" | "progress-out-of-range"; message: string };
+export type ProgressParse =
+  { ok: true; value: number } | { ok: false; code: "progress-unreadable" | "progress-out-of-range"; message: string };
 
 export function parseProgress(value: unknown, numberFormat?: string | null): ProgressParse {
   if (typeof value === "number") {
@@ -25,11 +26,19 @@ export function parseProgress(value: unknown, numberFormat?: string | null): Pro
 function inRange(fraction: number, shown: string): ProgressParse {
   const rounded = Math.round(fraction * 1e6) / 1e6;
   if (rounded < 0 || rounded > 1) {
-    return { ok: false, code: "progress-out-of-range", message: `"${shown}" is not a progress between 0% and 100%. Type a percentage such as 45%.` };
+    return {
+      ok: false,
+      code: "progress-out-of-range",
+      message: `"${shown}" is not a progress between 0% and 100%. Type a percentage such as 45%.`,
+    };
   }
   return { ok: true, value: rounded };
 }
 
 function unreadable(shown: string): ProgressParse {
-  return { ok: false, code: "progress-unreadable", message: `"${shown}" is not a progress the import can read. Type a percentage such as 45%, or a fraction such as 0.45.` };
+  return {
+    ok: false,
+    code: "progress-unreadable",
+    message: `"${shown}" is not a progress the import can read. Type a percentage such as 45%, or a fraction such as 0.45.`,
+  };
 }

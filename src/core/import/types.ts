@@ -51,7 +51,8 @@ export interface ValueChange {
   reading?: string;
 }
 
-export type SkipReason = "blank" | "subtotal" | "totals" | "after-totals" | "no-activity" | "already-imported" | "duplicate";
+export type SkipReason =
+  "blank" | "subtotal" | "totals" | "after-totals" | "no-activity" | "already-imported" | "duplicate";
 
 export interface SkippedRow {
   row: number;
