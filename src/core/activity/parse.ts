@@ -3,7 +3,7 @@
  * problems with their cell addresses. It converts and normalises; it does not judge (existence of codes,
  * ranges, dates inside the plan period are validation's). It never throws, whatever the grid holds.
  */
-import { cellAddress, cellAt, isBlank, type CellValue, type Grid } from "../grid";
+import { columnLetters, isBlank, type CellValue, type Grid } from "../grid";
 import type { Issue } from "../issues";
 import { showValue } from "../issues";
 import { PLAN_2023_2026, type FrameworkIndex } from "../framework";
@@ -65,22 +65,25 @@ export function parseActivities(grid: Grid, plan: FrameworkIndex = PLAN_2023_202
   };
   if (header.headerRow === null) return result;
 
-  const memo = new ConversionMemo();
+  const columns = ACTIVITY_COLUMNS.map((c) => new ColumnReader(c.key, c.header, header.columnOf[c.key], grid.left));
   const scoreOffsets = new Set(header.scoreColumns.map((c) => c - grid.left));
   const firstData = header.headerRow - grid.top + 1;
   let pendingBlanks: number[] = [];
   for (let r = firstData; r < grid.rows.length; r++) {
     const sheetRow = grid.top + r;
-    if (isBlankRow(grid.rows[r], scoreOffsets)) {
+    const row = grid.rows[r];
+    if (isBlankRow(row, scoreOffsets)) {
       pendingBlanks.push(sheetRow);
       continue;
     }
     // Blank rows count only between data rows; trailing blank rows are the end of the table.
-    result.blankRows.push(...pendingBlanks);
-    pendingBlanks = [];
-    const parsed = parseRow(grid, sheetRow, header.columnOf, plan, memo);
+    if (pendingBlanks.length > 0) {
+      for (const b of pendingBlanks) result.blankRows.push(b);
+      pendingBlanks = [];
+    }
+    const parsed = parseRow(row ?? [], sheetRow, columns, plan);
     result.rows.push(parsed);
-    for (const c of ACTIVITY_COLUMNS) {
+    for (const c of columns) {
       const cell = parsed.cells[c.key];
       if (!cell.problem || cell.address === null) continue;
       result.problems.push(toIssue(grid.sheet, sheetRow, c.header, cell, parsed.record.id));
@@ -96,70 +99,118 @@ export function parseActivities(grid: Grid, plan: FrameworkIndex = PLAN_2023_202
  */
 const UNMEMOISED = new Set<ActivityKey>(["id", "title", "notes"]);
 const MEMO_LIMIT = 20_000;
+const MEMO_TEXT_LIMIT = 200;
 type Conversion = ReturnType<typeof convertField>;
 
-class ConversionMemo {
-  private readonly byKey = new Map<ActivityKey, Map<string, Conversion>>();
+/** One canonical column of this sheet: where it is, and the values already converted in it. */
+class ColumnReader {
+  readonly offset: number | null;
+  readonly letters: string;
+  private readonly memoised: boolean;
+  private readonly texts = new Map<string, Conversion>();
+  private readonly numbers = new Map<number, Conversion>();
+  private readonly dates = new Map<number, Conversion>();
+  private blank: Conversion | null = null;
 
-  convert(key: ActivityKey, raw: CellValue, plan: FrameworkIndex): Conversion {
-    const memoKey = UNMEMOISED.has(key) ? null : keyOf(raw);
-    if (memoKey === null) return convertField(key, raw, plan);
-    let column = this.byKey.get(key);
-    if (!column) this.byKey.set(key, (column = new Map()));
-    const hit = column.get(memoKey);
+  constructor(
+    readonly key: ActivityKey,
+    readonly header: string,
+    readonly col: number | undefined,
+    left: number,
+  ) {
+    this.offset = col === undefined ? null : col - left;
+    this.letters = col === undefined ? "" : columnLetters(col);
+    this.memoised = !UNMEMOISED.has(key);
+  }
+
+  convert(raw: CellValue, plan: FrameworkIndex): Conversion {
+    if (!this.memoised) return safeConvert(this.key, raw, plan);
+    if (raw === null) return (this.blank ??= safeConvert(this.key, raw, plan));
+    let memo: Map<string, Conversion> | Map<number, Conversion> | null = null;
+    let k: string | number = 0;
+    if (typeof raw === "string" && raw.length <= MEMO_TEXT_LIMIT) [memo, k] = [this.texts, raw];
+    else if (typeof raw === "number") [memo, k] = [this.numbers, raw];
+    else if (raw instanceof Date) [memo, k] = [this.dates, raw.getTime()];
+    if (memo === null) return safeConvert(this.key, raw, plan);
+    const hit = (memo as Map<string | number, Conversion>).get(k);
     if (hit) return Array.isArray(hit.value) ? { value: [...hit.value], problem: hit.problem } : hit;
-    const fresh = convertField(key, raw, plan);
+    const fresh = safeConvert(this.key, raw, plan);
     // Problems are shared by every cell with the same value: frozen, so no consumer can edit them for all.
     if (fresh.problem) Object.freeze(Object.freeze(fresh.problem).suggestions);
-    if (column.size >= MEMO_LIMIT) column.clear();
-    column.set(memoKey, Array.isArray(fresh.value) ? { value: [...fresh.value], problem: fresh.problem } : fresh);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    (memo as Map<string | number, Conversion>).set(
+      k,
+      Array.isArray(fresh.value) ? { value: [...fresh.value], problem: fresh.problem } : fresh,
+    );
     return fresh;
   }
 }
 
-function keyOf(raw: CellValue): string | null {
-  if (typeof raw === "string") return raw.length <= 200 ? `s${raw}` : null;
-  if (typeof raw === "number") return `n${raw}`;
-  if (raw instanceof Date) return `d${raw.getTime()}`;
-  if (raw === null) return "z";
-  return null;
+function safeConvert(key: ActivityKey, raw: CellValue, plan: FrameworkIndex): Conversion {
+  try {
+    return convertField(key, raw, plan);
+  } catch (e) {
+    // Converters are written not to throw; this keeps the promise of the core if one ever does.
+    return {
+      value: emptyRecord()[key],
+      problem: {
+        code: "value-unreadable",
+        message: `The value could not be read (${e instanceof Error ? e.message : "unknown error"}); re-enter it.`,
+        suggestions: [],
+      },
+    };
+  }
 }
 
+const MISSING: ParsedCell = Object.freeze({ raw: null, col: null, address: null, problem: null });
+
 function parseRow(
-  grid: Grid,
+  row: readonly CellValue[],
   sheetRow: number,
-  columnOf: Partial<Record<ActivityKey, number>>,
+  columns: readonly ColumnReader[],
   plan: FrameworkIndex,
-  memo: ConversionMemo,
 ): ParsedRow {
-  const record = emptyRecord();
   const cells = {} as Record<ActivityKey, ParsedCell>;
-  for (const c of ACTIVITY_COLUMNS) {
-    const col = columnOf[c.key];
-    if (col === undefined) {
-      cells[c.key] = { raw: null, col: null, address: null, problem: null };
+  const values = {} as Record<ActivityKey, unknown>;
+  for (const c of columns) {
+    if (c.offset === null) {
+      cells[c.key] = MISSING;
+      values[c.key] = emptyRecord()[c.key];
       continue;
     }
-    const raw = cellAt(grid, sheetRow, col);
-    let converted;
-    try {
-      converted = memo.convert(c.key, raw, plan);
-    } catch (e) {
-      // Converters are written not to throw; this keeps the promise of the core if one ever does.
-      converted = {
-        value: emptyRecord()[c.key],
-        problem: {
-          code: "value-unreadable",
-          message: `The value could not be read (${e instanceof Error ? e.message : "unknown error"}); re-enter it.`,
-          suggestions: [],
-        },
-      };
-    }
-    cells[c.key] = { raw, col, address: cellAddress(sheetRow, col), problem: converted.problem };
-    // Converters return the field's own type ("" / [] / null when unreadable), so the record stays well-typed.
-    (record as unknown as Record<string, unknown>)[c.key] = converted.value;
+    const raw = row[c.offset] ?? null;
+    const converted = c.convert(raw, plan);
+    cells[c.key] = { raw, col: c.col!, address: `${c.letters}${sheetRow}`, problem: converted.problem };
+    values[c.key] = converted.value;
   }
-  return { row: sheetRow, cells, record };
+  // Converters return the field's own type ("" / [] / null when unreadable), so the record is well-typed.
+  return { row: sheetRow, cells, record: toRecord(values) };
+}
+
+/** A fixed-shape literal, so that 100,000 records share one hidden class. */
+function toRecord(v: Record<ActivityKey, unknown>): ActivityRecord {
+  const r = v as unknown as ActivityRecord;
+  return {
+    id: r.id,
+    title: r.title,
+    outcome: r.outcome,
+    subOutcome: r.subOutcome,
+    approach: r.approach,
+    leadAgencies: r.leadAgencies,
+    level: r.level,
+    countries: r.countries,
+    stage: r.stage,
+    status: r.status,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    budgetUsd: r.budgetUsd,
+    fundedUsd: r.fundedUsd,
+    progress: r.progress,
+    need: r.need,
+    valueAdded: r.valueAdded,
+    engagement: r.engagement,
+    notes: r.notes,
+  };
 }
 
 function toIssue(sheet: string, row: number, column: string, cell: ParsedCell, activityId: string): Issue {
