@@ -19,6 +19,8 @@ export interface RuleContext {
   readonly framework: FrameworkIndex;
   readonly grid: Grid;
   readonly parsed: ParsedActivities;
+  /** The canonical columns the sheet has, in layout order: per-cell rules loop over these only. */
+  readonly present: readonly { readonly key: ActivityKey; readonly header: string }[];
   /** The header text as written in the sheet for a canonical column (falls back to the canonical header). */
   headerOf(key: ActivityKey): string;
 }

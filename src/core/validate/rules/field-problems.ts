@@ -84,7 +84,7 @@ export const fieldProblems: RowRule = {
   fix: "As the message says; the suggestion is the nearest valid value.",
   check(row, ctx) {
     let out: Issue[] | null = null;
-    for (const { key, header } of ACTIVITY_COLUMNS) {
+    for (const { key, header } of ctx.present) {
       const p = row.cells[key]?.problem;
       if (!p) continue;
       if (key === "countries" && p.code === "country-unknown" && namesRegionOnly(row)) {

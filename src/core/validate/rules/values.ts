@@ -39,7 +39,7 @@ export const errorValue: RowRule = {
   fix: "Replace the formula or paste with the value itself; look at where the error comes from.",
   check(row, ctx) {
     let out: Issue[] | null = null;
-    for (const { key, header } of ACTIVITY_COLUMNS) {
+    for (const { key, header } of ctx.present) {
       const cell = row.cells[key];
       if (blocked(cell) || !cell || !isErrorValue(cell.raw)) continue;
       (out ??= []).push(
