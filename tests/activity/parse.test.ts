@@ -290,3 +290,22 @@ describe("parseActivities never throws", () => {
     expect(parseActivities(sheet([])).rows).toEqual([]);
   });
 });
+
+describe("parseActivities reads, never writes", () => {
+  test("a frozen grid parses (any write would throw), twice to the same result", () => {
+    const rows = [HEADERS, GOOD, GOOD.map((v, i) => (i === 0 ? "A-002" : v))].map((r) => Object.freeze([...r]));
+    const grid = Object.freeze(sheet(Object.freeze(rows) as CellValue[][]));
+    const first = parseActivities(grid);
+    expect(parseActivities(grid)).toEqual(first);
+    expect(first.rows).toHaveLength(2);
+  });
+
+  test("records do not share arrays: editing one row's countries leaves the next row alone", () => {
+    const parsed = parseActivities(sheet([HEADERS, GOOD, GOOD]));
+    parsed.rows[0]!.record.countries.push("TZA");
+    parsed.rows[0]!.record.leadAgencies.length = 0;
+    expect(parsed.rows[1]!.record.countries).toEqual(["KEN", "UGA"]);
+    expect(parsed.rows[1]!.record.leadAgencies).toEqual(["INTERPOL", "WCO"]);
+    expect(parseActivities(sheet([HEADERS, GOOD])).rows[0]!.record.countries).toEqual(["KEN", "UGA"]);
+  });
+});
