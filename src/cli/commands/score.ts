@@ -32,7 +32,13 @@ export function registerScore(program: Command, ctx: CommandContext): void {
       if (opts.json) printJson(ctx.io, scoreResultToJson(result));
       else {
         const scored = result.activities.filter((a) => a.score !== null).length;
-        ctx.io.stdout(`Scored ${scored} of ${result.activities.length} activities (the others have errors to fix first); wrote "${out}".\n`);
+        const where = out !== null ? `; wrote "${out}"` : "";
+        ctx.io.stdout(`Scored ${scored} of ${result.activities.length} activities (the others have errors to fix first)${where}.\n`);
+        const line = result.funding;
+        const usd = (n: number) => `USD ${Math.round(n).toLocaleString("en-US")}`;
+        ctx.io.stdout(
+          `Funding line: ${result.activities.filter((a) => a.funding === "recommended").length} of ${line.candidates} activities with a funding gap recommended, ${usd(line.recommendedUsd)} of ${usd(line.availableFundsUsd)} available. ${line.note}\n`,
+        );
       }
       for (const i of settingsIssues.filter((x) => x.severity !== "info")) ctx.io.stderr(`${i.sheet}${i.cell ? `!${i.cell}` : ""}: ${i.message}\n`);
     });
