@@ -50,6 +50,10 @@ export interface ParsedActivities {
   rows: ParsedRow[];
   /** Sheet rows inside the data that were entirely blank (skipped, not errors). */
   blankRows: number[];
-  /** Every field problem as an Issue (severity "error"), for callers that need no rule registry. */
+  /**
+   * Every field problem as an Issue, for callers that need no rule registry. Severities follow
+   * NOTE_SEVERITY in parse.ts (the validation report uses the same table): most are errors, a near match
+   * is a warning, and notes such as "code-from-title" or "progress-read-as-percent" are info.
+   */
   problems: Issue[];
 }
