@@ -289,3 +289,68 @@ describe("periods with an ambiguous date", () => {
     });
   });
 });
+
+describe("approach cells that deserve a second look", () => {
+  const one = (text: string) =>
+    importRows({
+      sheet: "S",
+      top: 1,
+      left: 1,
+      rows: [
+        ["Activity", "Approach"],
+        ["x", text],
+      ],
+    });
+  it("keeps the first of several approaches and says so", () => {
+    const r = one("1.1.2 / 1.1.3");
+    expect(r.rows[0]!.record.approach).toBe("1.1.2");
+    expect(r.issues.filter((i) => i.cell === "B2").map((i) => i.code)).toEqual(["approach-several"]);
+  });
+  it("keeps the typed code when the words are another approach's title, and says so", () => {
+    const r = one("3.2.4 Strengthen capacity in crime scene management");
+    expect(r.rows[0]!.record.approach).toBe("3.2.4");
+    expect(r.issues.find((i) => i.code === "approach-code-title-mismatch")?.suggestion).toBe("3.2.1");
+  });
+  it("raises nothing when code and title agree", () => {
+    const r = one("3.2.1 Strengthen capacity in crime scene management");
+    expect(r.issues.filter((i) => i.code.startsWith("approach"))).toEqual([]);
+  });
+});
+
+describe("more of what trackers write", () => {
+  const rec = (cells: Record<string, string>) => {
+    const headers = Object.keys(cells);
+    return importRows({
+      sheet: "S",
+      top: 1,
+      left: 1,
+      rows: [
+        ["Activity", ...headers],
+        ["x", ...headers.map((h) => cells[h]!)],
+      ],
+    }).rows[0]!.record;
+  };
+  it.each<[Record<string, string>, Record<string, unknown>]>([
+    [{ Lead: "UNODC (lead), TRAFFIC" }, { leadAgencies: ["UNODC"] }],
+    [{ Lead: "Interpol – WCO" }, { leadAgencies: ["INTERPOL", "WCO"] }],
+    [{ Country: "Myanmar (Burma)" }, { countries: ["MMR"] }],
+    [{ Country: "Kenya - Tanzania" }, { countries: ["KEN", "TZA"] }],
+    [{ Country: "West Africa" }, { countries: [] }],
+    [{ Status: "Ongoing (60%)" }, { status: "In progress" }],
+    [{ Status: "Pipeline" }, { status: "Planned" }],
+    [{ Stage: "Implementation phase" }, { stage: "Implementation" }],
+    [{ Scale: "Multi-country" }, { level: "Regional" }],
+    [{ Scale: "Provincial" }, { level: "National" }],
+    [{ "% done": "approx. 50%" }, { progress: 0.5 }],
+    [{ "% done": "N/A" }, { progress: null }],
+    [{ Budget: "$ -" }, { budgetUsd: null }],
+    [{ Ends: "fin 2024" }, { endDate: "2024-12-31" }],
+    [{ Begins: "début juin 2024" }, { startDate: "2024-06-01" }],
+    [
+      { Begins: "1er semestre 2025", Ends: "Sem 2 2025" },
+      { startDate: "2025-01-01", endDate: "2025-12-31" },
+    ],
+  ])("%j gives %j", (cells, expected) => {
+    expect(rec(cells)).toMatchObject(expected);
+  });
+});

@@ -20,7 +20,7 @@ import { parseMoney } from "./parse-money";
 import { parseProgress } from "./parse-progress";
 import { parseScore } from "./parse-score";
 import { LEVEL_WORDS, STAGE_WORDS, STATUS_WORDS, lookupWord } from "./words";
-import { cellText } from "./text";
+import { cellText, foldText } from "./text";
 import type { Severity } from "../issues";
 
 /** A problem found in one cell, without its location (the caller adds sheet, row and cell). */
@@ -66,6 +66,10 @@ export function normaliseApproach(raw: unknown, framework: FrameworkIndex): Norm
       outcome: path[0]?.code ?? "",
       confidence: match.confidence,
     };
+    if (match.via === "code") {
+      const doubts = codeDoubts(text, match.code, framework);
+      if (doubts) return ok(reading, [doubts]);
+    }
     if (match.via === "title" && match.confidence < 1) {
       return ok(reading, [
         {
@@ -110,6 +114,44 @@ export function normaliseApproach(raw: unknown, framework: FrameworkIndex): Norm
   ]);
 }
 
+/** Approach-shaped codes written in a text, in order, without repeats. */
+function approachCodesIn(text: string): string[] {
+  const found = text.slice(0, 2000).match(/(?<![\d.])[1-9]\d?\.[1-9]\d?\.[1-9]\d?(?![.\d]*\d)/g) ?? [];
+  return [...new Set(found)];
+}
+
+/**
+ * Reasons to doubt a code that exists: the cell names a second approach ("1.1.2 / 1.1.3"), or its words
+ * are clearly another approach's title ("3.2.4 Strengthen capacity in crime scene management"). The
+ * code is kept (it is what the office typed); the warning asks them to check.
+ */
+function codeDoubts(text: string, code: string, framework: FrameworkIndex): CellProblem | null {
+  const others = approachCodesIn(text).filter((c) => c !== code && framework.level(c) === "approach");
+  if (others.length > 0) {
+    return {
+      code: "approach-several",
+      severity: "warning",
+      message: `"${text}" names several approaches (${[code, ...others].join(", ")}); the import keeps ${code}, the first. An activity belongs to one approach: split the activity or choose its approach.`,
+      suggestion: code,
+    };
+  }
+  const words = text
+    .replace(/\(?\b[1-9]\d?(\.[1-9]\d?)+\.?\)?/g, " ")
+    .replace(/\b(approach|approche|enfoque)\b/gi, " ")
+    .trim();
+  if (words.split(/\s+/).filter((w) => w.length > 3).length < 4) return null;
+  const byTitle = framework.matchApproach(words);
+  if (byTitle && byTitle.via === "title" && byTitle.code !== code && byTitle.confidence >= 0.85) {
+    return {
+      code: "approach-code-title-mismatch",
+      severity: "warning",
+      message: `"${text}" gives the code ${code} but the title of ${byTitle.code} "${framework.title(byTitle.code) ?? ""}"; the import keeps ${code}, as typed. Check which approach the activity belongs to.`,
+      suggestion: byTitle.code,
+    };
+  }
+  return null;
+}
+
 /** An outcome or sub-outcome code as the source gives it ("Outcome 3", "3.2", 3.2). */
 export function normaliseLevelCode(
   raw: unknown,
@@ -136,9 +178,18 @@ export function normaliseLevelCode(
   ]);
 }
 
+/** Role notes in a lead cell ("UNODC (lead)", "WCO (co-lead)", "OMD (appui)"): not part of the name. */
+const ROLE_NOTE =
+  /\(\s*(co[-\s]?lead|lead|joint|support|appui|chef de file|co[-\s]?chef de file|líder|lider|apoyo|principal|main)\s*\)/gi;
+
+/** A spaced dash between two names ("Interpol – WCO", "Kenya - Tanzania") separates them; "ICPO-INTERPOL" stays whole. */
+function spacedDashesAsSeparators(text: string): string {
+  return text.replace(/\s+[-–—]\s+/g, " / ");
+}
+
 export function normaliseAgencies(text: string): Normalised<string[]> {
   if (!text) return ok([]);
-  const parsed = parseAgencies(text);
+  const parsed = parseAgencies(spacedDashesAsSeparators(text.replace(ROLE_NOTE, " ")).trim());
   const problems: CellProblem[] = parsed.unknown.map((u) => {
     const near = suggestAgency(u, 3);
     return {
@@ -151,10 +202,34 @@ export function normaliseAgencies(text: string): Normalised<string[]> {
   return ok(dedupe(parsed.values), problems);
 }
 
+/** Words that name a region or a scope rather than countries ("West Africa", "Global", "Regional"). */
+const REGION_WORDS =
+  /\b(africa|afrique|africa|asia|asie|europe|europa|americas?|ameriques?|amerique|latin|oceania|pacific|pacifique|caribbean|caraibes|middle east|moyen orient|global|mondial|regional|regionale|international|multiple|various|divers|varios|all|tous|todos|tbd|a determiner)\b/;
+
 export function normaliseCountries(text: string): Normalised<string[]> {
   if (!text) return ok([]);
-  const parsed = parseCountries(text);
+  const first = parseCountries(spacedDashesAsSeparators(text));
+  // "Myanmar (Burma)", "Congo (Brazzaville)": the name before or inside the brackets may be the known one.
+  const values = [...first.values];
+  const unknown: string[] = [];
+  for (const u of first.unknown) {
+    const bare = u.replace(/\([^)]*\)/g, " ").trim();
+    const inner = /\(([^)]*)\)/.exec(u)?.[1]?.trim() ?? "";
+    const retry = bare && bare !== u ? parseCountries(bare) : null;
+    const retryInner = !retry?.values.length && inner ? parseCountries(inner) : null;
+    const found = retry?.values.length ? retry : retryInner?.values.length ? retryInner : null;
+    if (found && found.unknown.length === 0) values.push(...found.values);
+    else unknown.push(u);
+  }
+  const parsed = { values, unknown };
   const problems: CellProblem[] = parsed.unknown.map((u) => {
+    if (REGION_WORDS.test(foldText(u))) {
+      return {
+        code: "country-region",
+        severity: "warning",
+        message: `"${u}" names a region or a scope, not a country; it was left out. List the countries (the level column says whether the activity is regional).`,
+      };
+    }
     const near = suggestCountry(u, 3);
     return {
       code: "country-unknown",
@@ -193,6 +268,9 @@ const WORD_FIELDS = {
   },
 } as const;
 
+/** Words around a status, stage or level that carry no meaning of their own ("Implementation phase", "Ongoing (60%)"). */
+const FILLER = /\([^)]*\)|\b(phase|stage|step|etape|fase|level|niveau|nivel|status|statut|estado)\b|[✔✓✗✘*!?.]+/gi;
+
 export function normaliseWord(text: string, field: keyof typeof WORD_FIELDS): Normalised<string> {
   if (!text) return ok("");
   const spec = WORD_FIELDS[field];
@@ -200,6 +278,17 @@ export function normaliseWord(text: string, field: keyof typeof WORD_FIELDS): No
   if (known) return ok(known);
   const m = spec.matcher(text);
   if (m && m.confidence >= WORD_THRESHOLD) return ok(m.value);
+  // Without the filler words, then the first of several ("Cancelled/Postponed", "Identification of needs").
+  const bare = foldText(text.replace(FILLER, " "));
+  const firstPiece = foldText(text.split(/[/,;(]| - /)[0] ?? "");
+  for (const candidate of [bare, firstPiece, bare.split(" ")[0] ?? ""]) {
+    if (!candidate || candidate === foldText(text)) continue;
+    const k = lookupWord(spec.words, candidate);
+    if (k) return { value: k, problems: [], reading: `"${text}" read as ${k}` };
+    const mm = spec.matcher(candidate);
+    if (mm && mm.confidence >= WORD_THRESHOLD)
+      return { value: mm.value, problems: [], reading: `"${text}" read as ${mm.value}` };
+  }
   return ok("", [
     {
       code: `${field}-unknown`,
@@ -219,6 +308,7 @@ export function normaliseDate(
   const r = parseImportDate(raw, role, { ...(dateOrder ? { dateOrder } : {}), numberFormat: numberFormat ?? null });
   if (r.ok) {
     // A month, quarter, half or year stands for one day of it: the change report says which.
+    if (r.reading && /^(first|last) day/.test(r.reading)) return { value: r.iso, problems: [], reading: r.reading };
     if (r.reading && /quarter|half|year|month/.test(r.reading))
       return { value: r.iso, problems: [], reading: `${r.reading}: its ${role === "start" ? "first" : "last"} day` };
     return ok(r.iso);
@@ -257,6 +347,7 @@ export function normaliseMoney(raw: unknown, columnCurrency: string | undefined)
 export function normaliseProgress(raw: unknown, numberFormat: string | null | undefined): Normalised<number | null> {
   const r = parseProgress(raw, numberFormat);
   if (r.ok) return ok(r.value);
+  if (r.code === "progress-placeholder") return ok(null, [{ code: r.code, severity: "info", message: r.message }]);
   return ok(null, [{ code: r.code, severity: "warning", message: `${r.message} Progress is left empty.` }]);
 }
 

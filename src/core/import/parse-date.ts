@@ -138,6 +138,16 @@ function fromText(text: string, role: DateRole, order: DateOrder | undefined): D
   if (m) return dayMonth(Number(m[1]), Number(m[2]), fullYear(Number(m[3])), text, order);
 
   const folded = foldText(text);
+  // "fin 2024", "end of June 2024", "finales de 2024" / "debut 2025", "beginning of 2025": the last or
+  // first day of what follows, whatever the column.
+  const edge =
+    /^(fin|fin de|end|end of|finales de|a fines de)\s+(.+)$/.exec(folded) ??
+    /^(debut|debut de|start|start of|beginning of|inicio de|principios de|comienzos de)\s+(.+)$/.exec(folded);
+  if (edge) {
+    const inner = fromText(edge[2]!, /^(fin|end|finales|a fines)/.test(edge[1]!) ? "end" : "start", order);
+    const which = /^(fin|end|finales|a fines)/.test(edge[1]!) ? "last" : "first";
+    if (inner.ok) return { ok: true, iso: inner.iso, reading: `${which} day of the ${inner.reading ?? "date"}` };
+  }
   // Quarters: Q1 2025, Q1-2025, 2025 Q1, T1 2025 (trimestre), 1T 2025, 1er trimestre 2025, trimestre 1 2025.
   m =
     /^(?:q|t)([1-4]) (\d{4}|\d{2})$/.exec(folded) ??
@@ -151,7 +161,10 @@ function fromText(text: string, role: DateRole, order: DateOrder | undefined): D
       ? quarter(Number(m[2]), Number(m[1]), role)
       : quarter(Number(m[1]), Number(m[2]), role);
   // Halves: S1 2024 (semestre), H2 2025.
-  m = /^(?:s|h)([12]) (\d{4}|\d{2})$/.exec(folded) ?? /^(\d{4}) (?:s|h)([12])$/.exec(folded);
+  m =
+    /^(?:s|h|sem|semestre|semester|half)\s?([12]) (\d{4}|\d{2})$/.exec(folded) ??
+    /^([12]) ?(?:er|e|eme|o|st|nd)? (?:semestre|semester|half) (\d{4})$/.exec(folded) ??
+    /^(\d{4}) (?:s|h)([12])$/.exec(folded);
   if (m) {
     const yearFirst = /^\d{4}/.test(folded);
     const half = Number(yearFirst ? m[2] : m[1]);

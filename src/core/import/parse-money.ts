@@ -44,7 +44,8 @@ export function parseMoney(value: unknown): MoneyParse {
   }
   if (typeof value !== "string") return unreadable(String(value));
   let text = plainSpaces(value);
-  if (PLACEHOLDERS.test(text))
+  // "$ -" and "USD -" are how an accounting format shows nothing; as typed text, they are a placeholder.
+  if (PLACEHOLDERS.test(text) || /^(us\s?\$|usd|\$)\s*[-–—]$/i.test(text))
     return { ok: false, code: "money-placeholder", message: `"${text}" is a placeholder, read as no amount.` };
   let negativeSign = false;
   if (/^\(.*\)$/.test(text)) {

@@ -6,7 +6,8 @@ import { plainSpaces } from "./text";
 import { parseNumberText } from "./parse-money";
 
 export type ProgressParse =
-  { ok: true; value: number } | { ok: false; code: "progress-unreadable" | "progress-out-of-range"; message: string };
+  | { ok: true; value: number }
+  | { ok: false; code: "progress-unreadable" | "progress-out-of-range" | "progress-placeholder"; message: string };
 
 export function parseProgress(value: unknown, numberFormat?: string | null): ProgressParse {
   if (typeof value === "number") {
@@ -15,7 +16,17 @@ export function parseProgress(value: unknown, numberFormat?: string | null): Pro
     return inRange(value > 1 ? value / 100 : value, String(value));
   }
   if (typeof value !== "string") return unreadable(String(value));
-  const text = plainSpaces(value);
+  const shown = plainSpaces(value);
+  if (/^(n\/?a|na|tbd|tbc|n\/d|nd|-+|–|—|\?+)$/i.test(shown))
+    return { ok: false, code: "progress-placeholder", message: `"${shown}" is a placeholder, read as no progress.` };
+  // "50% (est.)", "approx. 50%", "~50%": an estimate is still the figure the office reports.
+  const text = shown
+    .replace(/\([^)]*\)/g, " ")
+    .replace(
+      /^(~|≈|approx\.?|approximately|about|around|est\.?|estimated|env\.?|environ|aprox\.?|aproximadamente|ca\.?|circa)\s*/i,
+      "",
+    )
+    .trim();
   const m = /^(\d[\d.,]*|[.,]\d+)\s*(%|pct|percent|pour ?cent|por ?ciento)?$/i.exec(text);
   if (!m) return unreadable(text);
   const n = parseNumberText(m[1]!.replace(",", "."), true);

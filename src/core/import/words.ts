@@ -12,6 +12,24 @@ function table(rows: readonly (readonly [string, readonly string[]])[]): Readonl
 }
 
 export const STATUS_WORDS = table([
+  // Tracker words beyond the plan's own: a pipeline or approved activity is planned, one on track is under way.
+  [
+    "Planned",
+    [
+      "in preparation",
+      "pipeline",
+      "in the pipeline",
+      "approved",
+      "proposed",
+      "en preparation",
+      "en preparacion",
+      "propose",
+      "approuve",
+      "aprobado",
+      "propuesto",
+    ],
+  ],
+  ["In progress", ["on track", "on schedule"]],
   [
     "Not started",
     [
@@ -198,6 +216,22 @@ export const STAGE_WORDS = table([
 ]);
 
 export const LEVEL_WORDS = table([
+  // Sub-national work is national in the plan's terms; multi-country and cross-border work is regional.
+  ["National", ["local", "provincial", "sub national", "subnational", "district", "site", "infranational"]],
+  [
+    "Regional",
+    [
+      "multi country",
+      "multicountry",
+      "multi pays",
+      "multipays",
+      "multipais",
+      "transboundary",
+      "cross border",
+      "transfrontalier",
+      "transfronterizo",
+    ],
+  ],
   ["National", ["country", "nat", "nationale", "nacional", "pais"]],
   [
     "Regional",
