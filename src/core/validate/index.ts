@@ -83,6 +83,7 @@ export function validateParsed(grid: Grid, parsed: ParsedActivities, options: Va
     framework,
     grid,
     parsed,
+    scratch: new Map(),
     present: ACTIVITY_COLUMNS.filter((c) => parsed.columnOf[c.key] !== undefined),
     headerOf(key) {
       let h = headers.get(key);

@@ -21,6 +21,11 @@ export interface RuleContext {
   readonly parsed: ParsedActivities;
   /** The canonical columns the sheet has, in layout order: per-cell rules loop over these only. */
   readonly present: readonly { readonly key: ActivityKey; readonly header: string }[];
+  /**
+   * Scratch space for one run, dropped with the context: rules keep per-run caches here rather than in
+   * module variables, so that nothing of a checked sheet outlives its report.
+   */
+  readonly scratch: Map<string, unknown>;
   /** The header text as written in the sheet for a canonical column (falls back to the canonical header). */
   headerOf(key: ActivityKey): string;
 }

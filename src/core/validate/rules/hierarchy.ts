@@ -33,12 +33,13 @@ interface HierarchyView {
 }
 
 /**
- * The validator runs every rule on one row before the next row, so a one-row cache shares the view
- * between the hierarchy rules without keeping 100,000 views alive (a WeakMap that size cost seconds).
+ * The validator runs every rule on one row before the next row, so a one-row cache (in the run's
+ * scratch space) shares the view between the hierarchy rules without keeping 100,000 views alive.
  */
-let lastRow: ParsedRow | null = null;
-let lastCtx: RuleContext | null = null;
-let lastView: HierarchyView | null = null;
+interface RowSlot {
+  row: ParsedRow | null;
+  view: HierarchyView | null;
+}
 
 function codeCell(row: ParsedRow, key: "outcome" | "subOutcome" | "approach", ctx: RuleContext): CodeCell {
   const cell = row.cells[key];
@@ -52,11 +53,15 @@ function codeCell(row: ParsedRow, key: "outcome" | "subOutcome" | "approach", ct
 
 /** The three code cells of a row, computed once per row and shared by the hierarchy rules. */
 function viewOf(row: ParsedRow, ctx: RuleContext): HierarchyView {
-  if (row === lastRow && ctx === lastCtx && lastView) return lastView;
+  let slot = ctx.scratch.get("hierarchy.row") as RowSlot | undefined;
+  if (!slot) {
+    slot = { row: null, view: null };
+    ctx.scratch.set("hierarchy.row", slot);
+  }
+  if (slot.row === row && slot.view) return slot.view;
   const v = { outcome: codeCell(row, "outcome", ctx), subOutcome: codeCell(row, "subOutcome", ctx), approach: codeCell(row, "approach", ctx) };
-  lastRow = row;
-  lastCtx = ctx;
-  lastView = v;
+  slot.row = row;
+  slot.view = v;
   return v;
 }
 
@@ -71,8 +76,30 @@ function subOutcomeOf(approach: string): string {
   return last > 0 && approach.indexOf(".") < last ? approach.slice(0, last) : "";
 }
 
+/**
+ * Suggestions per distinct (text, level, parent) for this run: a sheet with one mistyped code copied down
+ * 1,000 rows ranks the plan's codes once, not 1,000 times.
+ */
+type Suggested = { codes: string[]; shown: string[] };
+
+function suggestFor(text: string, level: Level, ctx: RuleContext, within?: string): Suggested {
+  let suggestMemo = ctx.scratch.get("hierarchy.suggest") as Map<string, Suggested> | undefined;
+  if (!suggestMemo) {
+    suggestMemo = new Map();
+    ctx.scratch.set("hierarchy.suggest", suggestMemo);
+  }
+  const key = `${level}\u0000${within ?? ""}\u0000${text}`;
+  let found = suggestMemo.get(key);
+  if (!found) {
+    found = rankSuggestions(text, level, ctx, within);
+    if (suggestMemo.size > 10_000) suggestMemo.clear();
+    suggestMemo.set(key, found);
+  }
+  return found;
+}
+
 /** Suggestions for a code that matches nothing at its level, best first, restricted to that level. */
-function suggestFor(text: string, level: Level, ctx: RuleContext, within?: string): { codes: string[]; shown: string[] } {
+function rankSuggestions(text: string, level: Level, ctx: RuleContext, within?: string): { codes: string[]; shown: string[] } {
   const fw = ctx.framework;
   let found: { code: string; title: string }[] = [];
   try {
