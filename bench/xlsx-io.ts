@@ -25,6 +25,8 @@ import { generateRows } from "./validate";
 
 export interface ChildFigures {
   ms: number;
+  /** User + system CPU time of the child: steadier than wall time on a loaded machine. */
+  cpuMs: number;
   peakRssMb: number;
   /** Anything the case wants to say (e.g. the rejection kind). */
   note?: string;
@@ -38,11 +40,13 @@ export async function runAsChild(work: () => Promise<string | void>): Promise<vo
     if (rss > peak) peak = rss;
   }, 20);
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const note = await work();
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  const out: ChildFigures = { ms: Math.round(ms), peakRssMb: Math.round(peak / 1024 / 1024), ...(note ? { note } : {}) };
+  const out: ChildFigures = { ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb: Math.round(peak / 1024 / 1024), ...(note ? { note } : {}) };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 

@@ -5,7 +5,7 @@
 import type { Cell, CellValue as ExcelValue, Worksheet } from "exceljs";
 import { ANNOTATION_MARK, type ChangeOp } from "../../core/changeset";
 import { isCellError, parseAddress, sheetRef, type CellValue } from "../../core/grid";
-import { applyCellStyle, solidFill } from "./cell-style";
+import { applyCellStyle, removeCellFill, setCellFill, setCellNumFmt, setColumnNumFmt, shareEmptyStyle } from "./cell-style";
 import { clearCellNote } from "./exceljs-internals";
 import { parseRange, sameColor, type Box } from "./ranges";
 
@@ -38,7 +38,8 @@ export function applyValues(sheet: Worksheet, op: Op<"values">): null {
       const cell = row.getCell(at.col + j);
       cell.value = toExcelValue(v);
       const fmt = op.formats?.[j];
-      if (fmt) cell.numFmt = fmt;
+      if (fmt) setCellNumFmt(cell, fmt);
+      else shareEmptyStyle(cell);
     });
   });
   return null;
@@ -63,10 +64,8 @@ export function applyStyle(sheet: Worksheet, op: Op<"style">): null {
 
 export function applyNumberFormat(sheet: Worksheet, op: Op<"numberFormat">): null {
   const box = parseRange(op.range);
-  if (box.wholeColumns) for (let c = box.left; c <= box.right; c++) sheet.getColumn(c).numFmt = op.format;
-  forEachCell(sheet, box, (cell) => {
-    cell.numFmt = op.format;
-  });
+  if (box.wholeColumns) for (let c = box.left; c <= box.right; c++) setColumnNumFmt(sheet.getColumn(c), op.format);
+  forEachCell(sheet, box, (cell) => setCellNumFmt(cell, op.format));
   return null;
 }
 
@@ -98,9 +97,7 @@ export function applyClearNote(sheet: Worksheet, op: Op<"clearNote">): null {
 }
 
 export function applyFill(sheet: Worksheet, op: Op<"fill">): null {
-  forEachCell(sheet, parseRange(op.range), (cell) => {
-    cell.style = { ...cell.style, fill: solidFill(op.color) };
-  });
+  forEachCell(sheet, parseRange(op.range), (cell) => setCellFill(cell, op.color));
   return null;
 }
 
@@ -109,9 +106,7 @@ export function applyClearFill(sheet: Worksheet, op: Op<"clearFill">): null {
     const fill = cell.style.fill;
     if (!fill || fill.type !== "pattern" || fill.pattern !== "solid") return;
     if (!op.colors.some((c) => sameColor(fill.fgColor?.argb, c))) return;
-    const next = { ...cell.style };
-    delete next.fill;
-    cell.style = next;
+    removeCellFill(cell);
   });
   return null;
 }

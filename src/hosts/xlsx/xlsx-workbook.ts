@@ -21,6 +21,9 @@ import { guardZip, type ZipReport } from "./zip-guard";
 
 installOoxmlTextEscaping();
 
+/** JSZip options for the whole-workbook save (see toBuffer). */
+export const SAVE_ZIP_OPTIONS = { compression: "DEFLATE", compressionOptions: { level: 1 } } as const;
+
 export interface SaveOptions {
   /** Allow saving over the file the workbook was opened from (the CLI's --in-place). */
   overwriteInput?: boolean;
@@ -51,7 +54,9 @@ export class XlsxWorkbook {
 
   async toBuffer(): Promise<Buffer> {
     for (const sheet of this.workbook.worksheets) compactValidations(sheet);
-    const out = await this.workbook.xlsx.writeBuffer();
+    // Deflate level 1: on a plan's XML it is several times faster than the default (6) for a file
+    // about a fifth larger; ExcelJS hands `zip` to JSZip's generateAsync.
+    const out = await this.workbook.xlsx.writeBuffer({ zip: SAVE_ZIP_OPTIONS } as unknown as ExcelJS.XlsxWriteOptions);
     return Buffer.from(out as ArrayBuffer);
   }
 
