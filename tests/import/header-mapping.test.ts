@@ -2,6 +2,7 @@ import {
   importRows,
   matchHeader,
   parseMappingMemory,
+  rememberImport,
   rememberMapping,
   serializeMappingMemory,
   type MappingChoice,
@@ -212,5 +213,26 @@ describe("column mapping", () => {
     expect(r.issues).toEqual([
       expect.objectContaining({ code: "header-not-found", severity: "error", sheet: "Notes" }),
     ]);
+  });
+});
+
+describe("remembering an import", () => {
+  it("stores the corrected mapping of a result and applies it to the next tracker with those headers", () => {
+    const rows: CellValue[][] = [
+      ["Ref", "Activity", "Approach", "Donor"],
+      ["A-1", "x", "1.1.1", "EU"],
+    ];
+    const first = importRows(grid(rows), { mappingOverride: { Donor: "ignore" } });
+    const memory = rememberImport(undefined, first);
+    const next = importRows(
+      grid([
+        ["Ref", "Activity", "Approach", "Donor"],
+        ["B-1", "y", "2.1.1", "USAID"],
+      ]),
+      { memory },
+    );
+    expect(next.fromMemory).toBe(true);
+    expect(next.rows[0]!.record.notes).toBe("");
+    expect(rememberImport(memory, next).entries).toHaveLength(1);
   });
 });

@@ -15,6 +15,7 @@ export {
   parseMappingMemory,
   recallMapping,
   rememberMapping,
+  rememberImport,
   serializeMappingMemory,
   type MappingMemory,
   type MappingMemoryEntry,

@@ -85,3 +85,15 @@ export function parseMappingMemory(json: string): { memory: MappingMemory; error
 export function serializeMappingMemory(memory: MappingMemory): string {
   return `${JSON.stringify(memory, null, 2)}\n`;
 }
+
+/** Remember the mapping an import used (after the user's corrections), for the next source with these headers. */
+export function rememberImport(
+  memory: MappingMemory | undefined,
+  result: { columns: readonly { header: string; choice: MappingChoice }[] },
+): MappingMemory {
+  return rememberMapping(
+    memory,
+    result.columns.map((c) => c.header),
+    result.columns.map((c) => c.choice),
+  );
+}
