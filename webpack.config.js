@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the add-in's pages into dist/: the task pane, the ribbon-command page (no UI), the preview page
  * (the task pane beside a simulated workbook, for a plain browser) and the support page; copies the

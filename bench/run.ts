@@ -4,6 +4,7 @@
  * `npm run bench -- parse validate` runs only the modules named.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import type { BenchResult } from "./types";
 
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     .map((f) => f.replace(/\.js$/, ""))
     .filter((name) => only.length === 0 || only.includes(name))
     .sort();
-  process.stdout.write(`Benchmarks on ${require("os").cpus().length} cores, Node ${process.version}\n`);
+  process.stdout.write(`Benchmarks on ${os.cpus().length} cores, Node ${process.version}\n`);
   for (const name of modules) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(here, name)) as { run?: () => Promise<BenchResult[]> };

@@ -60,8 +60,10 @@ export async function readSheetInBlocks(
   while (start < totalRows) {
     const count = Math.max(1, Math.min(next, totalRows - start, maxRowsByCells));
     const block = ws.getRangeByIndexes(start, 0, count, cols);
+    // eslint-disable-next-line office-addins/no-empty-load -- props lists the properties, built above
     block.load(props);
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block is the design: each response must stay under 5 MB
       await context.sync();
     } catch (e) {
       if (isPayloadError(e) && count > 1) {
@@ -70,10 +72,12 @@ export async function readSheetInBlocks(
       }
       throw e;
     }
+    /* eslint-disable office-addins/load-object-before-read -- loaded through props above */
     const values = block.values;
     const types = block.valueTypes as unknown as string[][];
     const f = options.formulas ? block.formulas : null;
     const nf = options.numberFormats ? block.numberFormat : null;
+    /* eslint-enable office-addins/load-object-before-read */
     for (let i = 0; i < count; i++) {
       const vr = values[i] ?? [];
       const tr = types[i] ?? [];

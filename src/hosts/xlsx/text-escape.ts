@@ -13,7 +13,9 @@
 const XmlStream = require("exceljs/lib/utils/xml-stream") as { prototype: { writeText(text: unknown): void } };
 
 /** Characters XML cannot carry as they are (or would not carry back unchanged: CR), plus DEL, which ExcelJS drops. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NEEDS_ESCAPE = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\x7F]|_x[0-9A-Fa-f]{4}_/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const ESCAPE_ALL = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\x7F]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
 function hex4(code: number): string {

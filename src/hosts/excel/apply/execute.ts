@@ -45,6 +45,7 @@ export async function executeBlocks(
     if (suspendCalculation) context.workbook.application.suspendApiCalculationUntilNextSync();
     try {
       for (const a of blocks[i]!) a.queue(context, sheets);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per write block (each under the 5 MB request limit), not per row
       await context.sync();
     } catch (e) {
       throw new ExcelApplyError(appliedAfter(i - 1), totalOps, i, blocks.length, e);

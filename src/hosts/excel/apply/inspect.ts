@@ -138,12 +138,14 @@ export async function inspectWorkbook(
     if (op.kind === "pivot" && supports.pivots) {
       await add(SMALL_ITEM_BYTES, () => {
         const p = wb.pivotTables.getItemOrNullObject(op.name);
+        // eslint-disable-next-line office-addins/call-sync-before-read -- this reader runs after the batch's sync
         return () => !p.isNullObject && facts.pivots.add(op.name.toLowerCase());
       });
     }
     if (op.kind === "chart" && exists.has(op.sheet.toLowerCase())) {
       await add(SMALL_ITEM_BYTES, () => {
         const c = wb.worksheets.getItem(op.sheet).charts.getItemOrNullObject(op.name);
+        // eslint-disable-next-line office-addins/call-sync-before-read -- this reader runs after the batch's sync
         return () => !c.isNullObject && facts.charts.add(`${op.sheet.toLowerCase()}|${op.name.toLowerCase()}`);
       });
     }

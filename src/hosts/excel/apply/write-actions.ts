@@ -7,7 +7,7 @@
  */
 import { ANNOTATION_MARK, type CellStyle, type ChangeKind } from "../../../core/changeset";
 import { cellAddress, sheetRef } from "../../../core/grid";
-import { rectAddress, type Rect } from "../a1";
+import { rectAddress } from "../a1";
 import { toOfficeValue } from "../text-guard";
 import type { CheckedOp } from "./checked-ops";
 import { cellKeyOf, isAddinNote, type WorkbookFacts } from "./inspect";

@@ -200,6 +200,7 @@ export class SimNamedItem extends SimObject implements Pick<Excel.NamedItem, "na
   get name(): string {
     return this.prop("name");
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typings declare any
   get formula(): any {
     return this.prop("formula");
   }
@@ -490,6 +491,7 @@ export class SimChart extends SimObject implements Pick<Excel.Chart, "name"> {
       if (!nullable && !this.exists()) throw new SimulatedOfficeError("ItemNotFound", "The chart does not exist.");
     });
     if (nullable) this.settle();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the title object's setter needs the chart
     const self = this;
     this.title = {
       set text(v: string) {

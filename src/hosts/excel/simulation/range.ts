@@ -154,21 +154,27 @@ export class SimRange extends SimObject implements RangeData {
     s.set(row, col, t.value);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typings declare any[][]
   get values(): any[][] {
     return this.prop("values");
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typings declare any[][]
   set values(v: any[][]) {
     this.writeGrid("values", v, (row, col, x) => this.typeInto(row, col, x));
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typings declare any[][]
   get formulas(): any[][] {
     return this.prop("formulas");
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typings declare any[][]
   set formulas(v: any[][]) {
     this.writeGrid("formulas", v, (row, col, x) => this.typeInto(row, col, x));
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typings declare any[][]
   get numberFormat(): any[][] {
     return this.prop("numberFormat");
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typings declare any[][]
   set numberFormat(v: any[][]) {
     this.writeGrid("numberFormat", v, (row, col, x) => {
       const s = this.sheet();
