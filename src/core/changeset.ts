@@ -111,6 +111,8 @@ export const SEVERITY_FILLS = {
 
 export function changeSet(...parts: (readonly ChangeOp[] | ChangeSet)[]): ChangeSet {
   const ops: ChangeOp[] = [];
-  for (const p of parts) ops.push(...("ops" in p ? p.ops : p));
+  // A loop, not push(...spread): a change set can hold hundreds of thousands of ops, more arguments than
+  // a call may take.
+  for (const p of parts) for (const op of "ops" in p ? p.ops : p) ops.push(op);
   return { ops };
 }

@@ -74,7 +74,7 @@ export function annotationChanges(report: ValidationReport, previousState: Grid 
   }
 
   // 3. The Issues sheet, rebuilt from scratch: the add-in owns it.
-  ops.push(...issuesSheetOps(report, options.date ?? report.asOf ?? ""));
+  for (const op of issuesSheetOps(report, options.date ?? report.asOf ?? "")) ops.push(op); // no spread: 100,000s of ops
 
   // 4. The state for the next run (previous cells on other sheets that still exist are already cleared).
   const state = stateRows(annotated, previous.otherRows);

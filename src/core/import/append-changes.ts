@@ -80,7 +80,7 @@ export function importAppendPlan(result: ImportResult, activitiesGrid: Grid | nu
   // Missing sheet or headers: the set-up layout creates or repairs them first (header row only).
   const full = activitiesLayout(activitiesGrid, { appendedRows: records.length });
   const ops: ChangeOp[] = [];
-  if (full.fresh || full.added.length > 0) ops.push(...full.ops);
+  if (full.fresh || full.added.length > 0) for (const op of full.ops) ops.push(op); // no spread: may be long
 
   const firstRow = full.lastRow + 1;
   const cols = ACTIVITY_HEADERS.map((h) => full.columnOf[h]).filter((c): c is number => typeof c === "number");
