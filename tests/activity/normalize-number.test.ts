@@ -72,8 +72,12 @@ describe("readProgress", () => {
     expect(readProgress("45")).toMatchObject({ ok: true, value: 0.45, note: { code: "progress-read-as-percent" } });
   });
 
-  test.each([[150], ["120%"], [-0.1], ["half"], [false]])("%p is a problem", (v) => {
+  test.each([[150], ["120%"], [-0.1], ["half"], [false], [1.5], [45.5]])("%p is a problem", (v) => {
     expect(readProgress(v).ok).toBe(false);
+  });
+
+  test("a fraction above 1 (a percentage cell showing 150%) is out of range, and the message says what it means", () => {
+    expect(readProgress(1.5)).toMatchObject({ ok: false, code: "progress-out-of-range", message: expect.stringContaining("150%") });
   });
 });
 

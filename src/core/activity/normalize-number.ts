@@ -136,7 +136,9 @@ export function readProgress(v: CellValue): NumberReading {
   } else return notANumber(v, "progress as a percentage, for example 45%");
   if (!Number.isFinite(n)) return notANumber(v, "progress as a percentage");
   if (percent) n = n / 100;
-  else if (n > 1 && n <= 100) {
+  // A whole number from 2 to 100 is a percentage typed without "%" (45 means 45%). A fraction above 1
+  // (1.5) is most often a percentage cell showing 150%: out of range, never quietly read as 1.5%.
+  else if (n > 1 && n <= 100 && Number.isInteger(n)) {
     return {
       ok: true,
       value: n / 100,
@@ -150,7 +152,7 @@ export function readProgress(v: CellValue): NumberReading {
     return {
       ok: false,
       code: "progress-out-of-range",
-      message: `${show(String(v))} is outside 0% to 100%; enter progress between 0% and 100%.`,
+      message: `${show(String(v))} is outside 0% to 100%${!percent && n > 1 ? ` (as a fraction of one, ${show(String(v))} is ${Math.round(n * 10000) / 100}%)` : ""}; enter progress between 0% and 100%.`,
     };
   }
   return { ok: true, value: n };
