@@ -136,3 +136,17 @@ describe("an English East African tracker", () => {
     expect(r.rows).toHaveLength(4);
   });
 });
+
+describe("rows that only look like totals", () => {
+  it("imports an activity whose title starts with 'Total', and stops at the real Total row", () => {
+    const rows = [
+      ["Activity", "Approach", "Lead", "Country", "Budget"],
+      ["Total ban awareness", "1.3.1", "UNODC", "Kenya", 1000],
+      ["Total", null, null, null, "USD 1,000"],
+      ["After the total", "1.3.1", "UNODC", "Kenya", 5],
+    ];
+    const r = importRows({ sheet: "S", top: 1, left: 1, rows });
+    expect(r.rows.map((x) => x.record.title)).toEqual(["Total ban awareness"]);
+    expect(r.skipped.map((s) => [s.row, s.reason])).toEqual([[3, "totals"], [4, "after-totals"]]);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { cellAddress, type CellValue, type Grid } from "../grid";
 import { cellText, foldText } from "./text";
+import { parseMoney } from "./parse-money";
 import { HEADER_THRESHOLD, matchHeader, type HeaderMatch } from "./match-header";
 
 /** How far down a header row is looked for. Trackers put a few title lines above; 50 is generous. */
@@ -153,9 +154,22 @@ export function classifyRow(grid: Grid, row: number): RowKind {
     }
   }
   if (nonBlank === 0) return "blank";
-  if (label) return label;
-  if (isFormulaTotalsRow(grid, row)) return "totals";
-  return "data";
+  // A totals row is a label and figures; a row with more text ("Total ban workshop", "1.1.1", "UNODC")
+  // is an activity whose title happens to start with the word.
+  const kind = label ?? (isFormulaTotalsRow(grid, row) ? "totals" : "data");
+  return kind !== "data" && wordyCells(cells) > 1 ? "data" : kind;
+}
+
+/** Text cells that say something other than an amount ("$195,000", "USD 1 445 000" are figures). */
+function wordyCells(cells: readonly CellValue[]): number {
+  let n = 0;
+  for (const v of cells) {
+    if (typeof v !== "string" || !/\p{L}/u.test(v)) continue;
+    const money = parseMoney(v);
+    if (money.ok || money.code === "money-currency" || money.code === "money-placeholder") continue;
+    n++;
+  }
+  return n;
 }
 
 /** Every formula in the row aggregates a range that ends above the row, and nothing else is typed but labels. */
