@@ -7,6 +7,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { App } from "../taskpane/App";
 import { describeError, type Problem } from "../taskpane/errors";
+import { preloadEngine } from "../taskpane/host/port-plan-host";
 import { SheetView } from "./SheetView";
 import { createSession, newWorkbookSession, type PreviewSession } from "./session";
 import { exposeSession } from "./window-api";
@@ -34,6 +35,11 @@ export function PreviewApp() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => exposeSession(session), [session]);
+  // The engine chunk downloads once the pane is on screen.
+  useEffect(() => {
+    const t = setTimeout(preloadEngine, 0);
+    return () => clearTimeout(t);
+  }, []);
 
   const open = async (file: File) => {
     setBusy(true);

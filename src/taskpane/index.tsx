@@ -6,6 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createOfficeHost } from "./host/office-host";
+import { preloadEngine } from "./host/port-plan-host";
 import { StatusPage } from "./StatusPage";
 import { themeFromOffice } from "./theme";
 
@@ -38,6 +39,7 @@ if (container) {
           <App host={createOfficeHost()} />
         </FluentProvider>,
       );
+      setTimeout(preloadEngine, 0);
     }).catch(() => showError("Office could not start the pane. Close the pane and open it again."));
   }
 }

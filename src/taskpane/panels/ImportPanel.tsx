@@ -7,7 +7,7 @@ import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react
 import { useEffect, useMemo, useState } from "react";
 import type { AppendImportResult } from "../../app/import";
 import { ACTIVITY_COLUMNS } from "../../core/activity/columns";
-import { fieldHeader, type ImportResult, type MappingChoice, type ValueChange } from "../../core/import";
+import type { ImportResult, MappingChoice, ValueChange } from "../../core/import";
 import { SHEETS } from "../../core/layout/sheet-names";
 import type { SheetInfo } from "../../ports/workbook-port";
 import { OperationStatus } from "../components/OperationStatus";
@@ -18,8 +18,10 @@ import type { CellRef } from "../host/plan-host";
 import { usePanelStyles } from "./panel-styles";
 
 const PLAN_SHEETS = new Set<string>(Object.values(SHEETS));
+// Labels from the column list itself (not core/import's fieldHeader), so the panel does not pull the import engine into the pane's first chunk.
 const CHOICES: { value: MappingChoice; label: string }[] = [
-  ...[...ACTIVITY_COLUMNS.map((c) => c.key), "period" as const].map((k) => ({ value: k, label: fieldHeader(k) })),
+  ...ACTIVITY_COLUMNS.map((c) => ({ value: c.key, label: c.header })),
+  { value: "period", label: "Period (start and end)" },
   { value: "unmapped", label: "Keep in Notes" },
   { value: "ignore", label: "Ignore this column" },
 ];
@@ -185,6 +187,11 @@ export function ImportPanel() {
                   <Text>
                     Row {row.row} → <b>{row.record.id}</b>
                     {row.idGenerated ? " (new ID)" : ""}: {row.record.title || "(no title)"}
+                  </Text>
+                  <Text size={200} className={panel.muted}>
+                    {[row.record.approach ? `Approach ${row.record.approach}` : "No approach", row.record.leadAgencies.join(", "), row.record.countries.join(", "), row.record.startDate && row.record.endDate ? `${row.record.startDate} to ${row.record.endDate}` : row.record.startDate ?? ""]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </Text>
                   {(changesByRow.get(row.row) ?? []).map((c, n) => (
                     <Text key={n} size={200}>
