@@ -54,13 +54,34 @@ export function splitAndMatch(text: string, index: AliasIndex, fuzzy: (piece: st
       }
     }
     if (taken) continue;
-    const piece = (pieces[i] ?? "").trim();
+    const written = (pieces[i] ?? "").trim();
+    // "UNODC (lead)", "INTERPOL - co-lead", "Kenya (pilot)": the name without the remark, when it is known.
+    const bare = withoutRemark(written);
+    const known = bare !== written ? index.lookup(bare) : undefined;
+    if (known !== undefined) {
+      values.push(known);
+      i++;
+      continue;
+    }
+    const piece = bare !== written && bare !== "" ? bare : written;
     const m = fuzzy(piece);
     if (m) {
       values.push(m.value);
       confidence = Math.min(confidence, m.confidence);
-    } else unknown.push(piece);
+    } else unknown.push(written);
     i++;
   }
   return { values: [...new Set(values)], unknown, confidence };
+}
+
+/**
+ * A trailing remark in brackets or after a dash ("(lead)", "(co-lead)", " - chef de file", "[pilot]"), which
+ * officers add to a name in one cell. Names that carry brackets themselves ("Bolivia (Plurinational State of)")
+ * are looked up whole before this is tried.
+ */
+export function withoutRemark(piece: string): string {
+  return piece
+    .replace(/\s*[([][^()[\]]{0,40}[)\]]\s*$/, "")
+    .replace(/\s+[-–—:]\s+[^-–—:]{1,30}$/, "")
+    .trim();
 }
