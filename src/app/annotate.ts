@@ -9,7 +9,7 @@
  */
 import { isoToExcelSerial } from "../core/activity/dates";
 import { changeSet, type ChangeKind, type ChangeOp, type ChangeSet } from "../core/changeset";
-import { parseAddress } from "../core/grid";
+import { parseAddress, type Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { activitiesTableOp, usedExtent } from "../core/layout/activities-sheet";
 import { coverSheetChanges } from "../core/layout/cover-sheet";
@@ -64,16 +64,34 @@ export interface AnnotateStep {
   run(port: WorkbookPort, ctx: { asOf: string; generatedOn: string; signal?: AbortSignal }): Promise<{ scored?: number } | void>;
 }
 
-/** A port whose reads go to the workbook and whose writes are kept for one apply at the end. */
+/**
+ * A port whose reads go to the workbook and whose writes are kept for one apply at the end.
+ *
+ * Reads are remembered: validate, score, summarise and set-up each read Activities, and the workbook
+ * does not change until the one apply, so every step gets the same (read-only) grid instead of a fresh
+ * copy of every cell. Writes keep the steps' op objects as they are (no copy of their values).
+ */
 function recordingPort(port: WorkbookPort): { port: WorkbookPort; ops: ChangeOp[] } {
   const ops: ChangeOp[] = [];
+  const reads = new Map<string, Promise<Grid>>();
   return {
     ops,
     port: {
       listSheets: () => port.listSheets(),
-      readSheet: (name, options) => port.readSheet(name, options),
+      readSheet: (name, options) => {
+        const key = `${options?.formulas ? "f" : ""}${options?.numberFormats ? "n" : ""}:${name}`;
+        let grid = reads.get(key);
+        if (!grid) {
+          grid = port.readSheet(name, options);
+          reads.set(key, grid);
+          // A failed read (a missing sheet) is not remembered: the next step gets the same error afresh.
+          grid.catch(() => reads.delete(key));
+        }
+        return grid;
+      },
       apply: async (changes: ChangeSet) => {
-        ops.push(...changes.ops);
+        // One push per op: spreading a change set of 100,000+ ops into push() overflows the call stack.
+        for (const op of changes.ops) ops.push(op);
         return { applied: changes.ops.length, skipped: [] };
       },
     },
@@ -105,13 +123,13 @@ export async function annotateWorkbook(port: WorkbookPort, options: AnnotateOpti
   progress(0, "Reading the workbook");
   const sheets = (await port.listSheets()).map((s) => s.name);
   if (!sheets.includes(SHEETS.activities)) throw new SheetNotFoundError(SHEETS.activities);
-  const activities = await port.readSheet(SHEETS.activities);
+  const recorder = recordingPort(port);
+  const activities = await recorder.port.readSheet(SHEETS.activities);
   if (usedExtent(activities).lastRow === 0) throw new EmptyActivitiesError(SHEETS.activities);
-  const settingsGrid = await readIfPresent(port, sheets, SHEETS.settings);
-  const countriesGrid = await readIfPresent(port, sheets, SHEETS.countries);
+  const settingsGrid = await readIfPresent(recorder.port, sheets, SHEETS.settings);
+  const countriesGrid = await readIfPresent(recorder.port, sheets, SHEETS.countries);
 
   progress(0.1, "Checking every activity");
-  const recorder = recordingPort(port);
   const check = await checkPlan(recorder.port, { asOf: options.asOf, annotate: true, ...(signal ? { signal } : {}) });
   const steps: AnnotateResult["steps"] = [{ name: "validate", ran: true }];
   let scored: number | undefined;
@@ -125,7 +143,10 @@ export async function annotateWorkbook(port: WorkbookPort, options: AnnotateOpti
 
   progress(0.6, "Laying out the workbook");
   const setup = planSetup({ sheets, activities, settings: settingsGrid, countries: countriesGrid }, defaultSetupData({ settingsGrid, countriesGrid }));
-  const ops: ChangeOp[] = [...setup.changes.ops, ...recorder.ops];
+  const ops: ChangeOp[] = [];
+  for (const op of setup.changes.ops) ops.push(op);
+  for (const op of recorder.ops) ops.push(op);
+  recorder.ops.length = 0;
   widenActivitiesTable(ops, setup.activities.headerRow, setup.activities.lastCol, setup.activities.lastRow);
 
   const present = new Set(sheets);
