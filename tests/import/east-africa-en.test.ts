@@ -147,6 +147,9 @@ describe("rows that only look like totals", () => {
     ];
     const r = importRows({ sheet: "S", top: 1, left: 1, rows });
     expect(r.rows.map((x) => x.record.title)).toEqual(["Total ban awareness"]);
-    expect(r.skipped.map((s) => [s.row, s.reason])).toEqual([[3, "totals"], [4, "after-totals"]]);
+    expect(r.skipped.map((s) => [s.row, s.reason])).toEqual([
+      [3, "totals"],
+      [4, "after-totals"],
+    ]);
   });
 });

@@ -354,3 +354,33 @@ describe("more of what trackers write", () => {
     expect(rec(cells)).toMatchObject(expected);
   });
 });
+
+describe("one column for status and stage", () => {
+  const rows = (status: string, stage: string | null) => {
+    const header = stage === null ? ["Activity", "Approach", "Status"] : ["Activity", "Approach", "Status", "Stage"];
+    const row = stage === null ? ["x", "1.1.1", status] : ["x", "1.1.1", status, stage];
+    return importRows({ sheet: "S", top: 1, left: 1, rows: [header, row] });
+  };
+  it("reads a stage word under Status as the stage, and says so", () => {
+    const r = rows("Implementation", null);
+    expect(r.rows[0]!.record).toMatchObject({ stage: "Implementation", status: "" });
+    expect(r.issues.find((i) => i.cell === "C2")).toMatchObject({ code: "status-is-stage", severity: "info" });
+  });
+  it("does not let it overwrite the row's own stage", () => {
+    const r = rows("Implementation", "Planning");
+    expect(r.rows[0]!.record).toMatchObject({ stage: "Planning", status: "" });
+    expect(r.issues.find((i) => i.cell === "C2")).toMatchObject({ code: "status-unknown", severity: "warning" });
+  });
+  it("reads a status word under Stage as the status", () => {
+    const r = importRows({
+      sheet: "S",
+      top: 1,
+      left: 1,
+      rows: [
+        ["Activity", "Approach", "Stage"],
+        ["x", "1.1.1", "Ongoing"],
+      ],
+    });
+    expect(r.rows[0]!.record).toMatchObject({ stage: "", status: "In progress" });
+  });
+});

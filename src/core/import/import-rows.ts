@@ -294,6 +294,7 @@ function importRow(
   let approach: ApproachReading | null = null;
   let notes = "";
   let period: { start: string; end: string; cell: string; header: string; before: string } | null = null;
+  const crossOver: { field: "stage" | "status"; value: string; at: CellAt; from: "stage" | "status" }[] = [];
 
   for (const c of columns) {
     const j = c.col - grid.left;
@@ -402,6 +403,23 @@ function importRow(
       case "stage":
       case "status": {
         const n = caches.word(text, field);
+        // Trackers often keep one column for both: "Implementation" under Status is a stage, "Ongoing"
+        // under Stage is a status. Kept aside, used if the row's own column for it says nothing.
+        const other = field === "status" ? "stage" : field === "stage" ? "status" : null;
+        const crossed = !n.value && other ? caches.word(text, other) : null;
+        if (other && crossed?.value && field !== "level") {
+          crossOver.push({ field: other, value: crossed.value, at: { ...at }, from: field });
+          changes.push({
+            row,
+            cell,
+            field,
+            header: at.column,
+            before,
+            after: "",
+            reading: `a ${other}, not a ${field}: ${crossed.value}`,
+          });
+          break;
+        }
         report(n);
         record[field] = n.value;
         break;
@@ -437,6 +455,26 @@ function importRow(
     }
   }
 
+  for (const x of crossOver) {
+    if (!record[x.field]) {
+      record[x.field] = x.value;
+      issues.push(
+        problemIssue(x.at, {
+          code: `${x.from}-is-${x.field}`,
+          severity: "info",
+          message: `"${x.at.value}" is a ${x.field}, not a ${x.from}: imported as the ${x.field} ${x.value}, and the ${x.from} left empty.`,
+        }),
+      );
+    } else {
+      issues.push(
+        problemIssue(x.at, {
+          code: `${x.from}-unknown`,
+          severity: "warning",
+          message: `"${x.at.value}" is a ${x.field}, not a ${x.from}, and the row already has the ${x.field} ${record[x.field]}; the ${x.from} is left empty.`,
+        }),
+      );
+    }
+  }
   // A period column fills the dates that no column of their own gave.
   if (period) {
     if (record.startDate === null) record.startDate = period.start;
