@@ -94,6 +94,7 @@ check("lint", "npx", ["eslint", "."]);
 check("typecheck", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]);
 check("manifest", process.execPath, ["scripts/validate-manifest.js", "manifest.xml"]);
 if (!args.has("--no-audit")) audit();
+check("licences (shipped dependencies)", process.execPath, ["scripts/check-licences.js"]);
 const built = check("build", "npm", ["run", "build"]);
 jest("unit", "jest.config.js");
 if (args.has("--no-e2e")) {
