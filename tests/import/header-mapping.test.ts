@@ -236,3 +236,37 @@ describe("remembering an import", () => {
     expect(rememberImport(memory, next).entries).toHaveLength(1);
   });
 });
+
+describe("columns mapped from their values", () => {
+  it("reads a 'Code' column of activity references as the ID, and one of approach codes as the approach", () => {
+    const r = importRows(
+      grid([
+        ["Code", "Activity", "Code ", "Pays"],
+        ["CIV-01", "x", "1.1.2", "CIV"],
+        ["CIV-02", "y", "1.1.3", "SEN"],
+      ]),
+    );
+    expect(r.columns.map((c) => [c.choice, c.via])).toEqual([
+      ["id", "content"],
+      ["title", "alias"],
+      ["approach", "content"],
+      ["countries", "alias"],
+    ]);
+    expect(r.rows.map((x) => [x.record.id, x.record.approach])).toEqual([
+      ["CIV-01", "1.1.2"],
+      ["CIV-02", "1.1.3"],
+    ]);
+  });
+
+  it("never reads a donor column as countries, nor repeated references as IDs", () => {
+    const r = importRows(
+      grid([
+        ["Activity", "Approach", "Donor", "Code"],
+        ["x", "1.1.1", "Germany", "LOT-1"],
+        ["y", "1.1.2", "Japan", "LOT-1"],
+      ]),
+    );
+    expect(r.columns.map((c) => c.choice)).toEqual(["title", "approach", "unmapped", "unmapped"]);
+    expect(r.rows[0]!.record.notes).toBe("Donor: Germany; Code: LOT-1");
+  });
+});

@@ -155,6 +155,8 @@ function sniffContent(grid: Grid, firstDataRow: number, columns: ColumnMapping[]
           return p.values.length > 0 && p.unknown.length === 0;
         })(),
     ],
+    // Activity references such as "CIV-01", "ACT-007", "KE07": under a "Code" or "Réf. interne" header.
+    ["id", (v) => typeof v === "string" && /^[A-Za-z]{1,6}[-_./ ]?\d{1,5}([-_.]\d{1,4})?$/.test(v.trim())],
   ];
   for (const c of columns) {
     // A donor or source column may list countries ("Germany", "Japan"): never read as the plan's countries.
@@ -165,8 +167,12 @@ function sniffContent(grid: Grid, firstDataRow: number, columns: ColumnMapping[]
       if (v !== null && v !== undefined && cellText(v) !== "") sample.push(v);
     }
     if (sample.length < 2) continue;
+    const unique = new Set(sample.map((v) => cellText(v))).size === sample.length;
+    const idHeader =
+      !c.header || /\b(code|codes|ref|reference|id|no|num|numero|identifiant)\b/.test(foldText(c.header));
     for (const [field, ok] of tests) {
       if (taken.has(field)) continue;
+      if (field === "id" && !(unique && idHeader)) continue;
       const good = sample.filter(ok).length;
       if (good / sample.length >= SNIFF_SHARE) {
         c.choice = field;
