@@ -21,7 +21,7 @@ jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
 
 export type FakeHost = { [K in keyof PlanHost]: PlanHost[K] extends (...args: infer A) => infer R ? jest.Mock<R, A> : PlanHost[K] };
 
-export function fakeHost(overrides: Partial<FakeHost> = {}): FakeHost {
+export function fakeHost(overrides: Partial<Record<Exclude<keyof PlanHost, "name">, jest.Mock>> = {}): FakeHost {
   return {
     name: "Test",
     setUp: jest.fn(async () => ({ apply: { applied: 12, skipped: [] }, created: ["Activities", "Framework"], addedHeaders: [], sampleRows: 0, problems: [] })),

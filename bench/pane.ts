@@ -1,0 +1,161 @@
+/**
+ * The task pane's weight and speed (issue 7): its JavaScript (dist/taskpane.js raw and gzipped, and
+ * every chunk it loads once all panels have run), and its first render on the preview page
+ * (navigation start to the first panel on screen), median of 5 in headless Debian Chromium.
+ * Targets: under 250 KB gzipped and under 500 ms. Build first: `npx webpack --mode production`.
+ *
+ * The pane's chunks are found by loading taskpane.html with a stand-in for office.js that says "Excel"
+ * (served by this bench, never fetched): the pane then renders and preloads its engine chunk, and
+ * every script it requests is counted.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import * as zlib from "zlib";
+import { chromium, type Browser } from "playwright-core";
+import type { BenchResult } from "./types";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const RUNS = 5;
+
+/** Just enough of Office.js for the pane to start: Excel host, light theme; Excel.run is never called. */
+const OFFICE_STUB = `window.Office = { HostType: { Excel: "Excel" }, context: { officeTheme: { bodyBackgroundColor: "#FFFFFF" }, requirements: { isSetSupported: function () { return true; } } },
+  onReady: function (cb) { var info = { host: "Excel", platform: "OfficeOnline" }; if (cb) cb(info); return Promise.resolve(info); } };
+window.Excel = { run: function () { return Promise.reject(new Error("no workbook in the bench")); } };`;
+
+function serve(root: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname.endsWith("/office.js") || url.pathname === "/office-js/office.js") {
+      res.writeHead(200, { "Content-Type": "text/javascript" }).end(OFFICE_STUB);
+      return;
+    }
+    const file = path.resolve(root, "." + decodeURIComponent(url.pathname));
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = file.endsWith(".html") ? "text/html" : file.endsWith(".js") ? "text/javascript" : "application/octet-stream";
+    res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) }),
+    ),
+  );
+}
+
+const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
+const gz = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+async function paneScripts(browser: Browser, origin: string, dist: string): Promise<{ files: string[]; rendered: boolean }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = new Set<string>();
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (u.origin === origin && u.pathname.endsWith(".js") && !u.pathname.includes("office")) files.add(path.join(dist, u.pathname));
+  });
+  await page.goto(`${origin}/taskpane.html`);
+  const rendered = await page
+    .locator('[data-panel="setup"] section')
+    .waitFor({ timeout: 30_000 })
+    .then(() => true)
+    .catch(() => false);
+  await page.waitForLoadState("networkidle");
+  // Every panel once, so any chunk a panel loads is counted.
+  for (const tab of ["Check", "Prioritise", "Summaries", "Import"]) await page.getByRole("tab", { name: tab }).click().catch(() => undefined);
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  return { files: [...files], rendered };
+}
+
+async function firstRender(browser: Browser, origin: string): Promise<{ ms: number; heapMb: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstPanel?: number };
+    const seen = () => {
+      if (w.__firstPanel === undefined && document.querySelector('[data-panel] section')) w.__firstPanel = performance.now();
+      return w.__firstPanel !== undefined;
+    };
+    new MutationObserver((_m, obs) => seen() && obs.disconnect()).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(`${origin}/preview.html`);
+  await page.waitForFunction(() => (window as unknown as { __firstPanel?: number }).__firstPanel !== undefined, undefined, { timeout: 30_000 });
+  const ms = await page.evaluate(() => (window as unknown as { __firstPanel: number }).__firstPanel);
+  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  await context.close();
+  return { ms, heapMb: heap / 1024 / 1024 };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const dist = path.resolve(process.env.BENCH_DIST ?? path.join(process.cwd(), "dist"));
+  const entry = path.join(dist, "taskpane.js");
+  if (!fs.existsSync(entry) || !fs.existsSync(path.join(dist, "preview.html"))) {
+    return [{ name: "pane", figures: { skipped: `no build in ${dist}: run \`npx webpack --mode production\` first` } }];
+  }
+  const results: BenchResult[] = [];
+  const raw = fs.statSync(entry).size;
+  const zipped = gz(entry);
+
+  if (!fs.existsSync(CHROMIUM)) {
+    results.push({ name: "taskpane.js", figures: { "raw KB": kb(raw), "gzip KB": kb(zipped), "target gzip KB": 250, browser: `no Chromium at ${CHROMIUM}` } });
+    return results;
+  }
+  const server = await serve(dist);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const scripts = await paneScripts(browser, server.origin, dist);
+    const all = scripts.files.filter((f) => fs.existsSync(f));
+    const allRaw = all.reduce((n, f) => n + fs.statSync(f).size, 0);
+    const allGz = all.reduce((n, f) => n + gz(f), 0);
+    const largest = all.map((f) => [path.basename(f), gz(f)] as const).sort((a, b) => b[1] - a[1]);
+    results.push({ name: "taskpane.js (first chunk)", figures: { "raw KB": kb(raw), "gzip KB": kb(zipped), "target gzip KB": 250, "ratio to target": Math.round((zipped / (250 * 1024)) * 100) / 100 } });
+    results.push({
+      name: "pane with every panel (all chunks it loads)",
+      figures: {
+        files: all.length,
+        "raw KB": kb(allRaw),
+        "gzip KB": kb(allGz),
+        "ratio to target": Math.round((allGz / (250 * 1024)) * 100) / 100,
+        "gzip KB by chunk": largest.map(([n, s]) => `${n} ${kb(s)}`).join(", "),
+        "rendered under the Office stand-in": scripts.rendered ? "yes" : "no",
+      },
+    });
+
+    const times: number[] = [];
+    let heap = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const r = await firstRender(browser, server.origin);
+      times.push(r.ms);
+      heap = Math.max(heap, r.heapMb);
+    }
+    results.push({
+      name: `first render in the preview (median of ${RUNS})`,
+      figures: {
+        "median ms": Math.round(median(times)),
+        "min ms": Math.round(Math.min(...times)),
+        "max ms": Math.round(Math.max(...times)),
+        "target ms": 500,
+        "ratio to target": Math.round((median(times) / 500) * 100) / 100,
+        "JS heap MB (peak of runs)": Math.round(heap * 10) / 10,
+      },
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return results;
+}
