@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", padding: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
   fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
   body: { display: "flex", flex: 1, minHeight: 0 },
-  pane: { width: `${PANE_WIDTH}px`, flexShrink: 0, overflowY: "auto", borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
+  pane: { width: `${PANE_WIDTH}px`, boxSizing: "border-box", flexShrink: 0, overflowY: "auto", borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
   status: { flexBasis: "100%" },
 });
 

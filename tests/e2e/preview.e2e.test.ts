@@ -89,7 +89,9 @@ describe("preview page in Chromium", () => {
     expect(await sim("value", "Activities", "A1")).toBe("ID");
     expect(await sim("value", "Activities", "A2")).toBe("SAP-001");
     expect(await sim("lastRow", "Activities")).toBeGreaterThan(50);
-    await page.getByTestId("sheet-view").locator('td[data-cell="A2"]', { hasText: "SAP-001" }).waitFor();
+    const grid = page.getByTestId("sheet-view");
+    await grid.getByRole("tab", { name: "Activities" }).click();
+    await grid.locator('td[data-cell="A2"]', { hasText: "SAP-001" }).waitFor();
   });
 
   it("Check, by keyboard alone: the issues are listed, and Enter on one selects its cell in the sheet", async () => {

@@ -37,6 +37,10 @@ const useStyles = makeStyles({
 
 type Source = { sheet: string; range?: string };
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
 function sourceLabel(s: Source): string {
   return s.range ? `${s.sheet}!${s.range}` : s.sheet;
 }
@@ -144,16 +148,16 @@ export function ImportPanel() {
       <div aria-live="polite" className={panel.result}>
         {a && (
           <Text weight="semibold">
-            {a.appended > 0 && a.rows ? `Appended ${a.appended} rows to Activities (rows ${a.rows.first} to ${a.rows.last}).` : "Nothing was appended: every row was already in Activities."}
+            {a.appended > 0 && a.rows ? `Appended ${plural(a.appended, "row")} to Activities (rows ${a.rows.first} to ${a.rows.last}).` : "Nothing was appended: every row was already in Activities."}
             {a.alreadyPresent.length > 0 ? ` Already there, left out: ${a.alreadyPresent.join(", ")}.` : ""} {skippedSentence(a.apply) ?? ""}
           </Text>
         )}
         {r && !preview.running && (
           <>
             <Text weight="semibold">
-              {sourceLabel(source ?? { sheet: r.sheet })}: {r.rows.length} rows to import
+              {sourceLabel(source ?? { sheet: r.sheet })}: {plural(r.rows.length, "row")} to import
               {r.headerRow !== null ? `, header in row ${r.headerRow}` : ""}
-              {r.skipped.length > 0 ? `, ${r.skipped.length} rows skipped` : ""}.
+              {r.skipped.length > 0 ? `, ${plural(r.skipped.length, "row")} skipped (${[...new Set(r.skipped.map((k) => k.reason))].join(", ")})` : ""}.
             </Text>
             {r.columns.length > 0 && (
               <div className={styles.mapping} role="group" aria-label="Column mapping">
@@ -204,7 +208,7 @@ export function ImportPanel() {
             </ul>
             <div className={panel.actions}>
               <Button appearance="primary" disabled={busy || r.rows.length === 0} onClick={() => void onAppend()}>
-                Append {r.rows.length} rows to Activities
+                Append {plural(r.rows.length, "row")} to Activities
               </Button>
               <Button onClick={onCancel} disabled={append.running}>
                 Cancel
