@@ -3,7 +3,7 @@
  * (same file system, so the rename is atomic), flush it to disk, then rename it over the target.
  */
 import { randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { createWriteStream, promises as fs } from "node:fs";
 import * as path from "node:path";
 
 export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
@@ -19,6 +19,34 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
     await fs.rename(tmp, target);
   } catch (e) {
     if (handle) await handle.close().catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * The same guarantee for output made as a stream (the streaming path's writer): `write` fills the
+ * temporary file's stream and resolves once it has finished; then the file is flushed and renamed.
+ */
+export async function writeStreamAtomic(target: string, write: (out: NodeJS.WritableStream & import("node:stream").Writable) => Promise<void>): Promise<void> {
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const out = createWriteStream(tmp, { flags: "wx" });
+    const closed = new Promise<void>((resolve, reject) => {
+      out.on("close", () => resolve());
+      out.on("error", reject);
+    });
+    await write(out);
+    await closed;
+    const handle = await fs.open(tmp, "r+");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(tmp, target);
+  } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw e;
   }

@@ -19,7 +19,7 @@ export function solidFill(color: string): Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb: argb(color) } };
 }
 
-type StyleModel = Partial<Style>;
+export type StyleModel = Partial<Style>;
 
 /** Stand-in key for every empty style: ExcelJS gives each new cell its own `{}`. */
 const EMPTY: object = {};
@@ -44,23 +44,43 @@ function intern(style: StyleModel): StyleModel {
   return style;
 }
 
-/**
- * Give `cell` the style `make(current)`, shared with every other cell that had the same style and got
- * the same change. `changeKey` must identify the change completely (e.g. "fmt:0.00", "fill:#F4CCCC").
- * `make` must build a new object and not modify `current`.
- */
-export function restyle(cell: Cell, changeKey: string, make: (current: StyleModel) => StyleModel): void {
-  const current = cell.style as StyleModel | undefined;
+/** A change to a style: a key naming it completely, and how to make the new style (never modifying `current`). */
+export interface StyleChange {
+  key: string;
+  make: (current: StyleModel) => StyleModel;
+}
+
+/** The style after `change`, shared with every other style object that got the same change. */
+export function sharedStyle(current: StyleModel | undefined, change: StyleChange): StyleModel {
   const from = isEmptyStyle(current) ? EMPTY : (current as object);
   let byChange = transitions.get(from);
   if (!byChange) transitions.set(from, (byChange = new Map()));
-  let next = byChange.get(changeKey);
+  let next = byChange.get(change.key);
   if (!next) {
-    next = intern(make(from === EMPTY ? {} : (current as StyleModel)));
-    byChange.set(changeKey, next);
+    next = intern(change.make(from === EMPTY ? {} : (current as StyleModel)));
+    byChange.set(change.key, next);
   }
+  return next;
+}
+
+/** Give `cell` the style after `change`, shared with every other cell that had its style and got the change. */
+export function restyle(cell: Cell, change: StyleChange): void {
+  const current = cell.style as StyleModel | undefined;
+  const next = sharedStyle(current, change);
   if (next !== current) cell.style = next as Style;
 }
+
+export const numFmtChange = (format: string): StyleChange => ({ key: `fmt:${format}`, make: (s) => ({ ...s, numFmt: format }) });
+export const fillChange = (color: string): StyleChange => ({ key: `fill:${argb(color)}`, make: (s) => ({ ...s, fill: solidFill(color) }) });
+export const noFillChange: StyleChange = {
+  key: "nofill",
+  make: (s) => {
+    const next = { ...s };
+    delete next.fill;
+    return next;
+  },
+};
+export const cellStyleChange = (style: CellStyle): StyleChange => ({ key: `style:${JSON.stringify(style)}`, make: (current) => mergeStyle(current, style) });
 
 /**
  * A cell written with no style of its own gets one shared empty style instead of ExcelJS's fresh `{}`,
@@ -79,7 +99,7 @@ const SHARED_EMPTY: StyleModel = {};
 /** A number format on one cell, without touching the object the cell shared. */
 export function setCellNumFmt(cell: Cell, format: string): void {
   if (cell.style?.numFmt === format) return;
-  restyle(cell, `fmt:${format}`, (s) => ({ ...s, numFmt: format }));
+  restyle(cell, numFmtChange(format));
 }
 
 /** A column's own number format (new rows inherit it), without ExcelJS's setter, which rewrites every cell. */
@@ -90,7 +110,7 @@ export function setColumnNumFmt(column: Column, format: string): void {
 
 /** Merge `style` into a cell's style. */
 export function applyCellStyle(cell: Cell, style: CellStyle): void {
-  restyle(cell, `style:${JSON.stringify(style)}`, (current) => mergeStyle(current, style));
+  restyle(cell, cellStyleChange(style));
 }
 
 function mergeStyle(current: StyleModel, style: CellStyle): StyleModel {
@@ -117,16 +137,12 @@ function mergeStyle(current: StyleModel, style: CellStyle): StyleModel {
 
 /** A solid annotation fill on one cell. */
 export function setCellFill(cell: Cell, color: string): void {
-  restyle(cell, `fill:${argb(color)}`, (s) => ({ ...s, fill: solidFill(color) }));
+  restyle(cell, fillChange(color));
 }
 
 /** Remove a cell's fill (the caller has checked it is one of the add-in's colours). */
 export function removeCellFill(cell: Cell): void {
-  restyle(cell, "nofill", (s) => {
-    const next = { ...s };
-    delete next.fill;
-    return next;
-  });
+  restyle(cell, noFillChange);
 }
 
 /** For conditional formats: only font and fill apply. */

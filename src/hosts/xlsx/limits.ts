@@ -24,7 +24,15 @@ export interface FileLimits {
   maxColumns: number;
   /** Excel's limit for the text in one cell. @default 32,767 */
   maxStringLength: number;
+  /**
+   * A workbook with a sheet holding more cells than this is opened on the streaming path (about 6,000
+   * activity rows of 25 columns, whose facts table alone passes 1,000,000 cells). 0 streams every file
+   * the streaming path can carry; Infinity never streams. @default 150,000
+   */
+  streamAboveCells?: number;
 }
+
+export const DEFAULT_STREAM_ABOVE_CELLS = 150_000;
 
 export const DEFAULT_LIMITS: Readonly<FileLimits> = Object.freeze({
   maxFileBytes: 100 * 1024 * 1024,

@@ -10,10 +10,16 @@ import type { ChangeSet } from "../../core/changeset";
 import type { ApplyOptions, ApplyReport, ReadOptions, SheetInfo, WorkbookPort } from "../../ports/workbook-port";
 import { SheetNotFoundError } from "../../ports/workbook-port";
 import { applyChangeSet } from "./apply";
-import { samePath, writeFileAtomic } from "./atomic-write";
+import { samePath, writeFileAtomic, writeStreamAtomic } from "./atomic-write";
 import { compactValidations } from "./compact-validations";
 import { WorkbookFileError } from "./errors";
-import { resolveLimits, type FileLimits } from "./limits";
+import { DEFAULT_STREAM_ABOVE_CELLS, resolveLimits, type FileLimits } from "./limits";
+import { applyToStore } from "./streaming/apply";
+import { readStreaming } from "./streaming/read";
+import type { BookStore } from "./streaming/store";
+import { storeGrid, storeSheetInfo } from "./streaming/store-grid";
+import { writeStore } from "./streaming/write";
+import { PassThrough } from "node:stream";
 import { readGrid, sheetInfo } from "./read-grid";
 import { sniffWorkbook } from "./sniff";
 import { installOoxmlTextEscaping } from "./text-escape";
@@ -31,6 +37,12 @@ export interface SaveOptions {
 
 export class XlsxWorkbook {
   readonly port: WorkbookPort;
+  /**
+   * "whole": the ExcelJS whole-workbook model (`workbook`). "streaming": a large file held as compact
+   * rows and written with ExcelJS's streaming writer; `workbook` is then an empty placeholder and the
+   * port is the only way in (docs/file-host.md, "Two paths").
+   */
+  readonly mode: "whole" | "streaming";
 
   constructor(
     /** The ExcelJS workbook, for hosts-level code and tests; use cases go through `port`. */
@@ -39,7 +51,24 @@ export class XlsxWorkbook {
     readonly inputPath: string | null,
     /** What the zip checks saw (null for a new workbook). */
     readonly zipReport: ZipReport | null = null,
+    /** The streaming path's store, when the file was opened on it. */
+    private readonly store: BookStore | null = null,
+    /** Why a large file could not go on the streaming path (it was opened whole instead). */
+    readonly streamingRefused: readonly string[] = [],
   ) {
+    this.mode = store ? "streaming" : "whole";
+    if (store) {
+      this.port = {
+        listSheets: async (): Promise<SheetInfo[]> => store.sheets.map(storeSheetInfo),
+        readSheet: async (name: string, options?: ReadOptions) => {
+          const sheet = store.sheets.find((s) => s.name === name);
+          if (!sheet) throw new SheetNotFoundError(name);
+          return storeGrid(sheet, options);
+        },
+        apply: (changes: ChangeSet, options?: ApplyOptions): Promise<ApplyReport> => applyToStore(store, changes, options),
+      };
+      return;
+    }
     const wb = workbook;
     this.port = {
       listSheets: async (): Promise<SheetInfo[]> => wb.worksheets.map(sheetInfo),
@@ -53,6 +82,13 @@ export class XlsxWorkbook {
   }
 
   async toBuffer(): Promise<Buffer> {
+    if (this.store) {
+      const chunks: Buffer[] = [];
+      const sink = new PassThrough();
+      sink.on("data", (c: Buffer) => chunks.push(c));
+      await writeStore(this.store, sink);
+      return Buffer.concat(chunks);
+    }
     for (const sheet of this.workbook.worksheets) compactValidations(sheet);
     // Deflate level 1: on a plan's XML it is several times faster than the default (6) for a file
     // about a fifth larger; ExcelJS hands `zip` to JSZip's generateAsync.
@@ -68,9 +104,10 @@ export class XlsxWorkbook {
         `"${target}" is the workbook being read; name a different output file (-o), or pass --in-place to replace it.`,
       );
     }
-    const bytes = await this.toBuffer();
     try {
-      await writeFileAtomic(target, bytes);
+      const store = this.store;
+      if (store) await writeStreamAtomic(target, (out) => writeStore(store, out));
+      else await writeFileAtomic(target, await this.toBuffer());
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       throw new WorkbookFileError("write-failed", target, `Could not write "${target}" (${why}): check that the folder exists, that you may write to it, and that the file is not open in another program.`);
@@ -87,6 +124,12 @@ export async function openWorkbookBuffer(bytes: Uint8Array, name: string, limits
   }
   sniffWorkbook(buf, name);
   const report = await guardZip(buf, name, lim);
+  let refused: string[] = [];
+  if (largestSheetCells(report) > (lim.streamAboveCells ?? DEFAULT_STREAM_ABOVE_CELLS)) {
+    const opened = await openStreaming(buf, name);
+    if ("store" in opened) return new XlsxWorkbook(new ExcelJS.Workbook(), inputPath, report, opened.store);
+    refused = opened.unsupported;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -94,7 +137,23 @@ export async function openWorkbookBuffer(bytes: Uint8Array, name: string, limits
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
     throw new WorkbookFileError("corrupt", name, `"${name}" could not be read as a workbook (${why}): open it in Excel, which may repair it, and save it again.`, { why: why ?? "" });
   }
-  return new XlsxWorkbook(wb, inputPath, report);
+  return new XlsxWorkbook(wb, inputPath, report, null, refused);
+}
+
+function largestSheetCells(report: ZipReport): number {
+  let max = 0;
+  for (const s of Object.values(report.sheets)) if (s.cells > max) max = s.cells;
+  return max;
+}
+
+/** The streaming path's open; a file it cannot read as a workbook is "corrupt", as on the whole path. */
+async function openStreaming(buf: Buffer, name: string): ReturnType<typeof readStreaming> {
+  try {
+    return await readStreaming(buf);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    throw new WorkbookFileError("corrupt", name, `"${name}" could not be read as a workbook (${why}): open it in Excel, which may repair it, and save it again.`, { why: why ?? "" });
+  }
 }
 
 export async function openWorkbookFile(file: string, limits?: Partial<FileLimits>): Promise<XlsxWorkbook> {

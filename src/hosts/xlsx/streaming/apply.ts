@@ -1,0 +1,225 @@
+/**
+ * A ChangeSet applied to the streaming path's store, with the same meaning as apply.ts has on an
+ * ExcelJS workbook (docs/file-host.md, op table): values stay data, a user's note is never overwritten,
+ * a table or name of the same name is replaced, a reset sheet keeps its tab position.
+ */
+import { ANNOTATION_MARK, type ChangeOp, type ChangeSet } from "../../../core/changeset";
+import { parseAddress, rangeAddress, sheetRef } from "../../../core/grid";
+import type { ApplyOptions, ApplyReport } from "../../../ports/workbook-port";
+import { SheetNotFoundError } from "../../../ports/workbook-port";
+import { PIVOT_SKIP_REASON } from "../apply";
+import { toExcelValue } from "../apply-cell-ops";
+import { cellStyleChange, conditionalStyle, fillChange, noFillChange, numFmtChange, sharedStyle, type StyleChange } from "../cell-style";
+import { argb, parseRange, sameColor, type Box } from "../ranges";
+import { newSheet, rowOf, type BookStore, type SheetStore } from "./store";
+
+type Op<K extends ChangeOp["kind"]> = Extract<ChangeOp, { kind: K }>;
+
+function sheetOf(book: BookStore, name: string): SheetStore {
+  const s = book.sheets.find((x) => x.name === name);
+  if (!s) throw new SheetNotFoundError(name);
+  return s;
+}
+
+/** Last row holding anything: whole-column boxes stop there, as on the whole-workbook path. */
+function lastRow(sheet: SheetStore): number {
+  return sheet.rows.length - 1;
+}
+
+function forEachCell(sheet: SheetStore, box: Box, fn: (row: ReturnType<typeof rowOf>, col: number) => void): void {
+  const bottom = box.wholeColumns ? Math.max(lastRow(sheet), box.top) : box.bottom;
+  for (let r = box.top; r <= bottom; r++) {
+    const row = rowOf(sheet, r);
+    for (let c = box.left; c <= box.right; c++) fn(row, c);
+  }
+}
+
+function restyleBox(sheet: SheetStore, range: string, change: StyleChange): void {
+  forEachCell(sheet, parseRange(range), (row, c) => {
+    row.styles[c] = sharedStyle(row.styles[c], change);
+  });
+}
+
+function writeValues(sheet: SheetStore, op: Op<"values">): void {
+  const at = parseAddress(op.at);
+  const changes = op.formats?.map((f) => (f ? numFmtChange(f) : null));
+  op.values.forEach((rowValues, i) => {
+    const row = rowOf(sheet, at.row + i);
+    rowValues.forEach((v, j) => {
+      const c = at.col + j;
+      row.values[c] = toExcelValue(v) ?? undefined;
+      sheet.links.delete(`${colName(c)}${at.row + i}`);
+      const change = changes?.[j];
+      if (change) row.styles[c] = sharedStyle(row.styles[c], change);
+    });
+  });
+}
+
+function colName(c: number): string {
+  return rangeAddress(1, c, 1, 1).split(":")[0]!.replace(/\d+$/, "");
+}
+
+function noteIsUsers(sheet: SheetStore, cell: string): boolean {
+  const existing = sheet.notes.get(cell);
+  return existing !== undefined && !existing.startsWith(ANNOTATION_MARK);
+}
+
+function applyOp(book: BookStore, op: ChangeOp): string | null {
+  switch (op.kind) {
+    case "ensureSheet": {
+      let sheet = book.sheets.find((s) => s.name === op.sheet);
+      if (!sheet) {
+        sheet = newSheet(op.sheet);
+        const at = op.position === undefined ? book.sheets.length : Math.max(0, Math.min(op.position, book.sheets.length));
+        book.sheets.splice(at, 0, sheet);
+      }
+      if (op.hidden !== undefined) sheet.state = op.hidden ? "hidden" : "visible";
+      if (op.tabColor !== undefined) sheet.tabColor = argb(op.tabColor);
+      return null;
+    }
+    case "resetSheet": {
+      const i = book.sheets.findIndex((s) => s.name === op.sheet);
+      if (i < 0) {
+        book.sheets.push(newSheet(op.sheet));
+        return null;
+      }
+      const old = book.sheets[i]!;
+      const fresh = newSheet(op.sheet);
+      fresh.state = old.state;
+      if (old.tabColor) fresh.tabColor = old.tabColor;
+      book.sheets[i] = fresh;
+      // Names pointing to the rebuilt sheet would dangle.
+      const prefix = [`'${op.sheet.replace(/'/g, "''")}'!`, `${op.sheet}!`];
+      book.names = book.names.filter((n) => !prefix.some((p) => n.range.startsWith(p)));
+      return null;
+    }
+    case "values":
+      writeValues(sheetOf(book, op.sheet), op);
+      return null;
+    case "formulas": {
+      const sheet = sheetOf(book, op.sheet);
+      const at = parseAddress(op.at);
+      op.formulas.forEach((fs, i) => fs.forEach((f, j) => (rowOf(sheet, at.row + i).values[at.col + j] = { formula: f.startsWith("=") ? f.slice(1) : f })));
+      return null;
+    }
+    case "style":
+      restyleBox(sheetOf(book, op.sheet), op.range, cellStyleChange(op.style));
+      return null;
+    case "numberFormat": {
+      const sheet = sheetOf(book, op.sheet);
+      const box = parseRange(op.range);
+      if (box.wholeColumns) {
+        for (let c = box.left; c <= box.right; c++) {
+          const col = sheet.columns.get(c) ?? {};
+          sheet.columns.set(c, { ...col, style: sharedStyle(col.style, numFmtChange(op.format)) });
+        }
+      }
+      restyleBox(sheet, op.range, numFmtChange(op.format));
+      return null;
+    }
+    case "columns": {
+      const sheet = sheetOf(book, op.sheet);
+      const from = op.from ?? 1;
+      op.widths.forEach((w, i) => {
+        if (w !== null) sheet.columns.set(from + i, { ...(sheet.columns.get(from + i) ?? {}), width: w });
+      });
+      return null;
+    }
+    case "freeze":
+      sheetOf(book, op.sheet).frozen = { rows: op.rows, cols: op.cols };
+      return null;
+    case "table": {
+      const sheet = sheetOf(book, op.sheet);
+      for (const s of book.sheets) s.tables = s.tables.filter((t) => t.name !== op.name);
+      const box = parseRange(op.range);
+      sheet.tables.push({ name: op.name, ref: rangeAddress(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1), style: op.style ?? "TableStyleMedium2", showRowStripes: true });
+      return null;
+    }
+    case "name": {
+      sheetOf(book, op.sheet);
+      const box = parseRange(op.range);
+      const abs = (r: number, c: number): string => `$${colName(c)}$${r}`;
+      book.names = book.names.filter((n) => n.name !== op.name);
+      book.names.push({ name: op.name, range: `'${op.sheet.replace(/'/g, "''")}'!${abs(box.top, box.left)}:${abs(box.bottom, box.right)}` });
+      return null;
+    }
+    case "listValidation": {
+      const sheet = sheetOf(book, op.sheet);
+      const box = parseRange(op.range);
+      const key = rangeAddress(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1);
+      for (const addr of [...sheet.validations.keys()]) {
+        const b = parseRange(addr);
+        if (b.top >= box.top && b.bottom <= box.bottom && b.left >= box.left && b.right <= box.right) sheet.validations.delete(addr);
+      }
+      sheet.validations.set(key, {
+        type: "list",
+        allowBlank: op.allowBlank,
+        formulae: [op.source.replace(/^=/, "")],
+        showErrorMessage: true,
+        errorStyle: op.errorStyle,
+        ...(op.error ? { error: op.error } : {}),
+        ...(op.prompt ? { prompt: op.prompt, showInputMessage: true } : {}),
+      });
+      return null;
+    }
+    case "conditionalFormat": {
+      const sheet = sheetOf(book, op.sheet);
+      const formula = op.formula.replace(/^=/, "");
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !(cf.ref === op.range && JSON.stringify(cf.rules).includes(JSON.stringify(formula))));
+      sheet.conditionalFormats.push({ ref: op.range, rules: [{ type: "expression", priority: 1, formulae: [formula], style: conditionalStyle(op.style) }] });
+      return null;
+    }
+    case "note": {
+      const sheet = sheetOf(book, op.sheet);
+      if (noteIsUsers(sheet, op.cell)) return `${op.sheet}!${op.cell} has the user's own note, which is never overwritten`;
+      sheet.notes.set(op.cell, op.text.startsWith(ANNOTATION_MARK) ? op.text : `${ANNOTATION_MARK}${op.text}`);
+      return null;
+    }
+    case "clearNote": {
+      const sheet = sheetOf(book, op.sheet);
+      if (sheet.notes.get(op.cell)?.startsWith(ANNOTATION_MARK)) sheet.notes.delete(op.cell);
+      return null;
+    }
+    case "fill":
+      restyleBox(sheetOf(book, op.sheet), op.range, fillChange(op.color));
+      return null;
+    case "clearFill": {
+      const sheet = sheetOf(book, op.sheet);
+      forEachCell(sheet, parseRange(op.range), (row, c) => {
+        const fill = row.styles[c]?.fill;
+        if (!fill || fill.type !== "pattern" || fill.pattern !== "solid") return;
+        if (!op.colors.some((x) => sameColor(fill.fgColor?.argb, x))) return;
+        row.styles[c] = sharedStyle(row.styles[c], noFillChange);
+      });
+      return null;
+    }
+    case "link": {
+      const sheet = sheetOf(book, op.sheet);
+      const at = parseAddress(op.cell);
+      rowOf(sheet, at.row).values[at.col] = op.text;
+      sheet.links.set(op.cell.replace(/\$/g, ""), sheetRef(op.toSheet, op.toCell.replace(/\$/g, "")));
+      return null;
+    }
+    case "protect":
+      sheetOf(book, op.sheet).protect = true;
+      return null;
+    case "pivot":
+    case "chart":
+      return PIVOT_SKIP_REASON;
+  }
+}
+
+export async function applyToStore(book: BookStore, changes: ChangeSet, options: ApplyOptions = {}): Promise<ApplyReport> {
+  const report: ApplyReport = { applied: 0, skipped: [] };
+  const total = changes.ops.length;
+  let i = 0;
+  for (const op of changes.ops) {
+    if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error("Cancelled");
+    const reason = applyOp(book, op);
+    if (reason === null) report.applied += 1;
+    else report.skipped.push({ kind: op.kind, reason });
+    i += 1;
+    if (options.onProgress && (i % 200 === 0 || i === total)) options.onProgress({ fraction: i / total, message: `Applied ${i} of ${total} changes` });
+  }
+  return report;
+}
