@@ -104,8 +104,10 @@ export function coverSheetChanges(d: CoverData): ChangeOp[] {
     { kind: "resetSheet", sheet },
     { kind: "values", sheet, at: "A1", values: rows },
     ...Object.entries(formats).map(([r, format]): ChangeOp => ({ kind: "numberFormat", sheet, range: `B${r}:B${r}`, format })),
-    { kind: "columns", sheet, widths: [26, 110], from: 1 },
-    { kind: "style", sheet, range: `B1:B${rows.length}`, style: { wrap: true, vertical: "top", horizontal: "left" } },
+    { kind: "columns", sheet, widths: [26, 140], from: 1 },
+    // No wrap: a file carries no row heights for wrapped text, so LibreOffice and older Excel would draw
+    // wrapped lines over the next row. One line per row, running on into the empty cells to the right.
+    { kind: "style", sheet, range: `B1:B${rows.length}`, style: { wrap: false, vertical: "top", horizontal: "left" } },
     ...styles,
     ...fills,
   ];
