@@ -8,4 +8,6 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
   },
   testTimeout: 60000,
+  // Jest defaults to cores - 1 workers, which is one on a 2-core machine; many suites wait on child processes.
+  maxWorkers: 2,
 };
