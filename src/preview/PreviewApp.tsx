@@ -3,7 +3,15 @@
  * workbook, with a toolbar to open an .xlsx, start a new sample plan and download the result.
  * Runs in any browser with no Office.js and no network.
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { App } from "../taskpane/App";
 import { describeError, type Problem } from "../taskpane/errors";
@@ -17,10 +25,25 @@ export const PANE_WIDTH = 320;
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
-  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center", padding: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    padding: tokens.spacingHorizontalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   fileInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
   body: { display: "flex", flex: 1, minHeight: 0 },
-  pane: { width: `${PANE_WIDTH}px`, boxSizing: "border-box", flexShrink: 0, overflowY: "auto", borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground1 },
+  pane: {
+    width: `${PANE_WIDTH}px`,
+    boxSizing: "border-box",
+    flexShrink: 0,
+    overflowY: "auto",
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   status: { flexBasis: "100%" },
 });
 
@@ -81,7 +104,11 @@ export function PreviewApp() {
     setProblem(null);
     try {
       const bytes = await writeXlsx(session.source, session.applied);
-      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+      const url = URL.createObjectURL(
+        new Blob([bytes as Uint8Array<ArrayBuffer>], {
+          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }),
+      );
       const a = document.createElement("a");
       a.href = url;
       a.download = session.fileName.replace(/\.xlsx$/i, "") + ".xlsx";

@@ -18,10 +18,43 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   scroller: { overflow: "auto", flex: 1 },
   table: { borderCollapse: "collapse", fontSize: "12px", fontFamily: tokens.fontFamilyBase },
-  th: { position: "sticky", top: 0, backgroundColor: tokens.colorNeutralBackground3, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
-  rowHead: { position: "sticky", left: 0, backgroundColor: tokens.colorNeutralBackground3, border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", color: tokens.colorNeutralForeground3, textAlign: "right" },
-  td: { border: `1px solid ${tokens.colorNeutralStroke3}`, padding: "2px 4px", maxWidth: "220px", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", position: "relative", color: "#242424" },
-  noteMark: { position: "absolute", top: 0, right: 0, width: 0, height: 0, borderTop: "6px solid #d13438", borderLeft: "6px solid transparent" },
+  th: {
+    position: "sticky",
+    top: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "2px 4px",
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground3,
+  },
+  rowHead: {
+    position: "sticky",
+    left: 0,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: "2px 4px",
+    color: tokens.colorNeutralForeground3,
+    textAlign: "right",
+  },
+  td: {
+    border: `1px solid ${tokens.colorNeutralStroke3}`,
+    padding: "2px 4px",
+    maxWidth: "220px",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    position: "relative",
+    color: "#242424",
+  },
+  noteMark: {
+    position: "absolute",
+    top: 0,
+    right: 0,
+    width: 0,
+    height: 0,
+    borderTop: "6px solid #d13438",
+    borderLeft: "6px solid transparent",
+  },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   more: { padding: tokens.spacingVerticalS },
 });
@@ -59,7 +92,13 @@ export function SheetView({ sim, version }: SheetViewProps) {
 
   return (
     <div className={styles.root} data-testid="sheet-view" data-sheet={name ?? ""} data-version={version}>
-      <TabList className={styles.tabs} size="small" selectedValue={name ?? ""} onTabSelect={(_, d) => setCurrent(String(d.value))} aria-label="Sheets">
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={name ?? ""}
+        onTabSelect={(_, d) => setCurrent(String(d.value))}
+        aria-label="Sheets"
+      >
         {names.map((n) => (
           <Tab key={n} value={n}>
             {n}

@@ -5,7 +5,11 @@ export function cellText(value: unknown, numberFormat: string | undefined, formu
   if (formula !== undefined && (value === null || value === undefined)) return formula;
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
-    if (numberFormat && /(^|[^"\\])(yy|dd|mmm|d\/|\/d|m\/d)/i.test(numberFormat) && !/^[#0.,%\s]+$/.test(numberFormat)) {
+    if (
+      numberFormat &&
+      /(^|[^"\\])(yy|dd|mmm|d\/|\/d|m\/d)/i.test(numberFormat) &&
+      !/^[#0.,%\s]+$/.test(numberFormat)
+    ) {
       const iso = excelSerialToIso(value);
       if (iso) return iso;
     }

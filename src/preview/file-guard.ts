@@ -23,7 +23,10 @@ export type PreviewFileErrorKind =
 
 export class PreviewFileError extends Error {
   override readonly name = "PreviewFileError";
-  constructor(readonly kind: PreviewFileErrorKind, message: string) {
+  constructor(
+    readonly kind: PreviewFileErrorKind,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -87,21 +90,38 @@ function looksLikeText(head: Uint8Array): boolean {
 
 /** Throws for anything that is not a zip, with the sentence that says what to do instead. */
 export function sniff(bytes: Uint8Array, file: string, limits: GuardLimits = PREVIEW_LIMITS): void {
-  if (bytes.length === 0) throw new PreviewFileError("empty-file", `"${file}" is empty (0 bytes): get the workbook again.`);
-  if (bytes.length > limits.maxFileBytes) throw new PreviewFileError("too-large", `"${file}" is ${MB(bytes.length)}, more than the ${MB(limits.maxFileBytes)} the preview opens: use the command line (iccwc-plan) for it.`);
+  if (bytes.length === 0)
+    throw new PreviewFileError("empty-file", `"${file}" is empty (0 bytes): get the workbook again.`);
+  if (bytes.length > limits.maxFileBytes)
+    throw new PreviewFileError(
+      "too-large",
+      `"${file}" is ${MB(bytes.length)}, more than the ${MB(limits.maxFileBytes)} the preview opens: use the command line (iccwc-plan) for it.`,
+    );
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return;
   if (startsWith(bytes, OLE)) {
     if (includesUtf16(bytes.subarray(0, Math.min(bytes.length, 4 * 1024 * 1024)), "EncryptedPackage"))
-      throw new PreviewFileError("password-protected", `"${file}" is password-protected: open it in Excel, remove the password (File > Info > Protect Workbook) and save it again.`);
-    throw new PreviewFileError("xls", `"${file}" is an old Excel 97-2003 workbook (.xls): open it in Excel and save it as .xlsx.`);
+      throw new PreviewFileError(
+        "password-protected",
+        `"${file}" is password-protected: open it in Excel, remove the password (File > Info > Protect Workbook) and save it again.`,
+      );
+    throw new PreviewFileError(
+      "xls",
+      `"${file}" is an old Excel 97-2003 workbook (.xls): open it in Excel and save it as .xlsx.`,
+    );
   }
   if (looksLikeText(bytes.subarray(0, 4096)))
-    throw new PreviewFileError("csv-or-text", `"${file}" is a text file (CSV or similar), not an .xlsx workbook: open it in Excel and save it as .xlsx.`);
+    throw new PreviewFileError(
+      "csv-or-text",
+      `"${file}" is a text file (CSV or similar), not an .xlsx workbook: open it in Excel and save it as .xlsx.`,
+    );
   throw new PreviewFileError("not-a-workbook", `"${file}" is not an Excel workbook: choose an .xlsx file.`);
 }
 
 function corrupt(file: string, why: string): PreviewFileError {
-  return new PreviewFileError("corrupt", `"${file}" is damaged or incomplete (${why}): open it in Excel, which may repair it, and save it again, or ask the sender for a fresh copy.`);
+  return new PreviewFileError(
+    "corrupt",
+    `"${file}" is damaged or incomplete (${why}): open it in Excel, which may repair it, and save it again, or ask the sender for a fresh copy.`,
+  );
 }
 
 /** The zip's central directory, read without inflating anything. */
@@ -117,13 +137,22 @@ export function readCentralDirectory(bytes: Uint8Array, file: string, limits: Gu
   if (eocd < 0) throw corrupt(file, "no end of archive: the file was cut short");
   const count = view.getUint16(eocd + 10, true);
   const cdOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new PreviewFileError("too-large", `"${file}" is a ZIP64 archive, larger than any workbook the preview opens: use the command line (iccwc-plan).`);
-  if (count > limits.maxEntries) throw new PreviewFileError("too-many-parts", `"${file}" holds ${count} parts, more than the ${limits.maxEntries} a workbook may have: it was not opened.`);
+  if (count === 0xffff || cdOffset === 0xffffffff)
+    throw new PreviewFileError(
+      "too-large",
+      `"${file}" is a ZIP64 archive, larger than any workbook the preview opens: use the command line (iccwc-plan).`,
+    );
+  if (count > limits.maxEntries)
+    throw new PreviewFileError(
+      "too-many-parts",
+      `"${file}" holds ${count} parts, more than the ${limits.maxEntries} a workbook may have: it was not opened.`,
+    );
   const entries: Entry[] = [];
   let at = cdOffset;
   let total = 0;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw corrupt(file, "its table of contents is broken");
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
+      throw corrupt(file, "its table of contents is broken");
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
@@ -134,12 +163,25 @@ export function readCentralDirectory(bytes: Uint8Array, file: string, limits: Gu
     const localOffset = view.getUint32(at + 42, true);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLen));
     at += 46 + nameLen + extraLen + commentLen;
-    if (size === 0xffffffff || compressedSize === 0xffffffff) throw new PreviewFileError("too-large", `"${file}" has a part too large for a workbook (${name}): it was not opened.`);
-    if (size > limits.maxPartBytes || (size > limits.ratioFloorBytes && size / Math.max(1, compressedSize) > limits.maxCompressionRatio))
-      throw new PreviewFileError("zip-bomb", `"${file}" has a part (${name}) that would expand to ${MB(size)}: it looks like a zip bomb, so it was not opened.`);
+    if (size === 0xffffffff || compressedSize === 0xffffffff)
+      throw new PreviewFileError(
+        "too-large",
+        `"${file}" has a part too large for a workbook (${name}): it was not opened.`,
+      );
+    if (
+      size > limits.maxPartBytes ||
+      (size > limits.ratioFloorBytes && size / Math.max(1, compressedSize) > limits.maxCompressionRatio)
+    )
+      throw new PreviewFileError(
+        "zip-bomb",
+        `"${file}" has a part (${name}) that would expand to ${MB(size)}: it looks like a zip bomb, so it was not opened.`,
+      );
     total += size;
     if (total > limits.maxTotalUncompressedBytes)
-      throw new PreviewFileError("zip-bomb", `"${file}" would expand to more than ${MB(limits.maxTotalUncompressedBytes)}: it looks like a zip bomb, so it was not opened.`);
+      throw new PreviewFileError(
+        "zip-bomb",
+        `"${file}" would expand to more than ${MB(limits.maxTotalUncompressedBytes)}: it looks like a zip bomb, so it was not opened.`,
+      );
     entries.push({ name, method, encrypted: (flags & 1) === 1, compressedSize, size, localOffset });
   }
   return entries;
@@ -149,7 +191,8 @@ export function readCentralDirectory(bytes: Uint8Array, file: string, limits: Gu
 async function streamPart(bytes: Uint8Array, entry: Entry, file: string, scan: (text: string) => void): Promise<void> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const lo = entry.localOffset;
-  if (lo + 30 > bytes.length || view.getUint32(lo, true) !== 0x04034b50) throw corrupt(file, `part ${entry.name} is missing`);
+  if (lo + 30 > bytes.length || view.getUint32(lo, true) !== 0x04034b50)
+    throw corrupt(file, `part ${entry.name} is missing`);
   const start = lo + 30 + view.getUint16(lo + 26, true) + view.getUint16(lo + 28, true);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw corrupt(file, `part ${entry.name} is cut short`);
@@ -160,7 +203,9 @@ async function streamPart(bytes: Uint8Array, entry: Entry, file: string, scan: (
     return;
   }
   if (entry.method !== 8) throw corrupt(file, `part ${entry.name} uses an unknown compression`);
-  const stream = new Blob([raw as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  const stream = new Blob([raw as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream("deflate-raw"));
   const reader = stream.getReader();
   let seen = 0;
   try {
@@ -168,7 +213,11 @@ async function streamPart(bytes: Uint8Array, entry: Entry, file: string, scan: (
       const { done, value } = await reader.read();
       if (done) break;
       seen += value.byteLength;
-      if (seen > entry.size) throw new PreviewFileError("zip-bomb", `"${file}" has a part (${entry.name}) that expands beyond the size it declares: it was not opened.`);
+      if (seen > entry.size)
+        throw new PreviewFileError(
+          "zip-bomb",
+          `"${file}" has a part (${entry.name}) that expands beyond the size it declares: it was not opened.`,
+        );
       scan(decoder.decode(value, { stream: true }));
     }
   } catch (e) {
@@ -194,7 +243,11 @@ function sheetScanner(file: string, part: string, limits: GuardLimits): (text: s
   let dimensionChecked = false;
   return (chunk) => {
     const text = carry + chunk;
-    if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new PreviewFileError("xml-entities", `"${file}" declares XML entities in ${part}, which a workbook never needs (an "entity expansion" attack): it was not opened.`);
+    if (/<!DOCTYPE|<!ENTITY/i.test(text))
+      throw new PreviewFileError(
+        "xml-entities",
+        `"${file}" declares XML entities in ${part}, which a workbook never needs (an "entity expansion" attack): it was not opened.`,
+      );
     if (!dimensionChecked) {
       const m = /<dimension\s+ref="\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?"/.exec(text);
       if (m) {
@@ -202,11 +255,18 @@ function sheetScanner(file: string, part: string, limits: GuardLimits): (text: s
         const rows = m[4] ? Number(m[4]) - Number(m[2]) + 1 : 1;
         const cols = m[3] ? colNumber(m[3]) - colNumber(m[1]!) + 1 : 1;
         if (rows * cols > limits.maxCells)
-          throw new PreviewFileError("too-many-cells", `"${file}" has a sheet (${part}) claiming ${rows.toLocaleString("en-US")} rows by ${cols.toLocaleString("en-US")} columns, more than the ${limits.maxCells.toLocaleString("en-US")} cells the preview opens.`);
+          throw new PreviewFileError(
+            "too-many-cells",
+            `"${file}" has a sheet (${part}) claiming ${rows.toLocaleString("en-US")} rows by ${cols.toLocaleString("en-US")} columns, more than the ${limits.maxCells.toLocaleString("en-US")} cells the preview opens.`,
+          );
       } else if (/<sheetData/.test(text)) dimensionChecked = true;
     }
     cells += (text.match(/<c[\s>/]/g) ?? []).length;
-    if (cells > limits.maxCells) throw new PreviewFileError("too-many-cells", `"${file}" has a sheet (${part}) with more than ${limits.maxCells.toLocaleString("en-US")} cells: use the command line (iccwc-plan) for it.`);
+    if (cells > limits.maxCells)
+      throw new PreviewFileError(
+        "too-many-cells",
+        `"${file}" has a sheet (${part}) with more than ${limits.maxCells.toLocaleString("en-US")} cells: use the command line (iccwc-plan) for it.`,
+      );
     carry = text.slice(-8);
   };
 }
@@ -215,22 +275,44 @@ function dtdScanner(file: string, part: string): (text: string) => void {
   let carry = "";
   return (chunk) => {
     const text = carry + chunk;
-    if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new PreviewFileError("xml-entities", `"${file}" declares XML entities in ${part}, which a workbook never needs (an "entity expansion" attack): it was not opened.`);
+    if (/<!DOCTYPE|<!ENTITY/i.test(text))
+      throw new PreviewFileError(
+        "xml-entities",
+        `"${file}" declares XML entities in ${part}, which a workbook never needs (an "entity expansion" attack): it was not opened.`,
+      );
     carry = text.slice(-8);
   };
 }
 
 /** Every check, in order; resolves when ExcelJS may open the bytes. */
-export async function guardWorkbook(bytes: Uint8Array, file: string, limits: GuardLimits = PREVIEW_LIMITS): Promise<void> {
+export async function guardWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  limits: GuardLimits = PREVIEW_LIMITS,
+): Promise<void> {
   sniff(bytes, file, limits);
   const entries = readCentralDirectory(bytes, file, limits);
   const names = new Set(entries.map((e) => e.name));
-  if (names.has("mimetype") && !names.has("xl/workbook.xml")) throw new PreviewFileError("ods", `"${file}" is an OpenDocument spreadsheet: open it in LibreOffice or Excel and save it as .xlsx.`);
-  if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml")) throw new PreviewFileError("not-a-workbook", `"${file}" is a zip archive but not an Excel workbook: choose an .xlsx file.`);
-  if (entries.some((e) => e.encrypted)) throw new PreviewFileError("password-protected", `"${file}" has encrypted parts: remove the password in Excel and save it again.`);
+  if (names.has("mimetype") && !names.has("xl/workbook.xml"))
+    throw new PreviewFileError(
+      "ods",
+      `"${file}" is an OpenDocument spreadsheet: open it in LibreOffice or Excel and save it as .xlsx.`,
+    );
+  if (!names.has("[Content_Types].xml") || !names.has("xl/workbook.xml"))
+    throw new PreviewFileError(
+      "not-a-workbook",
+      `"${file}" is a zip archive but not an Excel workbook: choose an .xlsx file.`,
+    );
+  if (entries.some((e) => e.encrypted))
+    throw new PreviewFileError(
+      "password-protected",
+      `"${file}" has encrypted parts: remove the password in Excel and save it again.`,
+    );
   for (const e of entries) {
     if (!/\.(xml|rels|vml)$/i.test(e.name)) continue;
-    const scan = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) ? sheetScanner(file, e.name, limits) : dtdScanner(file, e.name);
+    const scan = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)
+      ? sheetScanner(file, e.name, limits)
+      : dtdScanner(file, e.name);
     await streamPart(bytes, e, file, scan);
   }
 }

@@ -28,11 +28,19 @@ let nextId = 1;
 
 /** Loads the bundled sample on demand, in its own chunk (it is not part of the pane in Excel). */
 async function loadSample(): Promise<SamplePlan> {
-  const [{ samplePlanSchema }, json] = await Promise.all([import("../core/layout/sample"), import("../../samples/sample-plan.json")]);
+  const [{ samplePlanSchema }, json] = await Promise.all([
+    import("../core/layout/sample"),
+    import("../../samples/sample-plan.json"),
+  ]);
   return samplePlanSchema.parse(json.default ?? json);
 }
 
-export function createSession(sim: SimWorkbook, fileName: string, source: ArrayBuffer | null, onChange: () => void): PreviewSession {
+export function createSession(
+  sim: SimWorkbook,
+  fileName: string,
+  source: ArrayBuffer | null,
+  onChange: () => void,
+): PreviewSession {
   const run = simulatedRun(sim);
   const excel = createExcelPort(run, { isSetSupported: sim.isSetSupported });
   const applied: ChangeSet[] = [];

@@ -17,14 +17,17 @@ import { guardWorkbook } from "./file-guard";
 type ExcelJSModule = typeof import("exceljs");
 
 async function excelJs(): Promise<ExcelJSModule> {
-  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as ExcelJSModule & { default?: ExcelJSModule };
+  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as ExcelJSModule & {
+    default?: ExcelJSModule;
+  };
   return mod.default ?? mod;
 }
 
 /** An ExcelJS cell value as the simulation stores it, plus its formula text when it has one. */
 export function fromExcelValue(v: ExcelValue): { value: CellValue; formula?: string } {
   if (v === null || v === undefined) return { value: null };
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date) return { value: v };
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date)
+    return { value: v };
   if (typeof v === "object") {
     if ("formula" in v || "sharedFormula" in v) {
       const f = v as { formula?: string; sharedFormula?: string; result?: unknown };
@@ -34,7 +37,14 @@ export function fromExcelValue(v: ExcelValue): { value: CellValue; formula?: str
     if ("richText" in v) return { value: v.richText.map((r) => r.text).join("") };
     if ("hyperlink" in v) {
       const t = (v as { text?: unknown }).text;
-      return { value: typeof t === "string" ? t : typeof t === "object" && t && "richText" in t ? (t as { richText: { text: string }[] }).richText.map((r) => r.text).join("") : "" };
+      return {
+        value:
+          typeof t === "string"
+            ? t
+            : typeof t === "object" && t && "richText" in t
+              ? (t as { richText: { text: string }[] }).richText.map((r) => r.text).join("")
+              : "",
+      };
     }
     if ("error" in v) return { value: { error: String((v as { error: unknown }).error) } };
   }
@@ -43,7 +53,8 @@ export function fromExcelValue(v: ExcelValue): { value: CellValue; formula?: str
 
 function noteText(note: unknown): string | null {
   if (typeof note === "string") return note;
-  if (note && typeof note === "object" && "texts" in note) return (note as { texts: { text: string }[] }).texts.map((t) => t.text).join("");
+  if (note && typeof note === "object" && "texts" in note)
+    return (note as { texts: { text: string }[] }).texts.map((t) => t.text).join("");
   return null;
 }
 
@@ -76,7 +87,10 @@ export async function openXlsx(bytes: ArrayBuffer, fileName: string): Promise<Si
   try {
     await wb.xlsx.load(bytes);
   } catch {
-    throw Object.assign(new Error(`"${fileName}" could not be read as a workbook: open it in Excel, save it again as .xlsx, and retry.`), { name: "PreviewFileError" });
+    throw Object.assign(
+      new Error(`"${fileName}" could not be read as a workbook: open it in Excel, save it again as .xlsx, and retry.`),
+      { name: "PreviewFileError" },
+    );
   }
   const sim = new SimWorkbook();
   for (const ws of wb.worksheets) loadSheet(sim, ws);

@@ -24,9 +24,20 @@ export const PANELS = [
 export type PanelId = (typeof PANELS)[number]["id"];
 
 const useStyles = makeStyles({
-  root: { minWidth: "280px", display: "flex", flexDirection: "column", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1, minHeight: "100%" },
+  root: {
+    minWidth: "280px",
+    display: "flex",
+    flexDirection: "column",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    minHeight: "100%",
+  },
   header: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
-  tabs: { flexWrap: "wrap", paddingInline: tokens.spacingHorizontalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  tabs: {
+    flexWrap: "wrap",
+    paddingInline: tokens.spacingHorizontalXS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 export interface AppProps {
@@ -46,7 +57,13 @@ export function App({ host, initialPanel = "setup" }: AppProps) {
             ICCWC Action Plan
           </Text>
         </header>
-        <TabList className={styles.tabs} size="small" selectedValue={panel} onTabSelect={(_, d) => setPanel(d.value as PanelId)} aria-label="Panels">
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={panel}
+          onTabSelect={(_, d) => setPanel(d.value as PanelId)}
+          aria-label="Panels"
+        >
           {PANELS.map((p) => (
             <Tab key={p.id} value={p.id} id={`tab-${p.id}`} aria-controls={`panel-${p.id}`}>
               {p.label}

@@ -1,7 +1,9 @@
 /** What the pane shows before it can run: waiting for Office, or why it cannot start. */
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 
-const useStyles = makeStyles({ root: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  root: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
 
 export function StatusPage({ title, message, intent }: { title: string; message: string; intent?: "error" }) {
   const styles = useStyles();

@@ -24,10 +24,13 @@ function named(e: unknown): Named {
 
 /** Office error codes a programme officer can act on. */
 const OFFICE_CODES: Record<string, string> = {
-  ItemNotFound: "A sheet, table or name the pane needs is missing. Run Set up to repair the plan's sheets, then try again.",
+  ItemNotFound:
+    "A sheet, table or name the pane needs is missing. Run Set up to repair the plan's sheets, then try again.",
   InvalidOperationInCellEditMode: "Excel is editing a cell. Press Enter or Esc to leave the cell, then try again.",
-  RequestPayloadSizeLimitExceeded: "The change was too large for Excel to take in one go. Try again; if it keeps failing, split the sheet.",
-  ResponsePayloadSizeLimitExceeded: "The sheet is too large to read in one go. Try again; if it keeps failing, split the sheet.",
+  RequestPayloadSizeLimitExceeded:
+    "The change was too large for Excel to take in one go. Try again; if it keeps failing, split the sheet.",
+  ResponsePayloadSizeLimitExceeded:
+    "The sheet is too large to read in one go. Try again; if it keeps failing, split the sheet.",
   AccessDenied: "The sheet is protected. Unprotect it (Review > Unprotect Sheet), then try again.",
   ApiNotFound: "This version of Excel does not support this action. Use Microsoft 365 or Excel 2021 or later.",
   GeneralException: "Excel could not finish the action. Save your workbook, then try again.",
@@ -39,7 +42,14 @@ export function isCancel(e: unknown): boolean {
 }
 
 /** Messages written for people (our own errors say what to do); anything else is reported generically. */
-const OWN_ERRORS = new Set(["SheetNotFoundError", "ChangeSetError", "ExcelApplyError", "EmptyActivitiesError", "WorkbookFileError", "PreviewFileError"]);
+const OWN_ERRORS = new Set([
+  "SheetNotFoundError",
+  "ChangeSetError",
+  "ExcelApplyError",
+  "EmptyActivitiesError",
+  "WorkbookFileError",
+  "PreviewFileError",
+]);
 
 export function describeError(e: unknown, action: string): Problem {
   const n = named(e);
@@ -61,7 +71,11 @@ export function describeError(e: unknown, action: string): Problem {
   const first = message.split("\n")[0]?.slice(0, 300) ?? "";
   return {
     title: `${action} did not finish`,
-    message: `${first ? `${first}. ` : ""}The workbook was not changed by this step. Try again; if it fails again, save the workbook and reopen it.`.replace(/\.\. /, ". "),
+    message:
+      `${first ? `${first}. ` : ""}The workbook was not changed by this step. Try again; if it fails again, save the workbook and reopen it.`.replace(
+        /\.\. /,
+        ". ",
+      ),
     intent: "error",
   };
 }

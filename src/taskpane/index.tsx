@@ -15,7 +15,10 @@ if (container) {
   const root = createRoot(container);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <StatusPage title="Waiting for Office" message="The ICCWC Action Plan pane is starting. If this stays, open the pane from Excel (Home > Action Plan)." />
+      <StatusPage
+        title="Waiting for Office"
+        message="The ICCWC Action Plan pane is starting. If this stays, open the pane from Excel (Home > Action Plan)."
+      />
     </FluentProvider>,
   );
 
@@ -27,11 +30,15 @@ if (container) {
     );
 
   if (typeof Office === "undefined") {
-    showError("Office.js did not load. Open the pane from Excel; to try the add-in in a browser, open preview.html instead.");
+    showError(
+      "Office.js did not load. Open the pane from Excel; to try the add-in in a browser, open preview.html instead.",
+    );
   } else {
     Office.onReady((info) => {
       if (info.host !== Office.HostType.Excel) {
-        showError("This pane works inside Excel only. Open it from Excel (Home > Action Plan), or open preview.html to try it in a browser.");
+        showError(
+          "This pane works inside Excel only. Open it from Excel (Home > Action Plan), or open preview.html to try it in a browser.",
+        );
         return;
       }
       root.render(

@@ -27,10 +27,14 @@ let page: Page;
 let pane: Locator;
 
 /** Call one accessor of the simulated workbook in the page. */
-function sim<K extends keyof PreviewAccessor>(name: K, ...args: Parameters<PreviewAccessor[K]>): Promise<ReturnType<PreviewAccessor[K]>> {
+function sim<K extends keyof PreviewAccessor>(
+  name: K,
+  ...args: Parameters<PreviewAccessor[K]>
+): Promise<ReturnType<PreviewAccessor[K]>> {
   return page.evaluate(
     ([n, a]) => {
-      const api = (window as unknown as { __iccwcPreview: Record<string, (...x: unknown[]) => unknown> }).__iccwcPreview;
+      const api = (window as unknown as { __iccwcPreview: Record<string, (...x: unknown[]) => unknown> })
+        .__iccwcPreview;
       return api[n as string]!(...(a as unknown[]));
     },
     [name, args] as const,
@@ -58,7 +62,8 @@ async function cellBeside(sheet: string, label: string): Promise<CellValue> {
 
 beforeAll(async () => {
   const dist = distDir();
-  if (!fs.existsSync(path.join(dist, "preview.html"))) throw new Error(`${dist}/preview.html is missing: run \`npx webpack --mode production\` before the e2e tests.`);
+  if (!fs.existsSync(path.join(dist, "preview.html")))
+    throw new Error(`${dist}/preview.html is missing: run \`npx webpack --mode production\` before the e2e tests.`);
   server = await serveDirectory(dist);
   browser = await launchChromium();
   w = await watchedPage(browser, server.origin);
@@ -84,8 +89,13 @@ describe("preview page in Chromium", () => {
 
   it("New sample plan: sets up the sheets and the sample activities", async () => {
     await page.getByRole("button", { name: "New sample plan" }).click();
-    await page.getByTestId("preview-status").getByText(/New sample plan: \d+ activities/).waitFor(LONG);
-    expect(await sim("sheetNames")).toEqual(expect.arrayContaining(["Activities", "Framework", "Lists", "Settings", "Countries"]));
+    await page
+      .getByTestId("preview-status")
+      .getByText(/New sample plan: \d+ activities/)
+      .waitFor(LONG);
+    expect(await sim("sheetNames")).toEqual(
+      expect.arrayContaining(["Activities", "Framework", "Lists", "Settings", "Countries"]),
+    );
     expect(await sim("value", "Activities", "A1")).toBe("ID");
     expect(await sim("value", "Activities", "A2")).toBe("SAP-001");
     expect(await sim("lastRow", "Activities")).toBeGreaterThan(50);
@@ -149,7 +159,9 @@ describe("preview page in Chromium", () => {
   });
 
   it("Import: opens a messy tracker, sets up, corrects a mapping, previews and appends to Activities", async () => {
-    await page.getByTestId("open-xlsx").setInputFiles({ name: "kenya-tracker.xlsx", mimeType: XLSX_TYPE, buffer: await messyTrackerXlsx() });
+    await page
+      .getByTestId("open-xlsx")
+      .setInputFiles({ name: "kenya-tracker.xlsx", mimeType: XLSX_TYPE, buffer: await messyTrackerXlsx() });
     await page.getByTestId("preview-status").getByText("Opened kenya-tracker.xlsx").waitFor(LONG);
     expect(await sim("value", "Kenya tracker", "A4")).toBe(MESSY_TITLES[0]);
 
@@ -157,7 +169,11 @@ describe("preview page in Chromium", () => {
     await pane.getByText(/^Created: /).waitFor(LONG);
 
     await openPanel("Import");
-    await page.waitForFunction(() => (document.querySelector('[data-testid="pane-frame"] select') as HTMLSelectElement | null)?.value === "Kenya tracker");
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="pane-frame"] select') as HTMLSelectElement | null)?.value ===
+        "Kenya tracker",
+    );
     await pane.getByRole("button", { name: "Preview import" }).click();
     const ref = pane.getByRole("combobox", { name: "D: Ref" });
     await ref.waitFor(LONG);
@@ -167,7 +183,11 @@ describe("preview page in Chromium", () => {
     await pane.getByRole("button", { name: "Append 3 rows to Activities" }).click();
     await pane.getByText(/Appended 3 rows to Activities \(rows 2 to 4\)/).waitFor(LONG);
 
-    expect([await sim("value", "Activities", "B2"), await sim("value", "Activities", "B3"), await sim("value", "Activities", "B4")]).toEqual(MESSY_TITLES);
+    expect([
+      await sim("value", "Activities", "B2"),
+      await sim("value", "Activities", "B3"),
+      await sim("value", "Activities", "B4"),
+    ]).toEqual(MESSY_TITLES);
     expect(await sim("value", "Activities", "E2")).toBe("2.1.1");
     expect(await sim("value", "Activities", "F2")).toBe("UNODC");
     // The source sheet is never written.
@@ -175,7 +195,10 @@ describe("preview page in Chromium", () => {
   });
 
   it("Download .xlsx: the file holds what the pane did", async () => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download .xlsx" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download .xlsx" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("kenya-tracker.xlsx");
     const file = await download.path();
     const wb = new ExcelJS.Workbook();
@@ -196,7 +219,9 @@ describe("preview page in Chromium", () => {
 
   it("made no request off this machine, and logged no error", () => {
     const origin = server.origin;
-    expect(w.requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("blob:") && !u.startsWith("data:"))).toEqual([]);
+    expect(
+      w.requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("blob:") && !u.startsWith("data:")),
+    ).toEqual([]);
     expect(w.pageErrors).toEqual([]);
     expect(w.consoleErrors).toEqual([]);
   });

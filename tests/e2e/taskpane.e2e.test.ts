@@ -17,7 +17,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   const dist = distDir();
-  if (!fs.existsSync(path.join(dist, "taskpane.html"))) throw new Error(`${dist}/taskpane.html is missing: build first.`);
+  if (!fs.existsSync(path.join(dist, "taskpane.html")))
+    throw new Error(`${dist}/taskpane.html is missing: build first.`);
   server = await serveDirectory(dist);
   browser = await launchChromium();
 });
@@ -33,7 +34,10 @@ it("taskpane.html in a plain browser shows a waiting or cannot-start message, an
   const status = w.page.getByTestId("iccwc-status");
   await status.waitFor({ timeout: 30_000 });
   // Office.onReady settles outside Office; wait for the final message, not the spinner.
-  await w.page.getByText(/works inside Excel only|Office.js did not load|cannot start/).first().waitFor({ timeout: 30_000 });
+  await w.page
+    .getByText(/works inside Excel only|Office.js did not load|cannot start/)
+    .first()
+    .waitFor({ timeout: 30_000 });
   const text = (await status.textContent()) ?? "";
   expect(text).toMatch(/preview\.html/);
   await screenshot(w.page, "taskpane-outside-office");

@@ -9,7 +9,20 @@ import { fakeHost, renderWithHost } from "./fake-host";
 function summaries(): SummarizePlanResult {
   const rows = (n: number) => Array.from({ length: n }, () => ({}));
   return {
-    summaries: { asOf: "2025-06-30", generatedOn: "2025-06-30", periodMonths: 3, facts: rows(240), byOutcome: rows(5), bySubOutcome: rows(13), byApproach: rows(40), byAgency: rows(5), byCountry: rows(12), byYear: rows(4), coverage: rows(40), issues: [] },
+    summaries: {
+      asOf: "2025-06-30",
+      generatedOn: "2025-06-30",
+      periodMonths: 3,
+      facts: rows(240),
+      byOutcome: rows(5),
+      bySubOutcome: rows(13),
+      byApproach: rows(40),
+      byAgency: rows(5),
+      byCountry: rows(12),
+      byYear: rows(4),
+      coverage: rows(40),
+      issues: [],
+    },
     validation: {},
     issues: [],
     applyReport: { applied: 30, skipped: [{ kind: "pivot", reason: "PivotTables are made in Excel" }] },
@@ -20,7 +33,19 @@ describe("The pane", () => {
   it("moves between panels with the keyboard alone (Tab into the tab list, arrows, Enter, Tab into the panel)", async () => {
     // Fluent's arrow-key navigation (tabster) skips elements without a layout box; jsdom has no layout, so
     // every element gets a box here. The e2e test drives the same keys in Chromium with a real layout.
-    jest.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockReturnValue({ x: 0, y: 0, top: 0, left: 0, bottom: 20, right: 80, width: 80, height: 20, toJSON: () => ({}) });
+    jest
+      .spyOn(HTMLElement.prototype, "getBoundingClientRect")
+      .mockReturnValue({
+        x: 0,
+        y: 0,
+        top: 0,
+        left: 0,
+        bottom: 20,
+        right: 80,
+        width: 80,
+        height: 20,
+        toJSON: () => ({}),
+      });
     jest.spyOn(HTMLElement.prototype, "offsetParent", "get").mockReturnValue(document.body);
     const user = userEvent.setup();
     const host = fakeHost({ summarize: jest.fn(async () => summaries()) });
@@ -38,7 +63,9 @@ describe("The pane", () => {
     for (let i = 0; i < 6 && document.activeElement !== build; i++) await user.tab();
     expect(document.activeElement).toBe(build);
     await user.keyboard("{Enter}");
-    expect(host.summarize).toHaveBeenCalledWith(expect.objectContaining({ generatedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }));
+    expect(host.summarize).toHaveBeenCalledWith(
+      expect.objectContaining({ generatedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
+    );
     const tables = await screen.findByRole("table", { name: "Summary tables" });
     expect(within(tables).getByText("tblFacts")).toBeTruthy();
     expect(within(tables).getByText("240 rows")).toBeTruthy();
@@ -75,7 +102,9 @@ describe("The pane", () => {
           new Promise((_resolve, reject) => {
             seen = o.signal;
             o.onProgress?.({ fraction: 0.4, message: "Writing block 2 of 5" });
-            o.signal?.addEventListener("abort", () => reject(Object.assign(new Error("Cancelled before anything was written."), { name: "AbortError" })));
+            o.signal?.addEventListener("abort", () =>
+              reject(Object.assign(new Error("Cancelled before anything was written."), { name: "AbortError" })),
+            );
           }),
       ) as never,
     });

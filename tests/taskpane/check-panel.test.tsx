@@ -8,7 +8,13 @@ import { checkResult, fakeHost, issueAt, renderWithHost } from "./fake-host";
 
 const ISSUES = [
   issueAt("E3", "approach-unknown", "error", 'Approach "9.9.9" is not in the plan: pick one from the list.', "9.9.9"),
-  issueAt("F5", "agency-unknown", "warning", 'Lead agency "Interpool" is not known: did you mean INTERPOL?', "Interpool"),
+  issueAt(
+    "F5",
+    "agency-unknown",
+    "warning",
+    'Lead agency "Interpool" is not known: did you mean INTERPOL?',
+    "Interpool",
+  ),
   issueAt("E5", "approach-unknown", "error", 'Approach "7" is not in the plan: pick one from the list.', "7"),
 ];
 
@@ -20,7 +26,9 @@ describe("Check panel", () => {
 
     await user.click(screen.getByRole("button", { name: "Check the plan" }));
 
-    expect(host.check).toHaveBeenCalledWith(expect.objectContaining({ annotate: true, asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }));
+    expect(host.check).toHaveBeenCalledWith(
+      expect.objectContaining({ annotate: true, asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
+    );
     expect(await screen.findByText("4 rows checked:")).toBeTruthy();
     expect(screen.getByText("errors")).toBeTruthy();
     expect(screen.getByText("warning")).toBeTruthy();
@@ -59,7 +67,9 @@ describe("Check panel", () => {
 
   it("pages thousands of issues instead of rendering them all", async () => {
     const user = userEvent.setup();
-    const many = Array.from({ length: 2500 }, (_, i) => issueAt(`E${i + 2}`, "approach-unknown", "error", `Approach in row ${i + 2} is not in the plan.`));
+    const many = Array.from({ length: 2500 }, (_, i) =>
+      issueAt(`E${i + 2}`, "approach-unknown", "error", `Approach in row ${i + 2} is not in the plan.`),
+    );
     const host = fakeHost({ check: jest.fn(async () => checkResult(many, 2500)) });
     renderWithHost(<CheckPanel />, host);
     await user.click(screen.getByRole("button", { name: "Check the plan" }));
@@ -75,8 +85,30 @@ describe("Check panel", () => {
     const user = userEvent.setup();
     const rows = [
       [...ACTIVITY_HEADERS],
-      ["ACT-001", "Joint port operation", "1", "1.1", "1.1.1", "UNODC", "National", "Kenya", "Implementation", "In progress"],
-      ["ACT-002", "Rangers' training", "1", "1.1", "9.9.9", "UNODC", "National", "Kenya", "Implementation", "In progress"],
+      [
+        "ACT-001",
+        "Joint port operation",
+        "1",
+        "1.1",
+        "1.1.1",
+        "UNODC",
+        "National",
+        "Kenya",
+        "Implementation",
+        "In progress",
+      ],
+      [
+        "ACT-002",
+        "Rangers' training",
+        "1",
+        "1.1",
+        "9.9.9",
+        "UNODC",
+        "National",
+        "Kenya",
+        "Implementation",
+        "In progress",
+      ],
     ];
     const report = validateActivities({ sheet: "Activities", top: 1, left: 1, rows }, { asOf: "2025-06-30" });
     const host = fakeHost({ check: jest.fn(async () => ({ report })) });
@@ -106,7 +138,10 @@ describe("Check panel", () => {
 
   it("shows a message bar, not a stack trace, when the sheet is missing", async () => {
     const user = userEvent.setup();
-    const missing = Object.assign(new Error('The workbook has no sheet named "Activities". Run "Set up" to create the plan\'s sheets.'), { name: "SheetNotFoundError" });
+    const missing = Object.assign(
+      new Error('The workbook has no sheet named "Activities". Run "Set up" to create the plan\'s sheets.'),
+      { name: "SheetNotFoundError" },
+    );
     const host = fakeHost({ check: jest.fn(async () => Promise.reject(missing)) });
     renderWithHost(<CheckPanel />, host);
     await act(async () => {

@@ -6,7 +6,11 @@ import { SimulatedOfficeError } from "../../src/hosts/excel/simulation";
 describe("describeError: a sentence that says what happened and what to do, never a stack", () => {
   it("maps a missing sheet to Set up", () => {
     const p = describeError(new SheetNotFoundError("Activities"), "Check");
-    expect(p).toEqual({ title: "A sheet is missing", message: expect.stringContaining('Run "Set up"'), intent: "warning" });
+    expect(p).toEqual({
+      title: "A sheet is missing",
+      message: expect.stringContaining('Run "Set up"'),
+      intent: "warning",
+    });
   });
 
   it("keeps the adapter's own account of what was and was not written", () => {
@@ -18,12 +22,19 @@ describe("describeError: a sentence that says what happened and what to do, neve
   });
 
   it("a cancel is information, and says what was written", () => {
-    expect(describeError(Object.assign(new Error("x"), { name: "AbortError" }), "Check")).toMatchObject({ intent: "info", message: "Cancelled: nothing was written to the workbook." });
-    expect(describeError(new ExcelApplyError(0, 10, 0, 2, null, true), "Import").message).toContain("nothing was written");
+    expect(describeError(Object.assign(new Error("x"), { name: "AbortError" }), "Check")).toMatchObject({
+      intent: "info",
+      message: "Cancelled: nothing was written to the workbook.",
+    });
+    expect(describeError(new ExcelApplyError(0, 10, 0, 2, null, true), "Import").message).toContain(
+      "nothing was written",
+    );
   });
 
   it("Office error codes become advice, and unknown errors lose their stack", () => {
-    expect(describeError(new SimulatedOfficeError("ItemNotFound", "not there"), "Check").message).toContain("Run Set up");
+    expect(describeError(new SimulatedOfficeError("ItemNotFound", "not there"), "Check").message).toContain(
+      "Run Set up",
+    );
     const e = new TypeError("Cannot read properties of undefined (reading 'x')\n    at foo (bundle.js:1:2)");
     const p = describeError(e, "Summaries");
     expect(p.message).not.toContain("bundle.js");

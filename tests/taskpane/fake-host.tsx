@@ -19,12 +19,20 @@ jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
   realError(...args);
 });
 
-export type FakeHost = { [K in keyof PlanHost]: PlanHost[K] extends (...args: infer A) => infer R ? jest.Mock<R, A> : PlanHost[K] };
+export type FakeHost = {
+  [K in keyof PlanHost]: PlanHost[K] extends (...args: infer A) => infer R ? jest.Mock<R, A> : PlanHost[K];
+};
 
 export function fakeHost(overrides: Partial<Record<Exclude<keyof PlanHost, "name">, jest.Mock>> = {}): FakeHost {
   return {
     name: "Test",
-    setUp: jest.fn(async () => ({ apply: { applied: 12, skipped: [] }, created: ["Activities", "Framework"], addedHeaders: [], sampleRows: 0, problems: [] })),
+    setUp: jest.fn(async () => ({
+      apply: { applied: 12, skipped: [] },
+      created: ["Activities", "Framework"],
+      addedHeaders: [],
+      sampleRows: 0,
+      problems: [],
+    })),
     check: jest.fn(async () => checkResult([])),
     readWeights: jest.fn(async () => ({ weights: { ...DEFAULT_SETTINGS.weights }, issues: [], fromSheet: true })),
     saveWeights: jest.fn(async () => ({ applied: 4, skipped: [] })),
@@ -40,7 +48,13 @@ export function fakeHost(overrides: Partial<Record<Exclude<keyof PlanHost, "name
     previewImport: jest.fn(async () => {
       throw new Error("previewImport not faked in this test");
     }),
-    appendImport: jest.fn(async () => ({ apply: { applied: 1, skipped: [] }, appended: 0, rows: null, alreadyPresent: [], problems: [] })),
+    appendImport: jest.fn(async () => ({
+      apply: { applied: 1, skipped: [] },
+      appended: 0,
+      rows: null,
+      alreadyPresent: [],
+      problems: [],
+    })),
     ...overrides,
   } as FakeHost;
 }

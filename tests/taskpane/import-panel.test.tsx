@@ -25,8 +25,16 @@ function hostOverTracker() {
       { name: "Activities", rowCount: 1, columnCount: 19, visible: true },
       { name: "Kenya tracker", rowCount: 3, columnCount: 5, visible: true },
     ]),
-    previewImport: jest.fn(async (req: ImportRequest) => importRows(TRACKER, req.mappingOverride ? { mappingOverride: req.mappingOverride } : {})),
-    appendImport: jest.fn(async () => ({ apply: { applied: 2, skipped: [] }, appended: 2, rows: { first: 2, last: 3 }, alreadyPresent: [], problems: [] })),
+    previewImport: jest.fn(async (req: ImportRequest) =>
+      importRows(TRACKER, req.mappingOverride ? { mappingOverride: req.mappingOverride } : {}),
+    ),
+    appendImport: jest.fn(async () => ({
+      apply: { applied: 2, skipped: [] },
+      appended: 2,
+      rows: { first: 2, last: 3 },
+      alreadyPresent: [],
+      problems: [],
+    })),
   });
 }
 
@@ -52,7 +60,9 @@ describe("Import panel", () => {
     const user = userEvent.setup();
     const host = hostOverTracker();
     renderWithHost(<ImportPanel />, host);
-    await waitFor(() => expect((screen.getByRole("combobox", { name: "Source sheet" }) as HTMLSelectElement).value).toBe("Kenya tracker"));
+    await waitFor(() =>
+      expect((screen.getByRole("combobox", { name: "Source sheet" }) as HTMLSelectElement).value).toBe("Kenya tracker"),
+    );
     await user.click(screen.getByRole("button", { name: "Preview import" }));
     const ref = (await screen.findByRole("combobox", { name: "D: Ref" })) as HTMLSelectElement;
     // "Ref" reads as an ID column: row 2's ID is "2.1.1" and it has no approach.
@@ -63,7 +73,9 @@ describe("Import panel", () => {
 
     await user.selectOptions(ref, "approach");
 
-    expect(host.previewImport).toHaveBeenLastCalledWith(expect.objectContaining({ mappingOverride: { D: "approach" } }));
+    expect(host.previewImport).toHaveBeenLastCalledWith(
+      expect.objectContaining({ mappingOverride: { D: "approach" } }),
+    );
     await waitFor(() => expect(rows()).toContain("Approach 2.1.1"));
     expect(rows()).toContain("(new ID)");
     expect((screen.getByRole("combobox", { name: "D: Ref" }) as HTMLSelectElement).value).toBe("approach");
@@ -73,7 +85,9 @@ describe("Import panel", () => {
     const user = userEvent.setup();
     const host = hostOverTracker();
     renderWithHost(<ImportPanel />, host);
-    await waitFor(() => expect((screen.getByRole("combobox", { name: "Source sheet" }) as HTMLSelectElement).value).toBe("Kenya tracker"));
+    await waitFor(() =>
+      expect((screen.getByRole("combobox", { name: "Source sheet" }) as HTMLSelectElement).value).toBe("Kenya tracker"),
+    );
     await user.click(screen.getByRole("button", { name: "Preview import" }));
     await user.click(await screen.findByRole("button", { name: "Append 2 rows to Activities" }));
     expect(host.appendImport).toHaveBeenCalledTimes(1);
@@ -85,7 +99,9 @@ describe("Import panel", () => {
     const user = userEvent.setup();
     const host = hostOverTracker();
     renderWithHost(<ImportPanel />, host);
-    await waitFor(() => expect((screen.getByRole("combobox", { name: "Source sheet" }) as HTMLSelectElement).value).toBe("Kenya tracker"));
+    await waitFor(() =>
+      expect((screen.getByRole("combobox", { name: "Source sheet" }) as HTMLSelectElement).value).toBe("Kenya tracker"),
+    );
     await user.click(screen.getByRole("button", { name: "Preview import" }));
     await screen.findByRole("button", { name: "Append 2 rows to Activities" });
     await user.click(screen.getByRole("button", { name: "Cancel" }));
@@ -100,6 +116,8 @@ describe("Import panel", () => {
     renderWithHost(<ImportPanel />, host);
     await user.click(await screen.findByRole("button", { name: "Use the selection" }));
     await user.click(screen.getByRole("button", { name: "Preview import" }));
-    expect(host.previewImport).toHaveBeenCalledWith(expect.objectContaining({ sheet: "Kenya tracker", range: "A1:E3" }));
+    expect(host.previewImport).toHaveBeenCalledWith(
+      expect.objectContaining({ sheet: "Kenya tracker", range: "A1:E3" }),
+    );
   });
 });

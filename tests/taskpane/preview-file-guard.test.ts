@@ -33,7 +33,10 @@ describe("preview file guard", () => {
     ws.getCell("A1").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFE8B3" } };
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     await expect(guardWorkbook(bytes, "team.xlsx")).resolves.toBeUndefined();
-    const sim = await openXlsx(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, "team.xlsx");
+    const sim = await openXlsx(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      "team.xlsx",
+    );
     expect(sim.value("Tracker", "A2")).toBe("=not a formula");
     expect(sim.formula("Tracker", "A2")).toBeUndefined();
     expect(sim.value("Tracker", "B2")).toBe(45352);
@@ -48,7 +51,10 @@ describe("preview file guard", () => {
   });
 
   it("refuses XML entity declarations in a sheet or the shared strings", async () => {
-    await expectRefused(minimalXlsx({ sharedStrings: sharedStringsXml(["&a;"], '<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]>') }), "xml-entities");
+    await expectRefused(
+      minimalXlsx({ sharedStrings: sharedStringsXml(["&a;"], '<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]>') }),
+      "xml-entities",
+    );
   });
 
   it("refuses a sheet claiming millions of cells, or holding more than the limit", async () => {
@@ -58,7 +64,11 @@ describe("preview file guard", () => {
   it("refuses a truncated archive, a password-protected workbook, a text file and random bytes", async () => {
     const good = minimalXlsx();
     await expectRefused(good.subarray(0, good.length - 40), "corrupt");
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512), Buffer.from("EncryptedPackage", "utf16le")]);
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(512),
+      Buffer.from("EncryptedPackage", "utf16le"),
+    ]);
     await expectRefused(ole, "password-protected");
     await expectRefused(Buffer.from("ID,Activity\nA-1,Training\n"), "csv-or-text");
     await expectRefused(Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x01]), "not-a-workbook");

@@ -12,7 +12,9 @@ describe("the preview session: the pane's host over the simulated workbook", () 
     const session = newWorkbookSession(() => changes++);
     const setup = await session.host.setUp({ sample: true });
     expect(setup.sampleRows).toBeGreaterThan(50);
-    expect(session.sim.sheetNames()).toEqual(expect.arrayContaining(["Activities", "Framework", "Lists", "Settings", "Countries"]));
+    expect(session.sim.sheetNames()).toEqual(
+      expect.arrayContaining(["Activities", "Framework", "Lists", "Settings", "Countries"]),
+    );
     expect(session.sim.value("Activities", "A1")).toBe("ID");
     expect(session.sim.value("Activities", "A2")).toBe("SAP-001");
 
@@ -51,7 +53,13 @@ describe("the preview session: the pane's host over the simulated workbook", () 
     expect(settings[needRow]![1]).toBe(0.6);
     // Nothing else moved: every other cell of every sheet is as it was.
     for (const [name, rows] of Object.entries(before))
-      rows.forEach((r, i) => r.forEach((v, j) => (name === "Settings" && i === needRow && j === 1 ? undefined : expect([name, i, j, after[name]![i]![j]]).toEqual([name, i, j, v]))));
+      rows.forEach((r, i) =>
+        r.forEach((v, j) =>
+          name === "Settings" && i === needRow && j === 1
+            ? undefined
+            : expect([name, i, j, after[name]![i]![j]]).toEqual([name, i, j, v]),
+        ),
+      );
     expect((await session.host.readWeights()).weights.need).toBe(0.6);
   });
 

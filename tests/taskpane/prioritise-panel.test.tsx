@@ -8,11 +8,31 @@ import { fakeHost, renderWithHost } from "./fake-host";
 const SHEET_WEIGHTS = { need: 0.5, valueAdded: 0.3, engagement: 0.2, priorityBonus: 10 };
 
 function scoreResult(): ScorePlanResult {
-  const activity = (id: string, score: number | null, band: "High" | "Medium" | "Low" | null, funding: string) => ({ id, score, band, funding, row: 2 });
+  const activity = (id: string, score: number | null, band: "High" | "Medium" | "Low" | null, funding: string) => ({
+    id,
+    score,
+    band,
+    funding,
+    row: 2,
+  });
   return {
     result: {
-      activities: [activity("A-1", 81, "High", "recommended"), activity("A-2", 52, "Medium", "recommended"), activity("A-3", 30, "Low", "below the line"), activity("A-4", null, null, "not scored")],
-      funding: { availableFundsUsd: 250000, recommendedUsd: 240000, recommendedScore: 133, candidates: 3, method: "dp", exact: true, upperBoundScore: 133, note: "" },
+      activities: [
+        activity("A-1", 81, "High", "recommended"),
+        activity("A-2", 52, "Medium", "recommended"),
+        activity("A-3", 30, "Low", "below the line"),
+        activity("A-4", null, null, "not scored"),
+      ],
+      funding: {
+        availableFundsUsd: 250000,
+        recommendedUsd: 240000,
+        recommendedScore: 133,
+        candidates: 3,
+        method: "dp",
+        exact: true,
+        upperBoundScore: 133,
+        note: "",
+      },
       sensitivity: { thresholdPlaces: 5, runs: [] },
       rollups: { outcome: [], subOutcome: [], approach: [], country: [], leadAgency: [] },
     },
@@ -25,7 +45,9 @@ function scoreResult(): ScorePlanResult {
 
 describe("Prioritise panel", () => {
   it("reads the weights from the Settings sheet when it opens", async () => {
-    const host = fakeHost({ readWeights: jest.fn(async () => ({ weights: SHEET_WEIGHTS, issues: [], fromSheet: true })) });
+    const host = fakeHost({
+      readWeights: jest.fn(async () => ({ weights: SHEET_WEIGHTS, issues: [], fromSheet: true })),
+    });
     renderWithHost(<PrioritisePanel />, host);
     const need = (await screen.findByRole("spinbutton", { name: "Weight: need" })) as HTMLInputElement;
     expect(need.value).toBe("0.5");
@@ -35,7 +57,9 @@ describe("Prioritise panel", () => {
 
   it("writes nothing until Save weights, then saves exactly the edited weights", async () => {
     const user = userEvent.setup();
-    const host = fakeHost({ readWeights: jest.fn(async () => ({ weights: SHEET_WEIGHTS, issues: [], fromSheet: true })) });
+    const host = fakeHost({
+      readWeights: jest.fn(async () => ({ weights: SHEET_WEIGHTS, issues: [], fromSheet: true })),
+    });
     renderWithHost(<PrioritisePanel />, host);
     const save = screen.getByRole("button", { name: "Save weights" });
     const need = await screen.findByRole("spinbutton", { name: "Weight: need" });
@@ -48,15 +72,26 @@ describe("Prioritise panel", () => {
     await waitFor(() => expect((save as HTMLButtonElement).disabled).toBe(false));
 
     await user.click(save);
-    expect(host.saveWeights).toHaveBeenCalledWith({ ...SHEET_WEIGHTS, need: 0.7 }, expect.objectContaining({ signal: expect.any(AbortSignal) }));
+    expect(host.saveWeights).toHaveBeenCalledWith(
+      { ...SHEET_WEIGHTS, need: 0.7 },
+      expect.objectContaining({ signal: expect.any(AbortSignal) }),
+    );
     expect(await screen.findByText(/Weights saved to the Settings sheet/)).toBeTruthy();
   });
 
   it("steps a weight with the arrow keys and keeps it within its range", async () => {
     const user = userEvent.setup();
-    const host = fakeHost({ readWeights: jest.fn(async () => ({ weights: { ...SHEET_WEIGHTS, priorityBonus: 49 }, issues: [], fromSheet: true })) });
+    const host = fakeHost({
+      readWeights: jest.fn(async () => ({
+        weights: { ...SHEET_WEIGHTS, priorityBonus: 49 },
+        issues: [],
+        fromSheet: true,
+      })),
+    });
     renderWithHost(<PrioritisePanel />, host);
-    const bonus = (await screen.findByRole("spinbutton", { name: "Priority country bonus (points)" })) as HTMLInputElement;
+    const bonus = (await screen.findByRole("spinbutton", {
+      name: "Priority country bonus (points)",
+    })) as HTMLInputElement;
     bonus.focus();
     await user.keyboard("{ArrowUp}{ArrowUp}{ArrowUp}");
     expect(bonus.value).toBe("50");
@@ -78,7 +113,12 @@ describe("Prioritise panel", () => {
 
   it("says what was not written when saving fails part way", async () => {
     const user = userEvent.setup();
-    const failure = Object.assign(new Error("Excel stopped while writing block 2 of 2: 3 of 4 changes were written, the rest were not. Run the command again to finish: it rewrites the same result."), { name: "ExcelApplyError" });
+    const failure = Object.assign(
+      new Error(
+        "Excel stopped while writing block 2 of 2: 3 of 4 changes were written, the rest were not. Run the command again to finish: it rewrites the same result.",
+      ),
+      { name: "ExcelApplyError" },
+    );
     const host = fakeHost({ saveWeights: jest.fn(async () => Promise.reject(failure)) });
     renderWithHost(<PrioritisePanel />, host);
     const need = await screen.findByRole("spinbutton", { name: "Weight: need" });

@@ -16,33 +16,58 @@ describe("theme from Office", () => {
   });
 });
 
-const issue = fc.record({
-  code: fc.constantFrom("approach-unknown", "agency-unknown", "date-order"),
-  severity: fc.constantFrom("error" as const, "warning" as const, "info" as const),
-  row: fc.option(fc.integer({ min: 2, max: 400 }), { nil: null }),
-}).map(({ code, severity, row }): Issue => ({ code, severity, sheet: "Activities", row, column: null, cell: row === null ? null : `E${row}`, value: "", message: code }));
+const issue = fc
+  .record({
+    code: fc.constantFrom("approach-unknown", "agency-unknown", "date-order"),
+    severity: fc.constantFrom("error" as const, "warning" as const, "info" as const),
+    row: fc.option(fc.integer({ min: 2, max: 400 }), { nil: null }),
+  })
+  .map(({ code, severity, row }): Issue => ({
+    code,
+    severity,
+    sheet: "Activities",
+    row,
+    column: null,
+    cell: row === null ? null : `E${row}`,
+    value: "",
+    message: code,
+  }));
 
 describe("issue pages", () => {
   it("every issue appears exactly once across the pages, whichever grouping, and no page holds more than the page size", () => {
     fc.assert(
-      fc.property(fc.array(issue, { maxLength: 700 }), fc.constantFrom("rule" as const, "row" as const), fc.integer({ min: 1, max: 120 }), (issues, grouping, size) => {
-        const groups = groupIssues(issues, grouping);
-        const { pages } = pageItems(groups, 0, size);
-        const seen: Issue[] = [];
-        for (let p = 0; p < pages; p++) {
-          const items = pageItems(groups, p, size).items.filter((i) => i.kind === "issue");
-          expect(items.length).toBeLessThanOrEqual(size);
-          for (const i of items) if (i.kind === "issue") seen.push(i.issue);
-        }
-        expect(seen.length).toBe(issues.length);
-        expect(new Set(seen).size).toBe(issues.length);
-      }),
+      fc.property(
+        fc.array(issue, { maxLength: 700 }),
+        fc.constantFrom("rule" as const, "row" as const),
+        fc.integer({ min: 1, max: 120 }),
+        (issues, grouping, size) => {
+          const groups = groupIssues(issues, grouping);
+          const { pages } = pageItems(groups, 0, size);
+          const seen: Issue[] = [];
+          for (let p = 0; p < pages; p++) {
+            const items = pageItems(groups, p, size).items.filter((i) => i.kind === "issue");
+            expect(items.length).toBeLessThanOrEqual(size);
+            for (const i of items) if (i.kind === "issue") seen.push(i.issue);
+          }
+          expect(seen.length).toBe(issues.length);
+          expect(new Set(seen).size).toBe(issues.length);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it("by rule, a group with errors comes before groups of warnings only", () => {
-    const mk = (code: string, severity: Issue["severity"], row: number): Issue => ({ code, severity, sheet: "Activities", row, column: null, cell: `B${row}`, value: "", message: "" });
+    const mk = (code: string, severity: Issue["severity"], row: number): Issue => ({
+      code,
+      severity,
+      sheet: "Activities",
+      row,
+      column: null,
+      cell: `B${row}`,
+      value: "",
+      message: "",
+    });
     const groups = groupIssues([mk("w", "warning", 2), mk("w", "warning", 3), mk("e", "error", 9)], "rule");
     expect(groups.map((g) => g.label)).toEqual(["e", "w"]);
   });

@@ -2,12 +2,26 @@
  * Progress (with Cancel) while an operation runs, and a message bar when it failed. The region is
  * aria-live so a screen reader hears the outcome without moving focus.
  */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Problem } from "../errors";
 import type { ProgressReport } from "../../ports/workbook-port";
 
 const useStyles = makeStyles({
-  running: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginBlock: tokens.spacingVerticalS },
+  running: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    marginBlock: tokens.spacingVerticalS,
+  },
   row: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
 });
 
@@ -32,7 +46,10 @@ export function OperationStatus({ running, progress, problem, onCancel, label }:
               Cancel
             </Button>
           </div>
-          <ProgressBar aria-label={label} {...(progress ? { value: Math.max(0, Math.min(1, progress.fraction)) } : {})} />
+          <ProgressBar
+            aria-label={label}
+            {...(progress ? { value: Math.max(0, Math.min(1, progress.fraction)) } : {})}
+          />
         </div>
       )}
       {problem && (

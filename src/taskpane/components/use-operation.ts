@@ -35,7 +35,9 @@ export function useOperation<T>(action: string): Operation<T> {
   }, []);
 
   const start = useCallback(
-    async (work: (options: Required<Pick<OperationOptions, "signal" | "onProgress">>) => Promise<T>): Promise<T | null> => {
+    async (
+      work: (options: Required<Pick<OperationOptions, "signal" | "onProgress">>) => Promise<T>,
+    ): Promise<T | null> => {
       if (controller.current) return null;
       const c = new AbortController();
       controller.current = c;

@@ -54,20 +54,38 @@ export function createPortPlanHost(port: WorkbookPort, surface: SurfaceActions):
 
     async setUp(options): Promise<SetUpResult> {
       const e = await loadEngine();
-      const sample = options.sample && surface.loadSample && !(await hasActivities(e, port)) ? await surface.loadSample() : null;
-      return e.setUpPlan(port, { ...opts(options), ...(sample ? { sample: sample.activities, sampleSettings: e.sampleSettings(sample) } : {}) });
+      const sample =
+        options.sample && surface.loadSample && !(await hasActivities(e, port)) ? await surface.loadSample() : null;
+      return e.setUpPlan(port, {
+        ...opts(options),
+        ...(sample ? { sample: sample.activities, sampleSettings: e.sampleSettings(sample) } : {}),
+      });
     },
 
     check: async (options) =>
-      (await loadEngine()).checkPlan(port, { asOf: options.asOf, annotate: options.annotate, ...(options.signal ? { signal: options.signal } : {}) }),
+      (await loadEngine()).checkPlan(port, {
+        asOf: options.asOf,
+        annotate: options.annotate,
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
 
     readWeights: async () => (await loadEngine()).readWeights(port),
     saveWeights: async (weights, options = {}) => (await loadEngine()).saveWeights(port, weights, opts(options)),
 
-    score: async (options) => (await loadEngine()).scorePlan(port, { asOf: options.asOf, writeColumns: options.writeColumns, ...opts(options) }),
+    score: async (options) =>
+      (await loadEngine()).scorePlan(port, {
+        asOf: options.asOf,
+        writeColumns: options.writeColumns,
+        ...opts(options),
+      }),
 
     summarize: async (options) =>
-      (await loadEngine()).summarizePlan(port, { asOf: options.asOf, generatedOn: options.generatedOn, write: true, ...(options.signal ? { signal: options.signal } : {}) }),
+      (await loadEngine()).summarizePlan(port, {
+        asOf: options.asOf,
+        generatedOn: options.generatedOn,
+        write: true,
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
 
     listSheets: () => port.listSheets(),
     getSelection: () => surface.getSelection(),

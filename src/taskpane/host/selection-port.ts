@@ -19,7 +19,12 @@ export function parseBlock(range: string): Block | null {
   try {
     const from = parseAddress(a ?? "");
     const to = b ? parseAddress(b) : from;
-    return { row: Math.min(from.row, to.row), col: Math.min(from.col, to.col), lastRow: Math.max(from.row, to.row), lastCol: Math.max(from.col, to.col) };
+    return {
+      row: Math.min(from.row, to.row),
+      col: Math.min(from.col, to.col),
+      lastRow: Math.max(from.row, to.row),
+      lastCol: Math.max(from.col, to.col),
+    };
   } catch {
     return null;
   }

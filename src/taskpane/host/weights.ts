@@ -23,10 +23,18 @@ async function readSettingsGrid(port: WorkbookPort) {
 export async function readWeights(port: WorkbookPort): Promise<WeightsState> {
   const grid = await readSettingsGrid(port);
   const { settings, issues } = parseSettings(grid, null);
-  return { weights: { ...settings.weights }, issues: issues.filter((i) => i.sheet === SHEETS.settings), fromSheet: grid !== null };
+  return {
+    weights: { ...settings.weights },
+    issues: issues.filter((i) => i.sheet === SHEETS.settings),
+    fromSheet: grid !== null,
+  };
 }
 
-export async function saveWeights(port: WorkbookPort, weights: Weights, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function saveWeights(
+  port: WorkbookPort,
+  weights: Weights,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
   const grid = await readSettingsGrid(port);
   const updates = new Map<SettingKey, number>();
   for (const key of Object.keys(WEIGHT_SETTING) as (keyof Weights)[]) updates.set(WEIGHT_SETTING[key], weights[key]);

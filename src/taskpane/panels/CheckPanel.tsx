@@ -14,14 +14,22 @@ import { skippedSentence } from "../errors";
 import { groupIssues, pageItems, type Grouping } from "./issue-groups";
 import { usePanelStyles } from "./panel-styles";
 
-const SEVERITY_LABEL: Record<Severity, [string, string]> = { error: ["error", "errors"], warning: ["warning", "warnings"], info: ["note", "notes"] };
+const SEVERITY_LABEL: Record<Severity, [string, string]> = {
+  error: ["error", "errors"],
+  warning: ["warning", "warnings"],
+  info: ["note", "notes"],
+};
 const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 const useStyles = makeStyles({
   counts: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "center" },
   count: { display: "inline-flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
-  group: { marginTop: tokens.spacingVerticalS, fontWeight: tokens.fontWeightSemibold, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  group: {
+    marginTop: tokens.spacingVerticalS,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   issue: {
     display: "block",
     width: "100%",
@@ -54,7 +62,12 @@ function IssueRow({ issue, onSelect }: { issue: Issue; onSelect(i: Issue): void 
   );
   if (!issue.cell) return <div className={styles.issue}>{text}</div>;
   return (
-    <button type="button" className={styles.issue} onClick={() => onSelect(issue)} aria-label={`${SEVERITY_LABEL[issue.severity][0]} at ${issue.sheet}!${issue.cell}: ${issue.message}`}>
+    <button
+      type="button"
+      className={styles.issue}
+      onClick={() => onSelect(issue)}
+      aria-label={`${SEVERITY_LABEL[issue.severity][0]} at ${issue.sheet}!${issue.cell}: ${issue.message}`}
+    >
       {text}
     </button>
   );
@@ -91,22 +104,41 @@ export function CheckPanel() {
 
   return (
     <section className={panel.panel} aria-label="Check">
-      <Field label="Check as of" validationMessage={validDate ? undefined : "Enter a date as YYYY-MM-DD."} hint="Activities ending before this day and not completed are reported.">
+      <Field
+        label="Check as of"
+        validationMessage={validDate ? undefined : "Enter a date as YYYY-MM-DD."}
+        hint="Activities ending before this day and not completed are reported."
+      >
         <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
       </Field>
-      <Checkbox checked={annotate} onChange={(_, d) => setAnnotate(d.checked === true)} label="Mark problems in the workbook (notes, colours and the Issues sheet)" />
+      <Checkbox
+        checked={annotate}
+        onChange={(_, d) => setAnnotate(d.checked === true)}
+        label="Mark problems in the workbook (notes, colours and the Issues sheet)"
+      />
       <div className={panel.actions}>
         <Button appearance="primary" disabled={op.running || !validDate} onClick={run}>
           Check the plan
         </Button>
       </div>
-      <OperationStatus running={op.running} progress={op.progress} problem={op.problem ?? select.problem} onCancel={op.cancel} label="Checking the plan" />
+      <OperationStatus
+        running={op.running}
+        progress={op.progress}
+        problem={op.problem ?? select.problem}
+        onCancel={op.cancel}
+        label="Checking the plan"
+      />
       {report && !op.running && (
         <div className={panel.result}>
           <div aria-live="polite" className={styles.counts}>
             <Text>{report.summary.rowsChecked} rows checked:</Text>
             {(["error", "warning", "info"] as const).map((s) => {
-              const n = s === "error" ? report.summary.errors : s === "warning" ? report.summary.warnings : report.summary.infos;
+              const n =
+                s === "error"
+                  ? report.summary.errors
+                  : s === "warning"
+                    ? report.summary.warnings
+                    : report.summary.infos;
               return (
                 <span key={s} className={styles.count}>
                   <Badge color={SEVERITY_COLOR[s]} appearance="filled" aria-hidden>

@@ -29,9 +29,19 @@ const PREVIEW_ROWS = 25;
 
 const useStyles = makeStyles({
   mapping: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  row: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalXS, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  row: {
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalXS,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
   before: { textDecorationLine: "line-through", color: tokens.colorPaletteRedForeground1 },
-  after: { backgroundColor: tokens.colorPaletteGreenBackground1, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  after: {
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   issue: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
@@ -56,7 +66,10 @@ export function ImportPanel() {
   const [source, setSource] = useState<Source | null>(null);
   const [override, setOverride] = useState<Record<string, string>>({});
 
-  const candidates = useMemo(() => (sheets.result ?? []).filter((s) => !PLAN_SHEETS.has(s.name) && s.visible), [sheets.result]);
+  const candidates = useMemo(
+    () => (sheets.result ?? []).filter((s) => !PLAN_SHEETS.has(s.name) && s.visible),
+    [sheets.result],
+  );
   useEffect(() => {
     void sheets.start(() => host.listSheets());
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -68,10 +81,15 @@ export function ImportPanel() {
   const runPreview = (src: Source, mapping: Record<string, string>) => {
     append.clear();
     void preview.start((o) =>
-      host.previewImport({ ...o, sheet: src.sheet, ...(src.range ? { range: src.range } : {}), ...(Object.keys(mapping).length ? { mappingOverride: mapping } : {}) }),
+      host.previewImport({
+        ...o,
+        sheet: src.sheet,
+        ...(src.range ? { range: src.range } : {}),
+        ...(Object.keys(mapping).length ? { mappingOverride: mapping } : {}),
+      }),
     );
   };
-  const useSelection = async () => {
+  const takeSelection = async () => {
     const sel = await selection.start(() => host.getSelection());
     if (sel) {
       const src = { sheet: sel.sheet, range: sel.address };
@@ -112,8 +130,18 @@ export function ImportPanel() {
 
   return (
     <section className={panel.panel} aria-label="Import">
-      <Text>Bring in a country team's own sheet. Its columns are matched to the plan's; correct any match, check the preview, then append. The source sheet is never changed.</Text>
-      <Field label="Source sheet" hint={candidates.length === 0 && sheets.result ? "No other sheet in this workbook: add the team's sheet first." : undefined}>
+      <Text>
+        Bring in a country team&apos;s own sheet. Its columns are matched to the plan&apos;s; correct any match, check
+        the preview, then append. The source sheet is never changed.
+      </Text>
+      <Field
+        label="Source sheet"
+        hint={
+          candidates.length === 0 && sheets.result
+            ? "No other sheet in this workbook: add the team's sheet first."
+            : undefined
+        }
+      >
         <Select
           value={source && !source.range ? source.sheet : ""}
           onChange={(_, d) => {
@@ -131,7 +159,7 @@ export function ImportPanel() {
         </Select>
       </Field>
       <div className={panel.actions}>
-        <Button onClick={() => void useSelection()} disabled={busy}>
+        <Button onClick={() => void takeSelection()} disabled={busy}>
           Use the selection
         </Button>
         <Button appearance="primary" disabled={busy || !source} onClick={() => source && runPreview(source, override)}>
@@ -148,8 +176,11 @@ export function ImportPanel() {
       <div aria-live="polite" className={panel.result}>
         {a && (
           <Text weight="semibold">
-            {a.appended > 0 && a.rows ? `Appended ${plural(a.appended, "row")} to Activities (rows ${a.rows.first} to ${a.rows.last}).` : "Nothing was appended: every row was already in Activities."}
-            {a.alreadyPresent.length > 0 ? ` Already there, left out: ${a.alreadyPresent.join(", ")}.` : ""} {skippedSentence(a.apply) ?? ""}
+            {a.appended > 0 && a.rows
+              ? `Appended ${plural(a.appended, "row")} to Activities (rows ${a.rows.first} to ${a.rows.last}).`
+              : "Nothing was appended: every row was already in Activities."}
+            {a.alreadyPresent.length > 0 ? ` Already there, left out: ${a.alreadyPresent.join(", ")}.` : ""}{" "}
+            {skippedSentence(a.apply) ?? ""}
           </Text>
         )}
         {r && !preview.running && (
@@ -157,12 +188,19 @@ export function ImportPanel() {
             <Text weight="semibold">
               {sourceLabel(source ?? { sheet: r.sheet })}: {plural(r.rows.length, "row")} to import
               {r.headerRow !== null ? `, header in row ${r.headerRow}` : ""}
-              {r.skipped.length > 0 ? `, ${plural(r.skipped.length, "row")} skipped (${[...new Set(r.skipped.map((k) => k.reason))].join(", ")})` : ""}.
+              {r.skipped.length > 0
+                ? `, ${plural(r.skipped.length, "row")} skipped (${[...new Set(r.skipped.map((k) => k.reason))].join(", ")})`
+                : ""}
+              .
             </Text>
             {r.columns.length > 0 && (
               <div className={styles.mapping} role="group" aria-label="Column mapping">
                 {r.columns.map((c) => (
-                  <Field key={c.col} label={`${c.letter}: ${c.header || "(no header)"}`} hint={`${c.via === "none" ? "no match" : `${Math.round(c.confidence * 100)}% (${c.via})`}${c.note ? `. ${c.note}` : ""}`}>
+                  <Field
+                    key={c.col}
+                    label={`${c.letter}: ${c.header || "(no header)"}`}
+                    hint={`${c.via === "none" ? "no match" : `${Math.round(c.confidence * 100)}% (${c.via})`}${c.note ? `. ${c.note}` : ""}`}
+                  >
                     <Select value={c.choice} onChange={(_, d) => remap(c.letter, d.value)} disabled={busy}>
                       {CHOICES.map((o) => (
                         <option key={o.value} value={o.value}>
@@ -193,13 +231,21 @@ export function ImportPanel() {
                     {row.idGenerated ? " (new ID)" : ""}: {row.record.title || "(no title)"}
                   </Text>
                   <Text size={200} className={panel.muted}>
-                    {[row.record.approach ? `Approach ${row.record.approach}` : "No approach", row.record.leadAgencies.join(", "), row.record.countries.join(", "), row.record.startDate && row.record.endDate ? `${row.record.startDate} to ${row.record.endDate}` : row.record.startDate ?? ""]
+                    {[
+                      row.record.approach ? `Approach ${row.record.approach}` : "No approach",
+                      row.record.leadAgencies.join(", "),
+                      row.record.countries.join(", "),
+                      row.record.startDate && row.record.endDate
+                        ? `${row.record.startDate} to ${row.record.endDate}`
+                        : (row.record.startDate ?? ""),
+                    ]
                       .filter(Boolean)
                       .join(" · ")}
                   </Text>
                   {(changesByRow.get(row.row) ?? []).map((c, n) => (
                     <Text key={n} size={200}>
-                      {c.cell} {c.header}: <span className={styles.before}>{c.before || "(empty)"}</span> → <span className={styles.after}>{c.after || "(empty)"}</span>
+                      {c.cell} {c.header}: <span className={styles.before}>{c.before || "(empty)"}</span> →{" "}
+                      <span className={styles.after}>{c.after || "(empty)"}</span>
                     </Text>
                   ))}
                 </li>

@@ -2,7 +2,15 @@
  * Prioritise: the weights, bound to the Settings sheet (read when the panel opens, written back only
  * on "Save weights"), the recomputation, the funding line and the bands.
  */
-import { Button, Field, SpinButton, Text, makeStyles, tokens, type SpinButtonOnChangeData } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  SpinButton,
+  Text,
+  makeStyles,
+  tokens,
+  type SpinButtonOnChangeData,
+} from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { ScorePlanResult } from "../../app/score";
 import type { Weights } from "../../core/settings";
@@ -27,13 +35,32 @@ interface WeightField {
 export const WEIGHT_FIELDS: readonly WeightField[] = [
   { key: "need", label: "Weight: need", hint: "Greatest need", min: 0, max: 100, step: 0.05 },
   { key: "valueAdded", label: "Weight: value added", hint: "Most value ICCWC can add", min: 0, max: 100, step: 0.05 },
-  { key: "engagement", label: "Weight: engagement", hint: "The country's engagement and commitment", min: 0, max: 100, step: 0.05 },
-  { key: "priorityBonus", label: "Priority country bonus (points)", hint: "Added for a priority country with a roadmap", min: 0, max: 50, step: 1 },
+  {
+    key: "engagement",
+    label: "Weight: engagement",
+    hint: "The country's engagement and commitment",
+    min: 0,
+    max: 100,
+    step: 0.05,
+  },
+  {
+    key: "priorityBonus",
+    label: "Priority country bonus (points)",
+    hint: "Added for a priority country with a roadmap",
+    min: 0,
+    max: 50,
+    step: 1,
+  },
 ];
 
 const useStyles = makeStyles({
   grid: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  line: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  line: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+  },
 });
 
 const usd = (n: number) => `USD ${Math.round(n).toLocaleString("en-US")}`;
@@ -65,12 +92,14 @@ export function PrioritisePanel() {
   const [saved, setSaved] = useState<Weights | null>(null);
 
   useEffect(() => {
-    void load.start(() => host.readWeights()).then((state) => {
-      if (state) {
-        setWeights(state.weights);
-        setSaved(state.weights);
-      }
-    });
+    void load
+      .start(() => host.readWeights())
+      .then((state) => {
+        if (state) {
+          setWeights(state.weights);
+          setSaved(state.weights);
+        }
+      });
     // Read once when the panel opens; a later reload is the user's "Reload" button.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host]);
@@ -88,18 +117,31 @@ export function PrioritisePanel() {
     if (report) setSaved(weights);
   };
   const r = score.result;
-  const bands = r ? (["High", "Medium", "Low"] as const).map((b) => [b, r.result.activities.filter((a) => a.band === b).length] as const) : [];
+  const bands = r
+    ? (["High", "Medium", "Low"] as const).map(
+        (b) => [b, r.result.activities.filter((a) => a.band === b).length] as const,
+      )
+    : [];
   const recommended = r ? r.result.activities.filter((a) => a.funding === "recommended").length : 0;
   const notScored = r ? r.result.activities.filter((a) => a.score === null).length : 0;
 
   return (
     <section className={panel.panel} aria-label="Prioritise">
-      <Text>Weights come from the Settings sheet. Change them here and choose Save weights to write them back; nothing is written before.</Text>
+      <Text>
+        Weights come from the Settings sheet. Change them here and choose Save weights to write them back; nothing is
+        written before.
+      </Text>
       {weights && (
         <div className={styles.grid}>
           {WEIGHT_FIELDS.map((f) => (
             <Field key={f.key} label={f.label} hint={f.hint}>
-              <SpinButton value={weights[f.key]} min={f.min} max={f.max} step={f.step} onChange={(_, d) => set(f.key, spinValue(d))} />
+              <SpinButton
+                value={weights[f.key]}
+                min={f.min}
+                max={f.max}
+                step={f.step}
+                onChange={(_, d) => set(f.key, spinValue(d))}
+              />
             </Field>
           ))}
           <Text size={200} className={panel.muted}>
@@ -121,7 +163,10 @@ export function PrioritisePanel() {
         <Button appearance="primary" disabled={busy || !dirty} onClick={() => void onSave()}>
           Save weights
         </Button>
-        <Button disabled={busy || dirty} onClick={() => void score.start((o) => host.score({ ...o, asOf: todayLocal(), writeColumns: true }))}>
+        <Button
+          disabled={busy || dirty}
+          onClick={() => void score.start((o) => host.score({ ...o, asOf: todayLocal(), writeColumns: true }))}
+        >
           Recompute scores
         </Button>
       </div>
@@ -130,9 +175,17 @@ export function PrioritisePanel() {
           Save the weights before recomputing: the scores use the weights in the Settings sheet.
         </Text>
       )}
-      <OperationStatus running={busy} progress={score.progress} problem={load.problem ?? save.problem ?? score.problem} onCancel={() => (score.running ? score.cancel() : save.cancel())} label="Prioritising" />
+      <OperationStatus
+        running={busy}
+        progress={score.progress}
+        problem={load.problem ?? save.problem ?? score.problem}
+        onCancel={() => (score.running ? score.cancel() : save.cancel())}
+        label="Prioritising"
+      />
       <div aria-live="polite" className={panel.result}>
-        {save.result && !dirty && !score.result && <Text>Weights saved to the Settings sheet. {skippedSentence(save.result) ?? ""}</Text>}
+        {save.result && !dirty && !score.result && (
+          <Text>Weights saved to the Settings sheet. {skippedSentence(save.result) ?? ""}</Text>
+        )}
         {r && !score.running && (
           <>
             <Text weight="semibold">Funding line</Text>

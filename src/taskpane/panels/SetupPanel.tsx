@@ -15,17 +15,30 @@ export function SetupPanel() {
   const skipped = skippedSentence(r?.apply);
   return (
     <section className={styles.panel} aria-label="Set up">
-      <Text>Create the plan's sheets (Activities with drop-downs, Framework, Lists, Settings, Countries), or repair them. Existing rows and values are never changed.</Text>
+      <Text>
+        Create the plan&apos;s sheets (Activities with drop-downs, Framework, Lists, Settings, Countries), or repair
+        them. Existing rows and values are never changed.
+      </Text>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={op.running} onClick={() => void op.start((o) => host.setUp(o))}>
           Set up the plan
         </Button>
       </div>
-      <OperationStatus running={op.running} progress={op.progress} problem={op.problem} onCancel={op.cancel} label="Setting up the plan" />
+      <OperationStatus
+        running={op.running}
+        progress={op.progress}
+        problem={op.problem}
+        onCancel={op.cancel}
+        label="Setting up the plan"
+      />
       <div aria-live="polite" className={styles.result}>
         {r && !op.running && (
           <>
-            <Text weight="semibold">{r.created.length > 0 ? `Created: ${r.created.join(", ")}.` : "All the plan's sheets were there; their layout was repaired."}</Text>
+            <Text weight="semibold">
+              {r.created.length > 0
+                ? `Created: ${r.created.join(", ")}.`
+                : "All the plan's sheets were there; their layout was repaired."}
+            </Text>
             {r.addedHeaders.length > 0 && <Text>Headers added to Activities: {r.addedHeaders.join(", ")}.</Text>}
             {r.sampleRows > 0 && <Text>{r.sampleRows} sample activities added.</Text>}
             <Text>{r.apply.applied} changes applied.</Text>

@@ -10,7 +10,12 @@ import { skippedSentence } from "../errors";
 import { usePanelStyles } from "./panel-styles";
 
 const useStyles = makeStyles({
-  tables: { display: "grid", gridTemplateColumns: "1fr auto", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  tables: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+  },
 });
 
 export function SummariesPanel() {
@@ -35,17 +40,32 @@ export function SummariesPanel() {
   const skipped = skippedSentence(r?.applyReport);
   return (
     <section className={panel.panel} aria-label="Summaries">
-      <Text>Write the Summaries sheet: one row per activity, country and period (tblFacts) and roll-ups by outcome, approach, agency, country and year, with a PivotTable and a chart on Dashboard. Running it again refreshes them.</Text>
+      <Text>
+        Write the Summaries sheet: one row per activity, country and period (tblFacts) and roll-ups by outcome,
+        approach, agency, country and year, with a PivotTable and a chart on Dashboard. Running it again refreshes them.
+      </Text>
       <div className={panel.actions}>
-        <Button appearance="primary" disabled={op.running} onClick={() => void op.start((o) => host.summarize({ ...o, asOf: todayLocal(), generatedOn: todayLocal() }))}>
+        <Button
+          appearance="primary"
+          disabled={op.running}
+          onClick={() => void op.start((o) => host.summarize({ ...o, asOf: todayLocal(), generatedOn: todayLocal() }))}
+        >
           Build summaries
         </Button>
       </div>
-      <OperationStatus running={op.running} progress={op.progress} problem={op.problem} onCancel={op.cancel} label="Building the summaries" />
+      <OperationStatus
+        running={op.running}
+        progress={op.progress}
+        problem={op.problem}
+        onCancel={op.cancel}
+        label="Building the summaries"
+      />
       <div aria-live="polite" className={panel.result}>
         {s && !op.running && (
           <>
-            <Text weight="semibold">Generated on {s.generatedOn} (as of {s.asOf}).</Text>
+            <Text weight="semibold">
+              Generated on {s.generatedOn} (as of {s.asOf}).
+            </Text>
             <div className={styles.tables} role="table" aria-label="Summary tables">
               {rows.map(([name, n]) => (
                 <div key={name} role="row" style={{ display: "contents" }}>

@@ -6,12 +6,17 @@ import { SEVERITY_ORDER, type Issue } from "../../core/issues";
 
 export type Grouping = "rule" | "row";
 
-export type ListItem = { kind: "group"; key: string; label: string; count: number } | { kind: "issue"; key: string; issue: Issue };
+export type ListItem =
+  { kind: "group"; key: string; label: string; count: number } | { kind: "issue"; key: string; issue: Issue };
 
 export const PAGE_SIZE = 100;
 
 function byPlace(a: Issue, b: Issue): number {
-  return (a.row ?? 0) - (b.row ?? 0) || (a.cell ?? "").localeCompare(b.cell ?? "") || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  return (
+    (a.row ?? 0) - (b.row ?? 0) ||
+    (a.cell ?? "").localeCompare(b.cell ?? "") ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+  );
 }
 
 export function groupIssues(issues: readonly Issue[], grouping: Grouping): { label: string; issues: Issue[] }[] {
@@ -44,7 +49,11 @@ export function groupIssues(issues: readonly Issue[], grouping: Grouping): { lab
 }
 
 /** Pages of at most PAGE_SIZE issues; a group split across pages repeats its heading. */
-export function pageItems(groups: readonly { label: string; issues: Issue[] }[], page: number, size = PAGE_SIZE): { items: ListItem[]; pages: number } {
+export function pageItems(
+  groups: readonly { label: string; issues: Issue[] }[],
+  page: number,
+  size = PAGE_SIZE,
+): { items: ListItem[]; pages: number } {
   const total = groups.reduce((n, g) => n + g.issues.length, 0);
   const pages = Math.max(1, Math.ceil(total / size));
   const from = page * size;
@@ -56,7 +65,9 @@ export function pageItems(groups: readonly { label: string; issues: Issue[] }[],
     if (end > from && at < to) {
       items.push({ kind: "group", key: `g:${g.label}:${page}`, label: g.label, count: g.issues.length });
       const slice = g.issues.slice(Math.max(0, from - at), Math.min(g.issues.length, to - at));
-      slice.forEach((issue, i) => items.push({ kind: "issue", key: `i:${g.label}:${Math.max(0, from - at) + i}`, issue }));
+      slice.forEach((issue, i) =>
+        items.push({ kind: "issue", key: `i:${g.label}:${Math.max(0, from - at) + i}`, issue }),
+      );
     }
     at = end;
     if (at >= to) break;

@@ -2,7 +2,12 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const usePanelStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+  },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   result: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },

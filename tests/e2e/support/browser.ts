@@ -12,7 +12,15 @@ export const ARTIFACTS = path.resolve(__dirname, "..", "..", "..", "test-artifac
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -25,7 +33,11 @@ export interface Watched {
 }
 
 /** A fresh context and page; requests to any other origin than `origin` are recorded and aborted. */
-export async function watchedPage(browser: Browser, origin: string, viewport = { width: 1280, height: 900 }): Promise<Watched> {
+export async function watchedPage(
+  browser: Browser,
+  origin: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<Watched> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport, acceptDownloads: true });
   const page = await context.newPage();
   const requests: string[] = [];
