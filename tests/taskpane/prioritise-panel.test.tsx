@@ -36,7 +36,7 @@ function scoreResult(): ScorePlanResult {
       sensitivity: { thresholdPlaces: 5, runs: [] },
       rollups: { outcome: [], subOutcome: [], approach: [], country: [], leadAgency: [] },
     },
-    settings: {},
+    settings: { bands: { high: 70, medium: 45 } },
     settingsIssues: [],
     validation: {},
     applyReport: { applied: 7, skipped: [] },
@@ -109,6 +109,7 @@ describe("Prioritise panel", () => {
     expect(await screen.findByText("USD 250,000")).toBeTruthy();
     expect(screen.getByText("2 of 3 candidates, USD 240,000")).toBeTruthy();
     expect(screen.getByText(/High: 1 · Medium: 1 · Low: 1 · not scored: 1/)).toBeTruthy();
+    expect(screen.getByText("Bands (High from 70, Medium from 45)")).toBeTruthy();
   });
 
   it("says what was not written when saving fails part way", async () => {

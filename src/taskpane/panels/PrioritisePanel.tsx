@@ -204,7 +204,9 @@ export function PrioritisePanel() {
                 {r.result.funding.note}
               </Text>
             )}
-            <Text weight="semibold">Bands</Text>
+            <Text weight="semibold">
+              Bands (High from {r.settings.bands.high}, Medium from {r.settings.bands.medium})
+            </Text>
             <Text>
               {bands.map(([b, n]) => `${b}: ${n}`).join(" · ")}
               {notScored > 0 ? ` · not scored: ${notScored} (rows with errors; see Check)` : ""}
