@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { App } from "../taskpane/App";
+import { App, preloadPanels } from "../taskpane/App";
 import { describeError, type Problem } from "../taskpane/errors";
 import { preloadEngine } from "../taskpane/host/port-plan-host";
 import { SheetView } from "./SheetView";
@@ -60,7 +60,10 @@ export function PreviewApp() {
   useEffect(() => exposeSession(session), [session]);
   // The engine chunk downloads once the pane is on screen.
   useEffect(() => {
-    const t = setTimeout(preloadEngine, 0);
+    const t = setTimeout(() => {
+      preloadPanels();
+      preloadEngine();
+    }, 0);
     return () => clearTimeout(t);
   }, []);
 

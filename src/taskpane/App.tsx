@@ -2,16 +2,39 @@
  * The task pane: five panels in a tab list. Every host action reaches the panels through the PlanHost
  * in context, so the same App runs in Excel, on the preview page and in the component tests.
  * Only the selected panel is mounted: the Prioritise panel reads the Settings sheet when it opens.
+ * Set up (the first panel) is in the pane's first chunk; the other four load in their own chunks
+ * (React.lazy) the first time they are opened, or once the pane is idle (preloadPanels), so the
+ * first panel appears sooner.
  */
-import { Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Suspense, lazy, useState } from "react";
 import { HostProvider } from "./components/host-context";
 import type { PlanHost } from "./host/plan-host";
-import { CheckPanel } from "./panels/CheckPanel";
-import { ImportPanel } from "./panels/ImportPanel";
-import { PrioritisePanel } from "./panels/PrioritisePanel";
 import { SetupPanel } from "./panels/SetupPanel";
-import { SummariesPanel } from "./panels/SummariesPanel";
+
+const loaders = {
+  check: () =>
+    import(/* webpackChunkName: "panel-check" */ "./panels/CheckPanel").then((m) => ({ default: m.CheckPanel })),
+  prioritise: () =>
+    import(/* webpackChunkName: "panel-prioritise" */ "./panels/PrioritisePanel").then((m) => ({
+      default: m.PrioritisePanel,
+    })),
+  summaries: () =>
+    import(/* webpackChunkName: "panel-summaries" */ "./panels/SummariesPanel").then((m) => ({
+      default: m.SummariesPanel,
+    })),
+  import: () =>
+    import(/* webpackChunkName: "panel-import" */ "./panels/ImportPanel").then((m) => ({ default: m.ImportPanel })),
+};
+const CheckPanel = lazy(loaders.check);
+const PrioritisePanel = lazy(loaders.prioritise);
+const SummariesPanel = lazy(loaders.summaries);
+const ImportPanel = lazy(loaders.import);
+
+/** Fetch the other panels' chunks once the first panel is on screen (a failed fetch is retried by React.lazy on open). */
+export function preloadPanels(): void {
+  for (const load of Object.values(loaders)) void load().catch(() => undefined);
+}
 
 export const PANELS = [
   { id: "setup", label: "Set up", Panel: SetupPanel },
@@ -71,7 +94,9 @@ export function App({ host, initialPanel = "setup" }: AppProps) {
           ))}
         </TabList>
         <div role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} data-panel={current.id}>
-          <current.Panel />
+          <Suspense fallback={<Spinner size="small" label="Opening the panel" />}>
+            <current.Panel />
+          </Suspense>
         </div>
       </div>
     </HostProvider>

@@ -4,7 +4,7 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
+import { App, preloadPanels } from "./App";
 import { createOfficeHost } from "./host/office-host";
 import { preloadEngine } from "./host/port-plan-host";
 import { StatusPage } from "./StatusPage";
@@ -46,7 +46,10 @@ if (container) {
           <App host={createOfficeHost()} />
         </FluentProvider>,
       );
-      setTimeout(preloadEngine, 0);
+      setTimeout(() => {
+        preloadPanels();
+        preloadEngine();
+      }, 0);
     }).catch(() => showError("Office could not start the pane. Close the pane and open it again."));
   }
 }
