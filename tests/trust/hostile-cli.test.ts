@@ -84,6 +84,9 @@ beforeAll(async () => {
   await promisify(execFile)("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }).catch(() => undefined);
   if (!existsSync(path.join(ROOT, "build", "cli", "src", "cli", "main.js"))) throw new Error("the CLI did not build: run `npx tsc -p tsconfig.cli.json` and read its errors");
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "iccwc-trust-cli-"));
+  // The cost of starting the command line at all, to read each refusal's figures against.
+  const help = await runCli(["--help"], dir);
+  figures.push({ case: "baseline: iccwc-plan --help", command: "--help", bytes: 0, exitCode: help.code, seconds: Number(help.seconds.toFixed(3)), peakRssMb: help.peakRssMb, stderr: "" });
 }, 240_000);
 
 afterAll(async () => {
