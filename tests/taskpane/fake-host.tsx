@@ -3,13 +3,17 @@
  * `renderPane` renders a panel (or the whole App) inside Fluent's provider with that host.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import type { CheckPlanResult } from "../../src/app/validate";
 import type { Issue, Severity } from "../../src/core/issues";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { HostProvider } from "../../src/taskpane/components/host-context";
 import type { PlanHost } from "../../src/taskpane/host/plan-host";
+
+// CI runs suites in parallel on two cores: give findBy/waitFor room beyond their 1 s default (no assertion
+// is about time; a slow render must not read as a failure).
+configure({ asyncUtilTimeout: 15_000 });
 
 // React 19 logs this when user-event's async steps resolve a state update outside RTL's act scope; it says
 // nothing about the pane, so it is filtered here (every other console.error still shows).
