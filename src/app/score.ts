@@ -4,7 +4,6 @@
  * beside the activities in one apply. The task pane and `iccwc-plan score` both call this.
  */
 import { PLAN_2023_2026, type FrameworkIndex } from "../core/framework";
-import type { Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { SHEETS } from "../core/layout/sheet-names";
 import { countryByIso3 } from "../core/reference";
@@ -18,7 +17,8 @@ import {
 } from "../core/score";
 import { parseSettings, type Settings } from "../core/settings";
 import { validateActivities, type ValidationReport } from "../core/validate";
-import { SheetNotFoundError, type ApplyReport, type ProgressReport, type WorkbookPort } from "../ports/workbook-port";
+import type { ApplyReport, ProgressReport, WorkbookPort } from "../ports/workbook-port";
+import { checkAbort, invalidRowsOf, readOptional } from "./use-case-support";
 
 export interface ScorePlanOptions {
   /** "YYYY-MM-DD": the day validation judges "past its end date" against. */
@@ -40,34 +40,10 @@ export interface ScorePlanResult {
   applyReport?: ApplyReport;
 }
 
-function checkAbort(signal: AbortSignal | undefined): void {
-  if (!signal?.aborted) return;
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error) throw reason;
-  const e = new Error("Scoring was cancelled; nothing was written.");
-  e.name = "AbortError";
-  throw e;
-}
+const WHAT = "Scoring";
 
-async function readOptional(port: WorkbookPort, names: readonly string[], sheet: string): Promise<Grid | null> {
-  if (!names.includes(sheet)) return null;
-  try {
-    return await port.readSheet(sheet);
-  } catch (e) {
-    if (e instanceof SheetNotFoundError) return null;
-    throw e;
-  }
-}
-
-/** Sheet rows with at least one error-severity issue, with the first error's message. */
-export function invalidRowsOf(report: ValidationReport): Map<number, string> {
-  const rows = new Map<number, string>();
-  for (const i of report.issues) {
-    if (i.severity === "error" && i.row !== null && i.sheet === report.parsed.sheet && !rows.has(i.row))
-      rows.set(i.row, `${i.cell ?? ""} ${i.message}`.trim());
-  }
-  return rows;
-}
+/** Kept as an export of this use case: the task pane and tests call it from here. */
+export { invalidRowsOf };
 
 /** Titles for the roll-up keys: outcome, sub-outcome and approach titles from the plan, country names. */
 function rollupLabeller(framework: FrameworkIndex, settings: Settings): (d: keyof Rollups, key: string) => string {
@@ -82,18 +58,18 @@ function rollupLabeller(framework: FrameworkIndex, settings: Settings): (d: keyo
 /** Throws the port's SheetNotFoundError when Activities is missing (exit 2 in the CLI, "Run Set up" in the pane). */
 export async function scorePlan(port: WorkbookPort, options: ScorePlanOptions): Promise<ScorePlanResult> {
   const { signal, onProgress } = options;
-  checkAbort(signal);
+  checkAbort(signal, WHAT);
   const names = (await port.listSheets()).map((s) => s.name);
   const activitiesGrid = await port.readSheet(SHEETS.activities);
   const settingsGrid = await readOptional(port, names, SHEETS.settings);
   const countriesGrid = await readOptional(port, names, SHEETS.countries);
-  checkAbort(signal);
+  checkAbort(signal, WHAT);
   onProgress?.({ fraction: 0.3, message: "Checking the activities" });
 
   const framework = options.framework ?? PLAN_2023_2026;
   const validation = validateActivities(activitiesGrid, { asOf: options.asOf, framework });
   const { settings, issues: settingsIssues } = parseSettings(settingsGrid, countriesGrid);
-  checkAbort(signal);
+  checkAbort(signal, WHAT);
   onProgress?.({ fraction: 0.5, message: "Scoring" });
   const result = scoreActivities(validation.parsed, settings, {
     invalidRows: invalidRowsOf(validation),
@@ -102,7 +78,7 @@ export async function scorePlan(port: WorkbookPort, options: ScorePlanOptions): 
   if (!options.writeColumns) return { result, settings, settingsIssues, validation };
 
   // Everything is computed before the one write: a cancel or a failure leaves the workbook untouched.
-  checkAbort(signal);
+  checkAbort(signal, WHAT);
   onProgress?.({ fraction: 0.8, message: "Writing the score columns" });
   const applyReport = await port.apply(
     scoreColumnsChanges(result, validation.parsed, activitiesGrid),

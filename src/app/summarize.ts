@@ -4,7 +4,6 @@
  * `iccwc-plan summarize` both call this.
  */
 import type { ParsedActivities } from "../core/activity/parsed";
-import type { Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { SHEETS } from "../core/layout/sheet-names";
 import { countryByIso3 } from "../core/reference";
@@ -21,7 +20,8 @@ import {
 } from "../core/summarize";
 import { PLAN_2023_2026, type FrameworkIndex } from "../core/framework";
 import { validateActivities, type ValidationReport } from "../core/validate";
-import { SheetNotFoundError, type ApplyReport, type WorkbookPort } from "../ports/workbook-port";
+import type { ApplyReport, WorkbookPort } from "../ports/workbook-port";
+import { checkAbort, invalidRowsOf, readOptional } from "./use-case-support";
 
 export interface SummarizePlanOptions {
   /** "YYYY-MM-DD": the day against which "overdue" is judged. */
@@ -46,37 +46,7 @@ export interface SummarizePlanResult {
   applyReport?: ApplyReport;
 }
 
-function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error) return reason;
-  const e = new Error("Building the summaries was cancelled.");
-  e.name = "AbortError";
-  return e;
-}
-
-function checkAbort(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortError(signal);
-}
-
-/** A sheet the summaries can do without (Settings, Countries): null when the workbook has none. */
-async function readOptional(port: WorkbookPort, names: readonly string[], sheet: string): Promise<Grid | null> {
-  if (!names.includes(sheet)) return null;
-  try {
-    return await port.readSheet(sheet);
-  } catch (e) {
-    if (e instanceof SheetNotFoundError) return null;
-    throw e;
-  }
-}
-
-/** Sheet rows with at least one validation error, with the first error's message (for the scorer). */
-export function rowsWithErrors(report: ValidationReport): Map<number, string> {
-  const rows = new Map<number, string>();
-  for (const i of report.issues)
-    if (i.severity === "error" && i.row !== null && i.sheet === report.parsed.sheet && !rows.has(i.row))
-      rows.set(i.row, i.message);
-  return rows;
-}
+const WHAT = "Building the summaries";
 
 /**
  * Adapter from the scoring engine to the summaries: score and band by activity ID. Sensitivity is
@@ -96,19 +66,19 @@ export function scoresForSummaries(
 /** Throws the port's SheetNotFoundError when Activities is missing (exit 2 in the CLI, "Run Set up" in the pane). */
 export async function summarizePlan(port: WorkbookPort, options: SummarizePlanOptions): Promise<SummarizePlanResult> {
   const { signal } = options;
-  checkAbort(signal);
+  checkAbort(signal, WHAT);
   const names = (await port.listSheets()).map((s) => s.name);
   const activitiesGrid = await port.readSheet(SHEETS.activities);
   const settingsGrid = await readOptional(port, names, SHEETS.settings);
   const countriesGrid = await readOptional(port, names, SHEETS.countries);
-  checkAbort(signal);
+  checkAbort(signal, WHAT);
 
   const framework = options.framework ?? PLAN_2023_2026;
   const validation = validateActivities(activitiesGrid, { asOf: options.asOf, framework });
-  const invalid = rowsWithErrors(validation);
+  const invalid = invalidRowsOf(validation);
   const { settings, issues: settingIssues } = parseSettings(settingsGrid, countriesGrid);
   const scores = scoresForSummaries(validation.parsed, settings, invalid);
-  checkAbort(signal);
+  checkAbort(signal, WHAT);
 
   const summaries = buildSummaries({
     activities: validation.parsed.rows.map((r) => ({ row: r.row, record: r.record })),
@@ -127,7 +97,7 @@ export async function summarizePlan(port: WorkbookPort, options: SummarizePlanOp
   const issues = [...settingIssues, ...summaries.issues, ...summaryLayout(summaries).issues];
   if (!options.write) return { summaries, validation, issues };
 
-  checkAbort(signal);
+  checkAbort(signal, WHAT);
   const applyReport = await port.apply(
     summaryChanges(summaries, { generatedOn: options.generatedOn }),
     signal ? { signal } : {},

@@ -9,36 +9,13 @@ import { showValue } from "../issues";
 import { PLAN_2023_2026, type FrameworkIndex } from "../framework";
 import { ACTIVITY_COLUMNS, type ActivityKey } from "./columns";
 import type { ParsedActivities, ParsedCell, ParsedRow } from "./parsed";
-import type { ActivityRecord } from "./record";
+import { emptyRecord, type ActivityRecord } from "./record";
 import { convertField, NOTE_SEVERITY } from "./normalize-fields";
 import { mapHeaders } from "./normalize-header";
 
 export { findHeaderRow, mapHeaders, HEADER_SEARCH_ROWS } from "./normalize-header";
 export { NOTE_CODES, NOTE_SEVERITY } from "./normalize-fields";
 
-function emptyRecord(): ActivityRecord {
-  return {
-    id: "",
-    title: "",
-    outcome: "",
-    subOutcome: "",
-    approach: "",
-    leadAgencies: [],
-    level: "",
-    countries: [],
-    stage: "",
-    status: "",
-    startDate: null,
-    endDate: null,
-    budgetUsd: null,
-    fundedUsd: null,
-    progress: null,
-    need: null,
-    valueAdded: null,
-    engagement: null,
-    notes: "",
-  };
-}
 
 /** A row is blank when every cell the user owns is blank (the add-in's score columns do not count). */
 function isBlankRow(row: readonly CellValue[] | undefined, scoreOffsets: ReadonlySet<number>): boolean {

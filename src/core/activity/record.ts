@@ -31,3 +31,28 @@ export interface ActivityRecord {
   engagement: number | null;
   notes: string;
 }
+
+/** A record with every field empty: what a blank row parses to, and where an import starts. */
+export function emptyRecord(): ActivityRecord {
+  return {
+    id: "",
+    title: "",
+    outcome: "",
+    subOutcome: "",
+    approach: "",
+    leadAgencies: [],
+    level: "",
+    countries: [],
+    stage: "",
+    status: "",
+    startDate: null,
+    endDate: null,
+    budgetUsd: null,
+    fundedUsd: null,
+    progress: null,
+    need: null,
+    valueAdded: null,
+    engagement: null,
+    notes: "",
+  };
+}

@@ -3,7 +3,7 @@
  * Reads only: the grid is never changed, and nothing here writes anywhere (importAppendChanges makes
  * the change set, the use case applies it).
  */
-import type { ActivityRecord } from "../activity/record";
+import { emptyRecord, type ActivityRecord } from "../activity/record";
 import { PLAN_2023_2026, type FrameworkIndex } from "../framework";
 import { cellAddress, gridWidth, isBlank, isCellError, type CellValue, type Grid } from "../grid";
 import type { Issue } from "../issues";
@@ -55,29 +55,7 @@ export interface ImportOptions {
 /** Separates the parts of Notes the import puts together (source notes, source ID, unmapped columns). */
 export const NOTES_SEPARATOR = "; ";
 
-export function emptyRecord(): ActivityRecord {
-  return {
-    id: "",
-    title: "",
-    outcome: "",
-    subOutcome: "",
-    approach: "",
-    leadAgencies: [],
-    level: "",
-    countries: [],
-    stage: "",
-    status: "",
-    startDate: null,
-    endDate: null,
-    budgetUsd: null,
-    fundedUsd: null,
-    progress: null,
-    need: null,
-    valueAdded: null,
-    engagement: null,
-    notes: "",
-  };
-}
+export { emptyRecord };
 
 /** Text the Activities sheet shows for a field value: the "after" of a change. */
 export function displayValue(field: ImportField, value: unknown): string {
