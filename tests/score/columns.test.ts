@@ -1,7 +1,9 @@
 import { ACTIVITY_HEADERS } from "../../src/core/activity/columns";
-import type { CellValue } from "../../src/core/grid";
+import { parseActivities } from "../../src/core/activity/parse";
+import type { CellValue, Grid } from "../../src/core/grid";
 import { SCORE_HEADERS } from "../../src/core/layout/sheet-names";
 import { scoreActivities, scoreColumnsChanges } from "../../src/core/score";
+import { scoreColumnStart } from "../../src/core/score/columns";
 import { MemoryWorkbook } from "../support/memory-workbook";
 import { parsedOf, settings } from "./build";
 
@@ -111,5 +113,17 @@ describe("scoreColumnsChanges: user cells without a header", () => {
     const once = book.snapshot();
     await book.port.apply(scoreColumnsChanges(scoreActivities(parsed, settings()), parsed, book.grid("Activities")));
     expect(book.snapshot()).toEqual(once);
+  });
+});
+
+describe("score columns beside a sheet that lacks a plan column", () => {
+  it("leave room for the header set up adds, so the two never write the same cell", () => {
+    const headers = ACTIVITY_HEADERS.filter((h) => h !== "Engagement");
+    const grid: Grid = { sheet: "Activities", top: 1, left: 1, rows: [[...headers]] };
+    const parsed = parseActivities(grid);
+    expect(parsed.missingColumns).toEqual(["Engagement"]);
+    // 18 headers in A:R; set up adds Engagement in S; the score block starts in T.
+    expect(scoreColumnStart(parsed, grid)).toBe(20);
+    expect(scoreColumnStart(parsed)).toBe(20);
   });
 });

@@ -22,11 +22,16 @@ export function scoreColumnStart(parsed: ParsedActivities, grid?: Grid): number 
   for (const c of Object.values(parsed.columnOf)) if (typeof c === "number" && c > last) last = c;
   for (const e of parsed.extraColumns) if (e.col > last) last = e.col;
   for (const d of parsed.duplicateHeaders) for (const c of d.cols) if (c > last) last = c;
+  // The plan columns the sheet lacks are added by set up after every used column (layout/activities-sheet):
+  // leave room for them, so that set up and scoring in one run (annotate) never write the same cells,
+  // and the next run finds the score block where this one put it.
+  const missing = parsed.missingColumns.length;
   const after = last + 1;
-  if (!grid || parsed.headerRow === null) return after;
+  if (!grid || parsed.headerRow === null) return after + missing;
   const headerRow = parsed.headerRow;
   const right = grid.left + gridWidth(grid) - 1;
   for (let col = after; col <= right; col++) if (isScoreBlock(grid, headerRow, col)) return col;
+  if (missing > 0) return Math.max(after, right + 1) + missing;
   return blockFree(grid, headerRow, after) ? after : Math.max(after, right + 1);
 }
 
