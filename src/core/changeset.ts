@@ -71,7 +71,10 @@ export type ChangeOp =
   | { kind: "note"; sheet: string; cell: string; text: string }
   /** Remove the add-in's note from a cell (a user's own note stays). */
   | { kind: "clearNote"; sheet: string; cell: string }
-  /** An annotation fill on one cell or range. */
+  /**
+   * An annotation fill on one cell or range. A cell that already carries a user's own colour (a solid
+   * fill not in SEVERITY_FILLS) keeps it: the note still flags the cell, and the user's colour is never lost.
+   */
   | { kind: "fill"; sheet: string; range: string; color: string }
   /** Remove a fill from a range, but only where it is one of `colors` (the add-in's own palette). */
   | { kind: "clearFill"; sheet: string; range: string; colors: string[] }

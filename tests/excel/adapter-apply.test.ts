@@ -125,6 +125,22 @@ describe("createExcelPort.apply over the simulation: workbook state cell by cell
     expect(sim.fill("Activities", "F3")).toBeNull();
   });
 
+  it("paints the add-in's fill over no fill or its own, never over a user's colour", async () => {
+    const { sim, port } = simWithPort({ Activities: activityRows(2) });
+    sim.sheet("Activities").formats.set(2 * 20000 + 5, { fill: "#FFFF00" });
+    sim.sheet("Activities").formats.set(2 * 20000 + 6, { fill: "#FFE8B3" });
+    await port.apply(
+      ops(
+        { kind: "fill", sheet: "Activities", range: "E2", color: "#F4CCCC" },
+        { kind: "fill", sheet: "Activities", range: "F2", color: "#F4CCCC" },
+        { kind: "fill", sheet: "Activities", range: "G2", color: "#F4CCCC" },
+      ),
+    );
+    expect(sim.fill("Activities", "E2")).toBe("#FFFF00");
+    expect(sim.fill("Activities", "F2")).toBe("#F4CCCC");
+    expect(sim.fill("Activities", "G2")).toBe("#F4CCCC");
+  });
+
   it("on Excel 2019 (ExcelApi 1.7) skips notes, lists and pivots with a reason instead of failing", async () => {
     const { sim, port } = simWithPort({ Activities: activityRows(2) }, { excelApi: 7 });
     const report = await port.apply(

@@ -4,7 +4,7 @@
  * change-set rules the real hosts keep: notes without ANNOTATION_MARK are the user's and stay, fills
  * are cleared only in the listed colours, resetSheet drops everything the sheet held.
  */
-import { ANNOTATION_MARK, type ChangeOp, type ChangeSet } from "../../src/core/changeset";
+import { ANNOTATION_MARK, SEVERITY_FILLS, type ChangeOp, type ChangeSet } from "../../src/core/changeset";
 import { cellAddress, parseAddress, type CellValue, type Grid } from "../../src/core/grid";
 import type { ApplyReport, ReadOptions, SheetInfo, WorkbookPort } from "../../src/ports/workbook-port";
 import { SheetNotFoundError } from "../../src/ports/workbook-port";
@@ -231,9 +231,16 @@ export class MemoryWorkbook {
         if (prev !== undefined && prev.startsWith(ANNOTATION_MARK)) this.notes.delete(k);
         return true;
       }
-      case "fill":
-        for (const { row, col } of cellsOf(op.range)) this.fills.set(`${op.sheet}!${cellAddress(row, col)}`, op.color);
+      case "fill": {
+        // A user's own colour stays (the note still flags the cell); the add-in repaints only its own.
+        const own = Object.values(SEVERITY_FILLS).map((c) => c.toUpperCase());
+        for (const { row, col } of cellsOf(op.range)) {
+          const k = `${op.sheet}!${cellAddress(row, col)}`;
+          const prev = this.fills.get(k);
+          if (prev === undefined || own.includes(prev.toUpperCase())) this.fills.set(k, op.color);
+        }
         return true;
+      }
       case "clearFill":
         for (const { row, col } of cellsOf(op.range)) {
           const k = `${op.sheet}!${cellAddress(row, col)}`;

@@ -3,7 +3,7 @@
  * Each returns null when applied, or the reason it was skipped.
  */
 import type { Cell, CellValue as ExcelValue, Worksheet } from "exceljs";
-import { ANNOTATION_MARK, type ChangeOp } from "../../core/changeset";
+import { ANNOTATION_MARK, SEVERITY_FILLS, type ChangeOp } from "../../core/changeset";
 import { isCellError, parseAddress, sheetRef, type CellValue } from "../../core/grid";
 import { applyCellStyle, removeCellFill, setCellFill, setCellNumFmt, setColumnNumFmt, shareEmptyStyle } from "./cell-style";
 import { clearCellNote } from "./exceljs-internals";
@@ -96,8 +96,16 @@ export function applyClearNote(sheet: Worksheet, op: Op<"clearNote">): null {
   return null;
 }
 
+/** The add-in's own fills: a cell in one of these colours may be repainted or cleared by the add-in. */
+const ADD_IN_FILLS = Object.values(SEVERITY_FILLS);
+
 export function applyFill(sheet: Worksheet, op: Op<"fill">): null {
-  forEachCell(sheet, parseRange(op.range), (cell) => setCellFill(cell, op.color));
+  forEachCell(sheet, parseRange(op.range), (cell) => {
+    // A user's own colour stays: the add-in's note still flags the cell, and the colour is not lost.
+    const fill = cell.style.fill;
+    if (fill && fill.type === "pattern" && fill.pattern === "solid" && !ADD_IN_FILLS.some((c) => sameColor(fill.fgColor?.argb, c))) return;
+    setCellFill(cell, op.color);
+  });
   return null;
 }
 

@@ -67,6 +67,14 @@ export async function inspectWorkbook(
       if (exists.has(sheet)) touched.add(sheet);
       if (op.kind === "resetSheet" && exists.has(sheet)) resetSheets.add(sheet);
       if ((op.kind === "note" || op.kind === "clearNote") && exists.has(sheet)) noteCells.set(cellKeyOf(op.sheet, op.cell), { sheet: exists.get(sheet)!, cell: op.cell.toUpperCase() });
+      // A fill on a sheet that keeps its content: read the cell's colour first, so a user's own colour is kept.
+      if (op.kind === "fill" && exists.has(sheet) && !resetSheets.has(sheet)) {
+        // A malformed range is refused with its op index by the checks that follow; nothing to read here.
+        const rect = safeRect(op.range);
+        if (rect && rect.rows * rect.cols <= 10000)
+          for (let r = rect.row; r < rect.row + rect.rows; r++)
+            for (let c = rect.col; c < rect.col + rect.cols; c++) fillCells.set(cellKeyOf(op.sheet, cellAddress(r, c)), { sheet: exists.get(sheet)!, cell: cellAddress(r, c) });
+      }
       if (op.kind === "clearFill" && exists.has(sheet)) {
         // Cell by cell, so a range with several fills loses only the add-in's colours.
         const { rect } = parseRef(op.range);
@@ -156,4 +164,12 @@ export async function inspectWorkbook(
 
 export function isAddinNote(text: string | undefined): boolean {
   return text !== undefined && text.startsWith(ANNOTATION_MARK);
+}
+
+function safeRect(range: string): ReturnType<typeof parseRef>["rect"] | null {
+  try {
+    return parseRef(range).rect;
+  } catch {
+    return null;
+  }
 }

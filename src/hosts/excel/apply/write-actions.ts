@@ -5,7 +5,7 @@
  * add-in's fills are cleared, an existing table is resized rather than duplicated) are taken here,
  * against a model of the workbook that follows the ops in order.
  */
-import { ANNOTATION_MARK, type CellStyle, type ChangeKind } from "../../../core/changeset";
+import { ANNOTATION_MARK, SEVERITY_FILLS, type CellStyle, type ChangeKind } from "../../../core/changeset";
 import { cellAddress, sheetRef } from "../../../core/grid";
 import { rectAddress } from "../a1";
 import { toOfficeValue } from "../text-guard";
@@ -316,14 +316,34 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
         else if (current !== text) push(index, json(text), (_ctx, ws) => void (ws.get(op.sheet).notes.getItem(op.cell).content = text));
         break;
       }
-      case "fill":
+      case "fill": {
+        // A user's own colour stays: only cells with no fill or one of the add-in's fills are painted.
+        const own = new Set(Object.values(SEVERITY_FILLS).map((c) => c.toUpperCase()));
+        const r = rect!;
+        const cells: string[] = [];
+        if (r.rows * r.cols <= 10000) {
+          for (let row = r.row; row < r.row + r.rows; row++) for (let col = r.col; col < r.col + r.cols; col++) cells.push(cellAddress(row, col));
+        }
+        const paint =
+          cells.length === 0
+            ? [op.range]
+            : cells.filter((c) => {
+                const now = facts.fills.get(cellKeyOf(op.sheet, c));
+                return now === undefined || now === null || now === "#FFFFFF" || own.has(now);
+              });
+        if (paint.length === 0) break;
+        for (const c of cells) if (paint.includes(c)) facts.fills.set(cellKeyOf(op.sheet, c), op.color.toUpperCase());
         writable(index, op.sheet);
-        push(index, 40, (_ctx, ws) => {
-          const r = ws.get(op.sheet).getRange(op.range);
-          r.format.fill.color = op.color;
-          r.untrack();
+        const whole = paint.length === cells.length || cells.length === 0;
+        push(index, 40 * (whole ? 1 : paint.length), (_ctx, ws) => {
+          for (const address of whole ? [op.range] : paint) {
+            const range = ws.get(op.sheet).getRange(address);
+            range.format.fill.color = op.color;
+            range.untrack();
+          }
         });
         break;
+      }
       case "clearFill": {
         const colors = new Set(op.colors.map((c) => c.toUpperCase()));
         const r = rect!;
