@@ -73,6 +73,13 @@ describe("Activities layout repairing an existing sheet", () => {
   ];
   const layout = activitiesLayout(grid(rows));
 
+  it("formats only the rows still to be typed, so the user's own cell formats stay", () => {
+    const formats = ofKind(layout.ops, "numberFormat");
+    expect(formats.length).toBeGreaterThan(0);
+    // Data runs to row 5; every number format starts on row 6.
+    for (const f of formats) expect(parseAddress(f.range.split(":")[0]!).row).toBe(6);
+  });
+
   it("finds the header row under the titles", () => {
     expect(layout.headerRow).toBe(3);
     expect(ofKind(layout.ops, "freeze")[0]?.rows).toBe(3);

@@ -139,7 +139,10 @@ export function activitiesLayout(existing: Grid | null | undefined, options: Act
     const spec = ACTIVITY_COLUMN_SPECS[h];
     const letters = columnLetters(col);
     const range = `${letters}${headerRow + 1}:${letters}${bottom}`;
-    if (spec.format) ops.push({ kind: "numberFormat", sheet, range, format: spec.format });
+    // Number formats go on the rows still to be typed. The user's rows keep the formats they have: a date
+    // typed into Progress must stay a date, not become 4221000%. A new sheet has no user rows yet.
+    const firstFormatRow = fresh ? headerRow + 1 : lastRow + 1;
+    if (spec.format && firstFormatRow <= bottom) ops.push({ kind: "numberFormat", sheet, range: `${letters}${firstFormatRow}:${letters}${bottom}`, format: spec.format });
     if (spec.list) {
       ops.push({
         kind: "listValidation",
