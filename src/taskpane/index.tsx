@@ -41,14 +41,18 @@ if (container) {
         );
         return;
       }
+      const host = createOfficeHost();
+      // Quick entry starts on its own when the plan already has an Activities sheet; the switch in Set up turns it off.
+      const startQuickEntry = () => host.quickEntry?.set(true).catch(() => undefined);
       root.render(
         <FluentProvider theme={themeFromOffice(Office.context.officeTheme)} style={{ minHeight: "100vh" }}>
-          <App host={createOfficeHost()} />
+          <App host={host} />
         </FluentProvider>,
       );
       setTimeout(() => {
         preloadPanels();
         preloadEngine();
+        void startQuickEntry();
       }, 0);
     }).catch(() => showError("Office could not start the pane. Close the pane and open it again."));
   }

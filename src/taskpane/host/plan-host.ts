@@ -43,6 +43,19 @@ export interface ImportRequest extends OperationOptions {
   mappingOverride?: MappingOverride;
 }
 
+/**
+ * Quick entry while typing (Excel only): outcome and sub-outcome filled from the approach, new IDs,
+ * bad values flagged, one batch per burst of edits. Writing clears Excel's undo history, so it can be
+ * switched off.
+ */
+export interface QuickEntryControl {
+  isOn(): boolean;
+  /** Start or stop listening to Activities; rejects (e.g. no Activities sheet yet) with the host's error. */
+  set(on: boolean): Promise<void>;
+  /** Be told when it starts or stops (it may start on its own when the pane opens); returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+}
+
 export interface PlanHost {
   /** Where the pane runs, for the header: "Excel" or "Preview". */
   readonly name: string;
@@ -60,4 +73,6 @@ export interface PlanHost {
   selectCell(sheet: string, address: string): Promise<void>;
   previewImport(request: ImportRequest): Promise<ImportResult>;
   appendImport(result: ImportResult, options?: OperationOptions): Promise<AppendImportResult>;
+  /** Present where the host raises change events (Excel); the preview has none. */
+  readonly quickEntry?: QuickEntryControl;
 }

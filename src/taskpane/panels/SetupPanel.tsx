@@ -2,6 +2,7 @@
 import { Button, Text } from "@fluentui/react-components";
 import type { SetUpResult } from "../../app/setup";
 import { OperationStatus } from "../components/OperationStatus";
+import { QuickEntrySwitch } from "../components/QuickEntrySwitch";
 import { useHost } from "../components/host-context";
 import { useOperation } from "../components/use-operation";
 import { skippedSentence } from "../errors";
@@ -31,6 +32,7 @@ export function SetupPanel() {
         onCancel={op.cancel}
         label="Setting up the plan"
       />
+      {host.quickEntry && <QuickEntrySwitch control={host.quickEntry} />}
       <div aria-live="polite" className={styles.result}>
         {r && !op.running && (
           <>
