@@ -117,6 +117,28 @@ export const EXTRA_STEPS: AnnotateStep[] = [
 
 export async function annotateWorkbook(port: WorkbookPort, options: AnnotateOptions, extraSteps: readonly AnnotateStep[] = EXTRA_STEPS): Promise<AnnotateResult> {
   const { signal, onProgress } = options;
+  // Computed in a function of its own so that the grids, the validation report and the steps' results
+  // are out of scope (free to collect) while the host applies and the file is written: only the ops stay.
+  const planned = await planAnnotation(port, options, extraSteps);
+  signal?.throwIfAborted();
+  onProgress?.({ fraction: 0.7, message: "Writing the workbook" });
+  const apply = await port.apply(changeSet(planned.ops), {
+    ...(signal ? { signal } : {}),
+    ...(onProgress ? { onProgress: (p: ProgressReport) => onProgress({ fraction: 0.7 + 0.3 * p.fraction, message: p.message }) } : {}),
+  });
+  onProgress?.({ fraction: 1, message: "Done" });
+  return { summary: planned.summary, steps: planned.steps, apply, ops: planned.ops.length, problems: planned.problems };
+}
+
+interface PlannedAnnotation {
+  ops: ChangeOp[];
+  summary: ValidationSummary;
+  steps: AnnotateResult["steps"];
+  problems: Issue[];
+}
+
+async function planAnnotation(port: WorkbookPort, options: AnnotateOptions, extraSteps: readonly AnnotateStep[]): Promise<PlannedAnnotation> {
+  const { signal, onProgress } = options;
   const progress = (fraction: number, message: string) => onProgress?.({ fraction, message });
   signal?.throwIfAborted();
 
@@ -130,7 +152,9 @@ export async function annotateWorkbook(port: WorkbookPort, options: AnnotateOpti
   const countriesGrid = await readIfPresent(recorder.port, sheets, SHEETS.countries);
 
   progress(0.1, "Checking every activity");
-  const check = await checkPlan(recorder.port, { asOf: options.asOf, annotate: true, ...(signal ? { signal } : {}) });
+  // Only the summary is kept: the full report (every parsed row and issue) is released before the
+  // later steps run, which matters at 100,000 rows.
+  const summary = (await checkPlan(recorder.port, { asOf: options.asOf, annotate: true, ...(signal ? { signal } : {}) })).report.summary;
   const steps: AnnotateResult["steps"] = [{ name: "validate", ran: true }];
   let scored: number | undefined;
   for (const [i, step] of extraSteps.entries()) {
@@ -156,23 +180,15 @@ export async function annotateWorkbook(port: WorkbookPort, options: AnnotateOpti
     planTitle: PLAN_2023_2026.framework.title,
     asOf: options.asOf,
     generatedOn: options.generatedOn,
-    counts: { errors: check.report.summary.errors, warnings: check.report.summary.warnings, infos: check.report.summary.infos },
-    rowsChecked: check.report.summary.rowsChecked,
+    counts: { errors: summary.errors, warnings: summary.warnings, infos: summary.infos },
+    rowsChecked: summary.rowsChecked,
     ...(scored !== undefined ? { scored } : {}),
     sheets: [...present],
     notApplied: hostOnlyOps(ops, options.hostSkips ?? []),
     toSerial: isoToExcelSerial,
   });
-  ops.push(...cover);
-
-  signal?.throwIfAborted();
-  progress(0.7, "Writing the workbook");
-  const apply = await port.apply(changeSet(ops), {
-    ...(signal ? { signal } : {}),
-    ...(onProgress ? { onProgress: (p: ProgressReport) => onProgress({ fraction: 0.7 + 0.3 * p.fraction, message: p.message }) } : {}),
-  });
-  progress(1, "Done");
-  return { summary: check.report.summary, steps, apply, ops: ops.length, problems: setup.problems };
+  for (const op of cover) ops.push(op);
+  return { ops, summary, steps, problems: setup.problems };
 }
 
 /**

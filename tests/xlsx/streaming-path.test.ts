@@ -151,4 +151,46 @@ describe("the streaming path", () => {
     await expect(openWorkbookBuffer(minimalXlsx({ sharedStrings: sharedStringsXml(["&b;"], laughs) }), "bomb.xlsx", STREAM)).rejects.toMatchObject({ kind: "xml-entities" });
     await expect(openWorkbookBuffer(minimalXlsx().subarray(0, 400), "cut.xlsx", STREAM)).rejects.toMatchObject({ kind: "corrupt" });
   });
+
+  it("rows written by one values op share their formats, and a fill on one of them reaches only that row", async () => {
+    const book = await openWorkbookBuffer(input, "plan.xlsx", STREAM);
+    await book.port.apply({
+      ops: [
+        { kind: "ensureSheet", sheet: "Scratch" },
+        { kind: "values", sheet: "Scratch", at: "A2", values: [["a", 0.5], ["b", 0.25], ["c", 0.75]], formats: [null, "0.0%"] },
+        { kind: "fill", sheet: "Scratch", range: "B3", color: "#F4CCCC" },
+      ],
+    });
+    const s = (await openWorkbookBuffer(await book.toBuffer(), "out.xlsx", WHOLE)).workbook.getWorksheet("Scratch")!;
+    expect(["B2", "B3", "B4"].map((a) => s.getCell(a).numFmt)).toEqual(["0.0%", "0.0%", "0.0%"]);
+    expect(["B2", "B3", "B4"].map((a) => (s.getCell(a).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb ?? null)).toEqual([null, "FFF4CCCC", null]);
+    expect(s.getCell("A3").value).toBe("b");
+  });
+
+  it("keeps a user's own cell colour through a fill and a clear, as the whole path does", async () => {
+    const user = new ExcelJS.Workbook();
+    const sheet = user.addWorksheet("Activities");
+    sheet.getCell("A1").value = "ID";
+    sheet.getCell("E2").value = "9.9.9";
+    sheet.getCell("E2").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+    sheet.getCell("F2").value = "x";
+    const book = await openWorkbookBuffer(Buffer.from(await user.xlsx.writeBuffer()), "plan.xlsx", STREAM);
+    expect(book.mode).toBe("streaming");
+    const fillOf = async (cell: string): Promise<string | null> => {
+      const s = (await openWorkbookBuffer(await book.toBuffer(), "out.xlsx", WHOLE)).workbook.getWorksheet("Activities")!;
+      const fill = s.getCell(cell).fill as ExcelJS.FillPattern | undefined;
+      return fill?.pattern === "solid" ? (fill.fgColor?.argb ?? null) : null;
+    };
+    await book.port.apply({
+      ops: [
+        { kind: "fill", sheet: "Activities", range: "E2", color: "#F4CCCC" },
+        { kind: "fill", sheet: "Activities", range: "F2", color: "#F4CCCC" },
+      ],
+    });
+    expect(await fillOf("E2")).toBe("FFFFFF00");
+    expect(await fillOf("F2")).toBe("FFF4CCCC");
+    await book.port.apply({ ops: [{ kind: "clearFill", sheet: "Activities", range: "E2:F2", colors: ["#F4CCCC"] }] });
+    expect(await fillOf("E2")).toBe("FFFFFF00");
+    expect(await fillOf("F2")).toBeNull();
+  });
 });

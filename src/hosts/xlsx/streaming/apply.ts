@@ -3,7 +3,7 @@
  * ExcelJS workbook (docs/file-host.md, op table): values stay data, a user's note is never overwritten,
  * a table or name of the same name is replaced, a reset sheet keeps its tab position.
  */
-import { ANNOTATION_MARK, type ChangeOp, type ChangeSet } from "../../../core/changeset";
+import { ANNOTATION_MARK, SEVERITY_FILLS, type ChangeOp, type ChangeSet } from "../../../core/changeset";
 import { parseAddress, rangeAddress, sheetRef } from "../../../core/grid";
 import type { ApplyOptions, ApplyReport } from "../../../ports/workbook-port";
 import { SheetNotFoundError } from "../../../ports/workbook-port";
@@ -11,9 +11,12 @@ import { PIVOT_SKIP_REASON } from "../apply";
 import { toExcelValue } from "../apply-cell-ops";
 import { cellStyleChange, conditionalStyle, fillChange, noFillChange, numFmtChange, sharedStyle, type StyleChange } from "../cell-style";
 import { argb, parseRange, sameColor, type Box } from "../ranges";
-import { newSheet, rowOf, type BookStore, type SheetStore } from "./store";
+import { newSheet, ownStyles, rowOf, type BookStore, type SheetStore, type StyleModel } from "./store";
 
 type Op<K extends ChangeOp["kind"]> = Extract<ChangeOp, { kind: K }>;
+
+/** The add-in's own fills: a cell in one of these colours may be repainted or cleared by the add-in. */
+const ADD_IN_FILLS = Object.values(SEVERITY_FILLS);
 
 function sheetOf(book: BookStore, name: string): SheetStore {
   const s = book.sheets.find((x) => x.name === name);
@@ -36,22 +39,40 @@ function forEachCell(sheet: SheetStore, box: Box, fn: (row: ReturnType<typeof ro
 
 function restyleBox(sheet: SheetStore, range: string, change: StyleChange): void {
   forEachCell(sheet, parseRange(range), (row, c) => {
-    row.styles[c] = sharedStyle(row.styles[c], change);
+    const next = sharedStyle(row.styles[c], change);
+    if (next !== row.styles[c]) ownStyles(row)[c] = next;
   });
 }
 
 function writeValues(sheet: SheetStore, op: Op<"values">): void {
   const at = parseAddress(op.at);
   const changes = op.formats?.map((f) => (f ? numFmtChange(f) : null));
+  // Rows that had no styles before get one styles array, shared: the formats are the same on every row.
+  let template: (StyleModel | undefined)[] | null = null;
+  if (changes?.some(Boolean)) {
+    template = [];
+    changes.forEach((change, j) => {
+      if (change) template![at.col + j] = sharedStyle(undefined, change);
+    });
+  }
   op.values.forEach((rowValues, i) => {
-    const row = rowOf(sheet, at.row + i);
+    const r = at.row + i;
+    const row = rowOf(sheet, r);
+    const fresh = template !== null && row.styles.length === 0;
     rowValues.forEach((v, j) => {
       const c = at.col + j;
       row.values[c] = toExcelValue(v) ?? undefined;
-      sheet.links.delete(`${colName(c)}${at.row + i}`);
+      if (sheet.links.size > 0) sheet.links.delete(`${colName(c)}${r}`);
       const change = changes?.[j];
-      if (change) row.styles[c] = sharedStyle(row.styles[c], change);
+      if (change && !fresh) {
+        const next = sharedStyle(row.styles[c], change);
+        if (next !== row.styles[c]) ownStyles(row)[c] = next;
+      }
     });
+    if (fresh) {
+      row.styles = template!;
+      row.sharedStyles = true;
+    }
   });
 }
 
@@ -180,16 +201,24 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
       if (sheet.notes.get(op.cell)?.startsWith(ANNOTATION_MARK)) sheet.notes.delete(op.cell);
       return null;
     }
-    case "fill":
-      restyleBox(sheetOf(book, op.sheet), op.range, fillChange(op.color));
+    case "fill": {
+      // As on the whole path (apply-cell-ops applyFill): a user's own solid colour stays.
+      const change = fillChange(op.color);
+      forEachCell(sheetOf(book, op.sheet), parseRange(op.range), (row, c) => {
+        const fill = row.styles[c]?.fill;
+        if (fill && fill.type === "pattern" && fill.pattern === "solid" && !ADD_IN_FILLS.some((x) => sameColor(fill.fgColor?.argb, x))) return;
+        const next = sharedStyle(row.styles[c], change);
+        if (next !== row.styles[c]) ownStyles(row)[c] = next;
+      });
       return null;
+    }
     case "clearFill": {
       const sheet = sheetOf(book, op.sheet);
       forEachCell(sheet, parseRange(op.range), (row, c) => {
         const fill = row.styles[c]?.fill;
         if (!fill || fill.type !== "pattern" || fill.pattern !== "solid") return;
         if (!op.colors.some((x) => sameColor(fill.fgColor?.argb, x))) return;
-        row.styles[c] = sharedStyle(row.styles[c], noFillChange);
+        ownStyles(row)[c] = sharedStyle(row.styles[c], noFillChange);
       });
       return null;
     }

@@ -13,6 +13,11 @@ export interface RowStore {
   /** By column number (1-based): the ExcelJS value (string, number, boolean, Date, {error}, {text, hyperlink}). */
   values: unknown[];
   styles: (StyleModel | undefined)[];
+  /**
+   * True while `styles` is one array shared by many rows (rows written by one values op with per-column
+   * formats: the facts table's 600,000 rows share one). Copied before a change: see ownStyles.
+   */
+  sharedStyles?: boolean;
   height?: number;
 }
 
@@ -65,4 +70,13 @@ export function rowOf(sheet: SheetStore, r: number): RowStore {
   let row = sheet.rows[r];
   if (!row) sheet.rows[r] = row = { values: [], styles: [] };
   return row;
+}
+
+/** The row's styles, made its own first if they were shared with other rows. */
+export function ownStyles(row: RowStore): (StyleModel | undefined)[] {
+  if (row.sharedStyles) {
+    row.styles = row.styles.slice();
+    row.sharedStyles = false;
+  }
+  return row.styles;
 }

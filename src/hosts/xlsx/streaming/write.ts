@@ -5,6 +5,7 @@
  * inside the workbook (`<hyperlink location=...>`; the writer only makes external ones).
  */
 import ExcelJS from "exceljs";
+import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { cellAddress } from "../../../core/grid";
 import { parseRange } from "../ranges";
@@ -55,6 +56,23 @@ function headerNames(sheet: SheetStore, ref: string): string[] {
     names.push(name);
   }
   return names;
+}
+
+const YIELD_EVERY_ROWS = 256;
+
+/**
+ * Back-pressure the streaming writer lacks. Its sheet stream (StreamBuf) pushes every row's XML into
+ * the zip's deflate stream without looking at the answer, so rows made in one loop pile up in memory
+ * (at 100,000 activities the facts sheet is ~500 MB of XML). Every few hundred rows we wait: until the
+ * zip has reached this sheet's entry, then until its deflate stream has drained.
+ */
+async function drained(sheet: WorksheetWriterInternals): Promise<void> {
+  const buf = sheet.stream as unknown as { pipes?: Writable[]; buffers?: unknown[] };
+  for (let turns = 0; turns < 100_000 && buf.pipes?.length === 0 && (buf.buffers?.length ?? 0) > 16; turns++) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const deflate = buf.pipes?.[0];
+  if (deflate?.writableNeedDrain) await once(deflate, "drain");
 }
 
 export async function writeStore(book: BookStore, out: Writable): Promise<void> {
@@ -156,6 +174,7 @@ export async function writeStore(book: BookStore, out: Writable): Promise<void> 
       // The writer skips a row without values; a row of formatted or noted empty cells is still written.
       if (styledOnly && !row.hasValues) Object.defineProperty(row, "hasValues", { value: true });
       row.commit();
+      if (r % YIELD_EVERY_ROWS === 0) await drained(wsi);
     }
     if (sheet.protect) await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: true });
     ws.commit();
