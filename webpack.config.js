@@ -16,6 +16,29 @@ const PRODUCTION_URL = process.env.PRODUCTION_URL || "https://iccwc-workbench.ex
 /** Office.js from Microsoft's CDN in production (required for AppSource); from the npm package otherwise. */
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+/**
+ * world-countries ships every language's names (552 KB raw). The core reads only the fields below, so the
+ * browser bundle gets a slim copy made from the installed package at build time: the data still comes from
+ * the maintained package, and the CLI and tests read the full one, with the same result.
+ */
+function slimWorldCountries() {
+  const fs = require("fs");
+  const all = require("world-countries");
+  const slim = all.map((c) => ({
+    cca3: c.cca3,
+    region: c.region,
+    subregion: c.subregion,
+    name: { common: c.name.common, official: c.name.official },
+    altSpellings: c.altSpellings,
+    translations: { fra: c.translations.fra, spa: c.translations.spa },
+  }));
+  const dir = path.join(__dirname, "node_modules", ".cache", "iccwc");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "world-countries.slim.json");
+  fs.writeFileSync(file, JSON.stringify(slim));
+  return file;
+}
+
 module.exports = (env, argv) => {
   const production = argv.mode === "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
@@ -63,7 +86,7 @@ module.exports = (env, argv) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"], alias: { "world-countries$": slimWorldCountries() } },
     module: {
       rules: [
         {
