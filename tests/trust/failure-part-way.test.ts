@@ -55,7 +55,9 @@ describe("the file host: a failure part way leaves the input file as it was", ()
   it.each([[1], [50], [400]])("annotate whose apply fails after %i changes: nothing saved, input intact", async (n) => {
     const { dir, input, bytes } = await folderWithInput();
     const wb = await openWorkbookFile(input);
-    await expect(annotateWorkbook(failingAfter(wb.port, n), { asOf: AS_OF, generatedOn: GENERATED_ON })).rejects.toThrow(/simulated failure/);
+    await expect(
+      annotateWorkbook(failingAfter(wb.port, n), { asOf: AS_OF, generatedOn: GENERATED_ON }),
+    ).rejects.toThrow(/simulated failure/);
     await expectUntouched(dir, input, bytes);
   });
 
@@ -101,7 +103,9 @@ describe("the file host: a failure part way leaves the input file as it was", ()
       const { dir, input, bytes } = await folderWithInput();
       const wb = await openWorkbookFile(input);
       await annotateWorkbook(wb.port, { asOf: AS_OF, generatedOn: GENERATED_ON });
-      const rename = jest.spyOn(fsp, "rename").mockRejectedValueOnce(Object.assign(new Error("EIO: i/o error, rename"), { code: "EIO" }));
+      const rename = jest
+        .spyOn(fsp, "rename")
+        .mockRejectedValueOnce(Object.assign(new Error("EIO: i/o error, rename"), { code: "EIO" }));
       await expect(wb.saveTo(input, { overwriteInput: true })).rejects.toBeInstanceOf(WorkbookFileError);
       expect(rename).toHaveBeenCalledTimes(1);
       await expectUntouched(dir, input, bytes);
@@ -138,7 +142,10 @@ describe("the Excel simulation: a cancel between write blocks", () => {
     const sim = SimWorkbook.fromGrids(book.sheets);
     loadSimExtras(sim, book);
     // Small write blocks, so the annotate write takes many syncs and a cancel can land between two.
-    return { sim, port: createExcelPort(simulatedRun(sim), { isSetSupported: sim.isSetSupported, blockBytes: 20_000 }) };
+    return {
+      sim,
+      port: createExcelPort(simulatedRun(sim), { isSetSupported: sim.isSetSupported, blockBytes: 20_000 }),
+    };
   }
 
   it("reports how many changes were written and that the rest were not; user cells intact; a re-run finishes the job", async () => {
@@ -181,6 +188,8 @@ describe("the Excel simulation: a cancel between write blocks", () => {
     const { sim } = simOf(BOOK);
     const s = sim.sheet("Activities");
     s.set(2, 2, "changed by a bug");
-    expect(userValuesKept(BOOK, stateOfSim(simOf(BOOK).sim), stateOfSim(sim))).toEqual([expect.stringContaining("Activities!B2")]);
+    expect(userValuesKept(BOOK, stateOfSim(simOf(BOOK).sim), stateOfSim(sim))).toEqual([
+      expect.stringContaining("Activities!B2"),
+    ]);
   });
 });

@@ -9,7 +9,14 @@ import { SimWorkbook, simulatedRun } from "../../src/hosts/excel/simulation";
 import { loadSimExtras, stateDiff, stateOfSim } from "../fixtures/trust/book-state";
 import { COMMANDS } from "../fixtures/trust/commands";
 import { numRuns, planBook } from "../fixtures/trust/plan-workbook";
-import { formulaLikeTextKept, noFormulas, noPollution, prototypeKeys, userNotesAndFillsKept, userValuesKept } from "../fixtures/trust/trust-checks";
+import {
+  formulaLikeTextKept,
+  noFormulas,
+  noPollution,
+  prototypeKeys,
+  userNotesAndFillsKept,
+  userValuesKept,
+} from "../fixtures/trust/trust-checks";
 
 describe.each(COMMANDS)("$name through the Excel adapter over the simulation", (command) => {
   it("keeps every user value, note and fill, writes no formula, pollutes nothing, and twice equals once", async () => {

@@ -7,7 +7,14 @@ import fc from "fast-check";
 import { loadMemoryExtras, stateOfBook, stateDiff, stateOfMemory } from "../fixtures/trust/book-state";
 import { COMMANDS } from "../fixtures/trust/commands";
 import { numRuns, planBook } from "../fixtures/trust/plan-workbook";
-import { formulaLikeTextKept, noFormulas, noPollution, prototypeKeys, userNotesAndFillsKept, userValuesKept } from "../fixtures/trust/trust-checks";
+import {
+  formulaLikeTextKept,
+  noFormulas,
+  noPollution,
+  prototypeKeys,
+  userNotesAndFillsKept,
+  userValuesKept,
+} from "../fixtures/trust/trust-checks";
 import { MemoryWorkbook } from "../support/memory-workbook";
 
 describe.each(COMMANDS)("$name on the in-memory port", (command) => {

@@ -41,7 +41,21 @@ const COLUMN_TYPES: Record<string, Kind> = {
 
 /** Tables whose header rows the check reads: [sheet, first header, the columns it must find]. */
 const EXPECTED_HEADERS: [string, string[]][] = [
-  ["Activities", ["ID", "Outcome", "Sub-outcome", "Approach", "Start date", "End date", "Budget (USD)", "Funded (USD)", "Score", "Rank"]],
+  [
+    "Activities",
+    [
+      "ID",
+      "Outcome",
+      "Sub-outcome",
+      "Approach",
+      "Start date",
+      "End date",
+      "Budget (USD)",
+      "Funded (USD)",
+      "Score",
+      "Rank",
+    ],
+  ],
   ["Summaries", ["Outcome", "Sub-outcome", "Approach", "Budget (USD)", "Funded (USD)", "Gap (USD)"]],
   ["Framework", ["Code"]],
   ["Issues", ["Activity ID"]],
@@ -101,7 +115,8 @@ describe("the annotated sample, read by ExcelJS directly", () => {
       const ws = wb.getWorksheet(sheet);
       expect(ws).toBeDefined();
       const found = new Set(headerRows(ws!).flatMap((h) => [...h.columns.values()]));
-      for (const h of headers) expect({ sheet, header: h, found: found.has(h) }).toEqual({ sheet, header: h, found: true });
+      for (const h of headers)
+        expect({ sheet, header: h, found: found.has(h) }).toEqual({ sheet, header: h, found: true });
     }
   });
 
@@ -121,7 +136,8 @@ describe("the annotated sample, read by ExcelJS directly", () => {
             const kind = kindOf(cell);
             if (kind === "empty") continue;
             checked++;
-            if (kind !== COLUMN_TYPES[name]) wrong.push(`${ws.name}!${cell.address} (${name}): ${kind} ${JSON.stringify(cell.value)}`);
+            if (kind !== COLUMN_TYPES[name])
+              wrong.push(`${ws.name}!${cell.address} (${name}): ${kind} ${JSON.stringify(cell.value)}`);
           }
         }
       });
@@ -148,7 +164,8 @@ describe("the annotated sample, read by ExcelJS directly", () => {
     const dated: string[] = [];
     cover.eachRow((row) => {
       const label = row.getCell(1).value;
-      if (label === "Checked as of" || label === "Generated on") dated.push(`${String(label)}: ${kindOf(row.getCell(2))}`);
+      if (label === "Checked as of" || label === "Generated on")
+        dated.push(`${String(label)}: ${kindOf(row.getCell(2))}`);
     });
     expect(dated).toEqual(["Checked as of: date", "Generated on: date"]);
   });
@@ -162,13 +179,18 @@ describe("the annotated sample, read by ExcelJS directly", () => {
         row.eachCell({ includeEmpty: false }, (cell) => {
           const kind = kindOf(cell);
           if (kind === "formula") {
-            const f = String((cell.value as { formula?: string; sharedFormula?: string }).formula ?? (cell.value as { sharedFormula?: string }).sharedFormula);
-            if (!ALLOWED_GENERATED_FORMULAS.some((re) => re.test(f))) formulas.push(`${ws.name}!${cell.address}: =${f}`);
+            const f = String(
+              (cell.value as { formula?: string; sharedFormula?: string }).formula ??
+                (cell.value as { sharedFormula?: string }).sharedFormula,
+            );
+            if (!ALLOWED_GENERATED_FORMULAS.some((re) => re.test(f)))
+              formulas.push(`${ws.name}!${cell.address}: =${f}`);
           }
           if (kind === "link") {
             links++;
             const target = (cell.value as { hyperlink: string }).hyperlink;
-            if (ws.name !== "Issues" || /^[a-z][a-z0-9+.-]*:/i.test(target)) outsideLinks.push(`${ws.name}!${cell.address} -> ${target}`);
+            if (ws.name !== "Issues" || /^[a-z][a-z0-9+.-]*:/i.test(target))
+              outsideLinks.push(`${ws.name}!${cell.address} -> ${target}`);
           }
         }),
       );

@@ -8,7 +8,27 @@ import { ACTIVITY_HEADERS } from "../../src/core/activity/columns";
 import type { CellValue } from "../../src/core/grid";
 import { MemoryWorkbook } from "../support/memory-workbook";
 
-const row = (approach: string): CellValue[] => ["ACT-001", "Train customs officers", "1", "1.1", approach, "UNODC", "National", "KEN", "Implementation", "In progress", 45108, 45657, 100000, 50000, 0.5, 3, 4, 3, null];
+const row = (approach: string): CellValue[] => [
+  "ACT-001",
+  "Train customs officers",
+  "1",
+  "1.1",
+  approach,
+  "UNODC",
+  "National",
+  "KEN",
+  "Implementation",
+  "In progress",
+  45108,
+  45657,
+  100000,
+  50000,
+  0.5,
+  3,
+  4,
+  3,
+  null,
+];
 
 describe("a user's yellow fill on a cell the check flags", () => {
   it("is the cell's colour again once the user fixes the value", async () => {
