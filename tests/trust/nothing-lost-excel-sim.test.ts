@@ -42,7 +42,7 @@ describe.each(COMMANDS)("$name through the Excel adapter over the simulation", (
         await command.run(port);
         // Annotate's second run moves Activities to tab 1 on this host (docs/trust.md, finding 5;
         // tests/trust/bug-excel-annotate-moves-sheets.failing.ts): compare which sheets there are, not their order.
-        expect(stateDiff(once, stateOfSim(sim), { ignoreTabOrder: command.name === "annotateWorkbook" })).toEqual([]);
+        expect(stateDiff(once, stateOfSim(sim))).toEqual([]);
       }),
       { numRuns: numRuns("sim", command.runShare) },
     );

@@ -111,9 +111,11 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
         push(index, json(op), (ctx, ws) => {
           const sheet = created ? ctx.workbook.worksheets.add(op.sheet) : ws.get(op.sheet);
           if (created) ws.set(op.sheet, sheet);
-          if (op.position !== undefined) sheet.position = op.position;
+          // "Create if missing": a position or colour is for a new sheet; an existing one stays where the
+          // user put it, as in the file host (so running twice gives the same tab order as once).
+          if (created && op.position !== undefined) sheet.position = op.position;
           if (op.hidden !== undefined) sheet.visibility = op.hidden ? "Hidden" : "Visible";
-          if (op.tabColor !== undefined) sheet.tabColor = op.tabColor;
+          if (created && op.tabColor !== undefined) sheet.tabColor = op.tabColor;
         });
         break;
       }
