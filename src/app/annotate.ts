@@ -9,7 +9,7 @@
  */
 import { isoToExcelSerial } from "../core/activity/dates";
 import { changeSet, type ChangeKind, type ChangeOp, type ChangeSet } from "../core/changeset";
-import { parseAddress, type Grid } from "../core/grid";
+import { parseAddress, type CellValue, type Grid } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { activitiesTableOp, usedExtent } from "../core/layout/activities-sheet";
 import { coverSheetChanges } from "../core/layout/cover-sheet";
@@ -54,14 +54,19 @@ export interface AnnotateResult {
 export class EmptyActivitiesError extends Error {
   override readonly name = "EmptyActivitiesError";
   constructor(readonly sheet: string) {
-    super(`The ${sheet} sheet is empty: add activities under the plan's headers (or run \`iccwc-plan init\` for a new plan) and annotate again.`);
+    super(
+      `The ${sheet} sheet is empty: add activities under the plan's headers (or run \`iccwc-plan init\` for a new plan) and annotate again.`,
+    );
   }
 }
 
 /** One step of annotate: another use case, run against the recording port. */
 export interface AnnotateStep {
   name: string;
-  run(port: WorkbookPort, ctx: { asOf: string; generatedOn: string; signal?: AbortSignal }): Promise<{ scored?: number } | void>;
+  run(
+    port: WorkbookPort,
+    ctx: { asOf: string; generatedOn: string; signal?: AbortSignal },
+  ): Promise<{ scored?: number } | void>;
 }
 
 /**
@@ -71,11 +76,17 @@ export interface AnnotateStep {
  * does not change until the one apply, so every step gets the same (read-only) grid instead of a fresh
  * copy of every cell. Writes keep the steps' op objects as they are (no copy of their values).
  */
-function recordingPort(port: WorkbookPort): { port: WorkbookPort; ops: ChangeOp[] } {
+function recordingPort(port: WorkbookPort): {
+  port: WorkbookPort;
+  ops: ChangeOp[];
+  seed(name: string, grid: Grid): void;
+} {
   const ops: ChangeOp[] = [];
   const reads = new Map<string, Promise<Grid>>();
   return {
     ops,
+    /** Plain reads of `name` return this grid (the sheet as the one apply will leave it). */
+    seed: (name, grid) => void reads.set(`:${name}`, Promise.resolve(grid)),
     port: {
       listSheets: () => port.listSheets(),
       readSheet: (name, options) => {
@@ -103,19 +114,32 @@ export const EXTRA_STEPS: AnnotateStep[] = [
   {
     name: "score",
     run: async (port, ctx) => {
-      const out = await scorePlan(port, { asOf: ctx.asOf, writeColumns: true, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      const out = await scorePlan(port, {
+        asOf: ctx.asOf,
+        writeColumns: true,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
       return { scored: out.result.activities.filter((a) => a.score !== null).length };
     },
   },
   {
     name: "summarize",
     run: async (port, ctx) => {
-      await summarizePlan(port, { asOf: ctx.asOf, generatedOn: ctx.generatedOn, write: true, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+      await summarizePlan(port, {
+        asOf: ctx.asOf,
+        generatedOn: ctx.generatedOn,
+        write: true,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      });
     },
   },
 ];
 
-export async function annotateWorkbook(port: WorkbookPort, options: AnnotateOptions, extraSteps: readonly AnnotateStep[] = EXTRA_STEPS): Promise<AnnotateResult> {
+export async function annotateWorkbook(
+  port: WorkbookPort,
+  options: AnnotateOptions,
+  extraSteps: readonly AnnotateStep[] = EXTRA_STEPS,
+): Promise<AnnotateResult> {
   const { signal, onProgress } = options;
   // Computed in a function of its own so that the grids, the validation report and the steps' results
   // are out of scope (free to collect) while the host applies and the file is written: only the ops stay.
@@ -124,7 +148,9 @@ export async function annotateWorkbook(port: WorkbookPort, options: AnnotateOpti
   onProgress?.({ fraction: 0.7, message: "Writing the workbook" });
   const apply = await port.apply(changeSet(planned.ops), {
     ...(signal ? { signal } : {}),
-    ...(onProgress ? { onProgress: (p: ProgressReport) => onProgress({ fraction: 0.7 + 0.3 * p.fraction, message: p.message }) } : {}),
+    ...(onProgress
+      ? { onProgress: (p: ProgressReport) => onProgress({ fraction: 0.7 + 0.3 * p.fraction, message: p.message }) }
+      : {}),
   });
   onProgress?.({ fraction: 1, message: "Done" });
   return { summary: planned.summary, steps: planned.steps, apply, ops: planned.ops.length, problems: planned.problems };
@@ -137,7 +163,11 @@ interface PlannedAnnotation {
   problems: Issue[];
 }
 
-async function planAnnotation(port: WorkbookPort, options: AnnotateOptions, extraSteps: readonly AnnotateStep[]): Promise<PlannedAnnotation> {
+async function planAnnotation(
+  port: WorkbookPort,
+  options: AnnotateOptions,
+  extraSteps: readonly AnnotateStep[],
+): Promise<PlannedAnnotation> {
   const { signal, onProgress } = options;
   const progress = (fraction: number, message: string) => onProgress?.({ fraction, message });
   signal?.throwIfAborted();
@@ -151,22 +181,36 @@ async function planAnnotation(port: WorkbookPort, options: AnnotateOptions, extr
   const settingsGrid = await readIfPresent(recorder.port, sheets, SHEETS.settings);
   const countriesGrid = await readIfPresent(recorder.port, sheets, SHEETS.countries);
 
+  // Set up first, on paper: when it adds plan headers the sheet lacks, the later steps must see the sheet
+  // as it will be after the one apply, or a second run would report (and lay out) something different.
+  const setup = planSetup(
+    { sheets, activities, settings: settingsGrid, countries: countriesGrid },
+    defaultSetupData({ settingsGrid, countriesGrid }),
+  );
+  const repaired = withValuesWritten(activities, setup.changes.ops);
+  if (repaired !== activities) recorder.seed(SHEETS.activities, repaired);
+
   progress(0.1, "Checking every activity");
   // Only the summary is kept: the full report (every parsed row and issue) is released before the
   // later steps run, which matters at 100,000 rows.
-  const summary = (await checkPlan(recorder.port, { asOf: options.asOf, annotate: true, ...(signal ? { signal } : {}) })).report.summary;
+  const summary = (
+    await checkPlan(recorder.port, { asOf: options.asOf, annotate: true, ...(signal ? { signal } : {}) })
+  ).report.summary;
   const steps: AnnotateResult["steps"] = [{ name: "validate", ran: true }];
   let scored: number | undefined;
   for (const [i, step] of extraSteps.entries()) {
     signal?.throwIfAborted();
     progress(0.2 + (0.4 * i) / Math.max(1, extraSteps.length), `Running ${step.name}`);
-    const out = await step.run(recorder.port, { asOf: options.asOf, generatedOn: options.generatedOn, ...(signal ? { signal } : {}) });
+    const out = await step.run(recorder.port, {
+      asOf: options.asOf,
+      generatedOn: options.generatedOn,
+      ...(signal ? { signal } : {}),
+    });
     if (out && out.scored !== undefined) scored = out.scored;
     steps.push({ name: step.name, ran: true });
   }
 
   progress(0.6, "Laying out the workbook");
-  const setup = planSetup({ sheets, activities, settings: settingsGrid, countries: countriesGrid }, defaultSetupData({ settingsGrid, countriesGrid }));
   const ops: ChangeOp[] = [];
   for (const op of setup.changes.ops) ops.push(op);
   for (const op of recorder.ops) ops.push(op);
@@ -218,11 +262,41 @@ function widenActivitiesTable(ops: ChangeOp[], headerRow: number | null, lastCol
 function hostOnlyOps(ops: readonly ChangeOp[], skips: readonly ChangeKind[]): string[] {
   const kinds = new Set<ChangeKind>(ops.map((op) => op.kind).filter((k) => skips.includes(k)));
   const out: string[] = [];
-  if (kinds.has("pivot") || kinds.has("chart")) out.push("the PivotTable and chart on Dashboard are made by the Excel add-in; in this file, select tblFacts on Summaries and use Insert > PivotTable");
+  if (kinds.has("pivot") || kinds.has("chart"))
+    out.push(
+      "the PivotTable and chart on Dashboard are made by the Excel add-in; in this file, select tblFacts on Summaries and use Insert > PivotTable",
+    );
   return out;
 }
 
 /** Today as "YYYY-MM-DD" in UTC, for callers that have no date to inject. */
 export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
+}
+
+/**
+ * The grid with the `values` ops on its sheet written in (rows copied only where written). Returns the
+ * same grid when no op touches it.
+ */
+export function withValuesWritten(grid: Grid, ops: readonly ChangeOp[]): Grid {
+  let rows: (readonly CellValue[])[] | null = null;
+  for (const op of ops) {
+    if (op.kind !== "values" || op.sheet !== grid.sheet) continue;
+    const at = parseAddress(op.at);
+    rows ??= [...grid.rows];
+    op.values.forEach((values, i) => {
+      const r = at.row - grid.top + i;
+      if (r < 0) return;
+      while (rows!.length <= r) rows!.push([]);
+      const row = [...(rows![r] ?? [])];
+      values.forEach((v, j) => {
+        const c = at.col - grid.left + j;
+        if (c < 0) return;
+        while (row.length < c) row.push(null);
+        row[c] = v;
+      });
+      rows![r] = row;
+    });
+  }
+  return rows ? { ...grid, rows } : grid;
 }
