@@ -1,6 +1,6 @@
 /**
  * KNOWN ISSUE, OPEN: this repro fails today and is kept outside the suite on purpose, so that it is seen
- * and not hidden (run it with: npx jest --testMatch '**/known-issues/*.repro.ts'). A user's note on an empty cell is lost as soon as
+ * and not hidden (run it with: npx jest --testMatch "<rootDir>/tests/trust/known-issues/note-on-empty-cell.repro.ts"). A user's note on an empty cell is lost as soon as
  * the file host opens the workbook. The file keeps it (xl/comments1.xml has <comment ref="S2">), but
  * ExcelJS's reader attaches comments only to cells that have a <c> element, and Excel writes none for
  * an empty cell. Saving then writes the workbook without the note.
