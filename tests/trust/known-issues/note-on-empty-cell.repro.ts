@@ -6,7 +6,7 @@
  * an empty cell. Saving then writes the workbook without the note.
  */
 import ExcelJS from "exceljs";
-import { openWorkbookBuffer } from "../../src/hosts/xlsx";
+import { openWorkbookBuffer } from "../../../src/hosts/xlsx";
 
 describe("a user's note on an empty cell", () => {
   it("is still there after the file host opens and saves the workbook", async () => {
