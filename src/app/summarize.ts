@@ -94,12 +94,13 @@ export async function summarizePlan(port: WorkbookPort, options: SummarizePlanOp
     asOf: options.asOf,
     generatedOn: options.generatedOn,
   });
-  const issues = [...settingIssues, ...summaries.issues, ...summaryLayout(summaries).issues];
+  const limit = options.maxFactsRows !== undefined ? { maxFactsRows: options.maxFactsRows } : {};
+  const issues = [...settingIssues, ...summaries.issues, ...summaryLayout(summaries, limit).issues];
   if (!options.write) return { summaries, validation, issues };
 
   checkAbort(signal, WHAT);
   const applyReport = await port.apply(
-    summaryChanges(summaries, { generatedOn: options.generatedOn }),
+    summaryChanges(summaries, { generatedOn: options.generatedOn, ...limit }),
     signal ? { signal } : {},
   );
   return { summaries, validation, issues, applyReport };

@@ -28,6 +28,15 @@ function workbook(): MemoryWorkbook {
 }
 
 describe("summarizePlan", () => {
+  test("maxFactsRows leaves tblFacts out, says so, and still writes the roll-ups", async () => {
+    const wb = workbook();
+    const result = await summarizePlan(wb.port, { asOf: AS_OF, generatedOn: GENERATED_ON, write: true, maxFactsRows: 1 });
+    expect(result.summaries.facts.length).toBeGreaterThan(1);
+    expect(result.issues.map((i) => i.code)).toContain("summary-table-too-long");
+    expect(wb.tables.has(TABLES.facts)).toBe(false);
+    expect(wb.tables.has(TABLES.byOutcome)).toBe(true);
+  });
+
   test("flags the row with errors, counts only the valid rows' money, and writes every table", async () => {
     const wb = workbook();
     const result = await summarizePlan(wb.port, { asOf: AS_OF, generatedOn: GENERATED_ON, write: true });
