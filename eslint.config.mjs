@@ -37,7 +37,13 @@ export default tseslint.config(
       ecmaVersion: 2022,
       sourceType: "module",
       parserOptions: { ecmaFeatures: { jsx: true } },
-      globals: { ...globals.browser, ...globals.node, Office: "readonly", Excel: "readonly", OfficeExtension: "readonly" },
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        Office: "readonly",
+        Excel: "readonly",
+        OfficeExtension: "readonly",
+      },
     },
     settings: { react: { version: "19" } },
     rules: {
@@ -72,11 +78,17 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: HOST_ONLY.map((name) => ({ name, message: "src/core stays pure: move host code to src/hosts or src/app." })),
+          paths: HOST_ONLY.map((name) => ({
+            name,
+            message: "src/core stays pure: move host code to src/hosts or src/app.",
+          })),
           patterns: [
             { group: ["node:*"], message: "src/core stays pure: no Node APIs." },
             { group: ["@fluentui/*", "office-addin-*"], message: "src/core stays pure." },
-            { group: ["**/hosts/**", "**/app/**", "**/cli/**", "**/taskpane/**"], message: "Dependencies point down: core imports nothing above it." },
+            {
+              group: ["**/hosts/**", "**/app/**", "**/cli/**", "**/taskpane/**"],
+              message: "Dependencies point down: core imports nothing above it.",
+            },
           ],
         },
       ],
@@ -88,7 +100,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/hosts/**", "**/cli/**", "**/taskpane/**"], message: "Use cases talk to hosts only through the WorkbookPort." }] },
+        {
+          patterns: [
+            {
+              group: ["**/hosts/**", "**/cli/**", "**/taskpane/**"],
+              message: "Use cases talk to hosts only through the WorkbookPort.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -62,7 +62,10 @@ module.exports = (env, argv) => {
     "frame-ancestors https://*.office.com https://*.officeapps.live.com https://*.office365.com https://*.microsoft.com 'self'",
   ].join("; ");
   // frame-ancestors is ignored in a <meta> policy; it is sent as a header by the dev server below.
-  const metaCsp = csp.split("; ").filter((d) => !d.startsWith("frame-ancestors")).join("; ");
+  const metaCsp = csp
+    .split("; ")
+    .filter((d) => !d.startsWith("frame-ancestors"))
+    .join("; ");
 
   const page = (name, chunks, title, extra = {}) =>
     new HtmlWebpackPlugin({
@@ -95,7 +98,10 @@ module.exports = (env, argv) => {
           use: {
             loader: "ts-loader",
             // ES modules so webpack can tree-shake Fluent UI; type errors are caught by `npm run typecheck`.
-            options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: !production } },
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: !production },
+            },
           },
         },
       ],
@@ -120,7 +126,15 @@ module.exports = (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (production ? content.toString().split(DEV_URL).join(PRODUCTION_URL).split(DEV_URL.slice(0, -1)).join(PRODUCTION_URL.replace(/\/$/, "")) : content),
+            transform: (content) =>
+              production
+                ? content
+                    .toString()
+                    .split(DEV_URL)
+                    .join(PRODUCTION_URL)
+                    .split(DEV_URL.slice(0, -1))
+                    .join(PRODUCTION_URL.replace(/\/$/, ""))
+                : content,
           },
         ],
       }),

@@ -62,7 +62,8 @@ export async function run(): Promise<BenchResult[]> {
 if (require.main === module && process.argv[2] === "--child") {
   const [, , , kind, input, output, threshold] = process.argv;
   void runAsChild(async () => {
-    if (kind === "annotate") return annotateFile(input!, output!, threshold === undefined ? undefined : Number(threshold));
+    if (kind === "annotate")
+      return annotateFile(input!, output!, threshold === undefined ? undefined : Number(threshold));
     return undefined;
   });
 }

@@ -8,14 +8,54 @@ import { createExcelPort } from "../src/hosts/excel/excel-workbook-port";
 import { SimWorkbook, simulatedRun } from "../src/hosts/excel/simulation";
 import type { BenchResult } from "./types";
 
-const HEADERS = ["ID", "Activity", "Outcome", "Sub-outcome", "Approach", "Lead agency", "Level", "Countries", "Stage", "Status", "Start date", "End date", "Budget (USD)", "Funded (USD)", "Progress", "Need", "Value added", "Engagement", "Notes"];
+const HEADERS = [
+  "ID",
+  "Activity",
+  "Outcome",
+  "Sub-outcome",
+  "Approach",
+  "Lead agency",
+  "Level",
+  "Countries",
+  "Stage",
+  "Status",
+  "Start date",
+  "End date",
+  "Budget (USD)",
+  "Funded (USD)",
+  "Progress",
+  "Need",
+  "Value added",
+  "Engagement",
+  "Notes",
+];
 
 function plan(n: number): CellValue[][] {
   const rows: CellValue[][] = [HEADERS];
   for (let i = 1; i <= n; i++) {
     // One row in ten has an unknown approach, so the check has annotations to write.
     const approach = i % 10 === 0 ? "9.9.9" : "1.1.1";
-    rows.push([`ACT-${String(i).padStart(5, "0")}`, `Training cohort ${i}`, "1", "1.1", approach, "UNODC", "National", "KEN", "Implementation", "In progress", 45108, 45657, 100000 + i, 50000, 0.5, 3, 4, 3, null]);
+    rows.push([
+      `ACT-${String(i).padStart(5, "0")}`,
+      `Training cohort ${i}`,
+      "1",
+      "1.1",
+      approach,
+      "UNODC",
+      "National",
+      "KEN",
+      "Implementation",
+      "In progress",
+      45108,
+      45657,
+      100000 + i,
+      50000,
+      0.5,
+      3,
+      4,
+      3,
+      null,
+    ]);
   }
   return rows;
 }

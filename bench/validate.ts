@@ -23,8 +23,28 @@ function lcg(seed: number): () => number {
   };
 }
 
-const AGENCY_TEXT = ["UNODC", "INTERPOL; WCO", "CITES Secretariat", "World Bank", "WCO", "Interpol", "ONUDC", "World Customs Organization"];
-const COUNTRY_TEXT = ["KEN", "TZA, UGA", "Viet Nam", "ZAF; MOZ", "Côte d'Ivoire", "NGA", "RDC", "BRA, PER, COL", "IDN", "Kenya"];
+const AGENCY_TEXT = [
+  "UNODC",
+  "INTERPOL; WCO",
+  "CITES Secretariat",
+  "World Bank",
+  "WCO",
+  "Interpol",
+  "ONUDC",
+  "World Customs Organization",
+];
+const COUNTRY_TEXT = [
+  "KEN",
+  "TZA, UGA",
+  "Viet Nam",
+  "ZAF; MOZ",
+  "Côte d'Ivoire",
+  "NGA",
+  "RDC",
+  "BRA, PER, COL",
+  "IDN",
+  "Kenya",
+];
 const LEVELS = ["National", "Regional", "International"];
 const STAGES = ["Identification", "Planning", "Implementation", "Reporting"];
 const AS_OF = "2025-06-30";
@@ -92,7 +112,13 @@ async function writeXlsx(file: string, rows: CellValue[][]): Promise<void> {
 
 /** The bare streaming read: every row's values, nothing else. */
 async function readXlsx(file: string): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    entries: "ignore",
+  });
   let cells = 0;
   for await (const ws of reader) {
     for await (const row of ws as AsyncIterable<ExcelJS.Row>) cells += (row.values as unknown[]).length;
@@ -111,7 +137,15 @@ function cpuMs(since?: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1000;
 }
 
-function timeValidate(grid: Grid): { ms: number; cpu: number; parseMs: number; rulesMs: number; errors: number; issues: number; heapMb: number } {
+function timeValidate(grid: Grid): {
+  ms: number;
+  cpu: number;
+  parseMs: number;
+  rulesMs: number;
+  errors: number;
+  issues: number;
+  heapMb: number;
+} {
   if (global.gc) global.gc();
   const heap0 = process.memoryUsage().heapUsed;
   const c0 = process.cpuUsage();

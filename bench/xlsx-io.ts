@@ -46,14 +46,22 @@ export async function runAsChild(work: () => Promise<string | void>): Promise<vo
   const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  const out: ChildFigures = { ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), peakRssMb: Math.round(peak / 1024 / 1024), ...(note ? { note } : {}) };
+  const out: ChildFigures = {
+    ms: Math.round(ms),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    peakRssMb: Math.round(peak / 1024 / 1024),
+    ...(note ? { note } : {}),
+  };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
 /** In the parent: fork `module` with args and collect its figures. */
 export function measureInChild(module: string, args: string[]): Promise<ChildFigures> {
   return new Promise((resolve, reject) => {
-    const child = fork(module, args, { stdio: ["ignore", "pipe", "pipe", "ipc"], execArgv: ["--max-old-space-size=8192"] });
+    const child = fork(module, args, {
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+      execArgv: ["--max-old-space-size=8192"],
+    });
     let out = "";
     let err = "";
     child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
@@ -87,7 +95,13 @@ export async function activitiesFile(n: number): Promise<string> {
 
 async function bareStreaming(input: string, output: string): Promise<void> {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: output, useSharedStrings: true, useStyles: true });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", styles: "cache", worksheets: "emit", hyperlinks: "ignore", entries: "emit" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: "cache",
+    styles: "cache",
+    worksheets: "emit",
+    hyperlinks: "ignore",
+    entries: "emit",
+  });
   for await (const sheetReader of reader) {
     const out = writer.addWorksheet((sheetReader as unknown as { name?: string }).name ?? "Sheet");
     for await (const row of sheetReader as unknown as AsyncIterable<ExcelJS.Row>) {
@@ -106,10 +120,17 @@ async function bareStreaming(input: string, output: string): Promise<void> {
  */
 export async function bareStreamingWriteOf(file: string, output: string): Promise<string> {
   const sheets: { name: string; rows: ExcelJS.CellValue[][] }[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", styles: "ignore", worksheets: "emit", hyperlinks: "ignore", entries: "ignore" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: "cache",
+    styles: "ignore",
+    worksheets: "emit",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
   for await (const sheetReader of reader) {
     const rows: ExcelJS.CellValue[][] = [];
-    for await (const row of sheetReader as unknown as AsyncIterable<ExcelJS.Row>) rows.push((row.values as ExcelJS.CellValue[]).slice(1));
+    for await (const row of sheetReader as unknown as AsyncIterable<ExcelJS.Row>)
+      rows.push((row.values as ExcelJS.CellValue[]).slice(1));
     sheets.push({ name: (sheetReader as unknown as { name?: string }).name ?? "Sheet", rows });
   }
   const t0 = process.hrtime.bigint();
@@ -126,17 +147,30 @@ export async function bareStreamingWriteOf(file: string, output: string): Promis
   }
   await writer.commit();
   const cpu = process.cpuUsage(cpu0);
-  return JSON.stringify({ writeMs: Math.round(Number(process.hrtime.bigint() - t0) / 1e6), writeCpuMs: Math.round((cpu.user + cpu.system) / 1000), cells });
+  return JSON.stringify({
+    writeMs: Math.round(Number(process.hrtime.bigint() - t0) / 1e6),
+    writeCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    cells,
+  });
 }
 
 function annotationOps(rows: number): ChangeOp[] {
-  const ops: ChangeOp[] = [{ kind: "ensureSheet", sheet: "Issues" }, { kind: "resetSheet", sheet: "Issues" }];
+  const ops: ChangeOp[] = [
+    { kind: "ensureSheet", sheet: "Issues" },
+    { kind: "resetSheet", sheet: "Issues" },
+  ];
   const issues: (string | number)[][] = [["Severity", "Cell", "Message"]];
   for (let r = 2; r <= rows + 1; r += 33) {
-    ops.push({ kind: "note", sheet: "Activities", cell: `E${r}`, text: `${ANNOTATION_MARK}approach unknown` }, { kind: "fill", sheet: "Activities", range: `E${r}`, color: SEVERITY_FILLS.error });
+    ops.push(
+      { kind: "note", sheet: "Activities", cell: `E${r}`, text: `${ANNOTATION_MARK}approach unknown` },
+      { kind: "fill", sheet: "Activities", range: `E${r}`, color: SEVERITY_FILLS.error },
+    );
     issues.push(["error", `E${r}`, "approach unknown"]);
   }
-  ops.push({ kind: "values", sheet: "Issues", at: "A1", values: issues }, { kind: "table", sheet: "Issues", name: "tblIssues", range: `A1:C${issues.length}` });
+  ops.push(
+    { kind: "values", sheet: "Issues", at: "A1", values: issues },
+    { kind: "table", sheet: "Issues", name: "tblIssues", range: `A1:C${issues.length}` },
+  );
   return ops;
 }
 
@@ -153,11 +187,23 @@ function hostileFiles(): Record<string, string> {
   fs.mkdirSync(dir, { recursive: true });
   const laughs = `<!DOCTYPE sst [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>`;
   const cases: Record<string, Buffer> = {
-    "zip bomb (150 MB of spaces in one part)": minimalXlsx({ extra: [{ name: "xl/media/pad.xml", data: Buffer.alloc(140 * 1024 * 1024, 0x20) }] }),
-    "declared 4 GB part": minimalXlsx({ extra: [{ name: "xl/worksheets/sheet2.xml", data: Buffer.from("<x/>"), declaredSize: 4_000_000_000 }] }),
-    "10,001 parts": minimalXlsx({ extra: Array.from({ length: 10_001 }, (_, i) => ({ name: `xl/media/p${i}.bin`, data: Buffer.from("x"), method: 0 as const })) }),
+    "zip bomb (150 MB of spaces in one part)": minimalXlsx({
+      extra: [{ name: "xl/media/pad.xml", data: Buffer.alloc(140 * 1024 * 1024, 0x20) }],
+    }),
+    "declared 4 GB part": minimalXlsx({
+      extra: [{ name: "xl/worksheets/sheet2.xml", data: Buffer.from("<x/>"), declaredSize: 4_000_000_000 }],
+    }),
+    "10,001 parts": minimalXlsx({
+      extra: Array.from({ length: 10_001 }, (_, i) => ({
+        name: `xl/media/p${i}.bin`,
+        data: Buffer.from("x"),
+        method: 0 as const,
+      })),
+    }),
     "entity expansion": minimalXlsx({ sharedStrings: sharedStringsXml(["&b;"], laughs) }),
-    "dimension A1:XFD1048576": minimalXlsx({ sheet: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', "A1:XFD1048576") }),
+    "dimension A1:XFD1048576": minimalXlsx({
+      sheet: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', "A1:XFD1048576"),
+    }),
     "40,000-character string": minimalXlsx({ sharedStrings: sharedStringsXml(["x".repeat(40_000)]) }),
     "truncated archive": minimalXlsx().subarray(0, 400),
     "not a zip": buildZip([{ name: "word/document.xml", data: Buffer.from("<w/>") }]),
@@ -206,7 +252,15 @@ export async function run(): Promise<BenchResult[]> {
   }
   for (const [name, file] of Object.entries(hostileFiles())) {
     const f = await measureInChild(__filename, ["--child", "hostile", file]);
-    results.push({ name: `refuse ${name}`, figures: { kind: f.note ?? "", ms: f.ms, peakRssMb: f.peakRssMb, fileKb: Math.round(fs.statSync(file).size / 1024) } });
+    results.push({
+      name: `refuse ${name}`,
+      figures: {
+        kind: f.note ?? "",
+        ms: f.ms,
+        peakRssMb: f.peakRssMb,
+        fileKb: Math.round(fs.statSync(file).size / 1024),
+      },
+    });
   }
   return results;
 }

@@ -10,7 +10,21 @@ const fs = require("fs");
 const path = require("path");
 
 const root = path.resolve(__dirname, "..");
-const ALLOWED = new Set(["MIT", "MIT/X11", "Zlib", "ISC", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "0BSD", "Unlicense", "CC0-1.0", "BlueOak-1.0.0", "Python-2.0", "CC-BY-4.0"]);
+const ALLOWED = new Set([
+  "MIT",
+  "MIT/X11",
+  "Zlib",
+  "ISC",
+  "BSD-2-Clause",
+  "BSD-3-Clause",
+  "Apache-2.0",
+  "0BSD",
+  "Unlicense",
+  "CC0-1.0",
+  "BlueOak-1.0.0",
+  "Python-2.0",
+  "CC-BY-4.0",
+]);
 /**
  * Reviewed one by one: world-countries' data is under the Open Database License (attribution; share-alike
  * applies to a derived database, which we do not publish); Office.js is Microsoft's library, licensed for
@@ -24,7 +38,10 @@ const REVIEWED = new Map([
   ["buffers", "none declared (reviewed: exceljs > unzipper > binary)"],
 ]);
 
-const tree = JSON.parse(spawnSync("npm", ["ls", "--omit=dev", "--all", "--json"], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 }).stdout);
+const tree = JSON.parse(
+  spawnSync("npm", ["ls", "--omit=dev", "--all", "--json"], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 })
+    .stdout,
+);
 const seen = new Map();
 (function walk(deps) {
   for (const [name, info] of Object.entries(deps || {})) {
@@ -34,7 +51,12 @@ const seen = new Map();
     let licence = "UNKNOWN";
     try {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
-      licence = typeof pkg.license === "string" ? pkg.license : (pkg.license && pkg.license.type) || (Array.isArray(pkg.licenses) && pkg.licenses.map((l) => l.type || l).join(" OR ")) || "UNKNOWN";
+      licence =
+        typeof pkg.license === "string"
+          ? pkg.license
+          : (pkg.license && pkg.license.type) ||
+            (Array.isArray(pkg.licenses) && pkg.licenses.map((l) => l.type || l).join(" OR ")) ||
+            "UNKNOWN";
     } catch {
       /* a nested copy: its name is enough for the review */
     }
@@ -50,9 +72,12 @@ const allowed = (licence) =>
     .split(/\s+OR\s+/)
     .some((alt) => alt.split(/\s+AND\s+/).every((l) => ALLOWED.has(l.trim())));
 const bad = [...seen].filter(([name, licence]) => !REVIEWED.has(name) && !allowed(licence));
-if (process.argv.includes("--list")) for (const [n, l] of [...seen].sort()) process.stdout.write(`${n}\t${REVIEWED.get(n) || l}\n`);
+if (process.argv.includes("--list"))
+  for (const [n, l] of [...seen].sort()) process.stdout.write(`${n}\t${REVIEWED.get(n) || l}\n`);
 if (bad.length) {
-  process.stderr.write(`Licences outside the allow-list (review them, then add to REVIEWED with the reason):\n${bad.map(([n, l]) => `- ${n}: ${l}`).join("\n")}\n`);
+  process.stderr.write(
+    `Licences outside the allow-list (review them, then add to REVIEWED with the reason):\n${bad.map(([n, l]) => `- ${n}: ${l}`).join("\n")}\n`,
+  );
   process.exit(1);
 }
 process.stdout.write(`${seen.size} shipped packages, all under allowed or reviewed licences\n`);

@@ -30,7 +30,10 @@ function shade(x, y) {
   }
   // A gold check mark from (0.48, 0.6) down to (0.6, 0.74) and up to (0.86, 0.36).
   const dist = (px, py, ax, ay, bx, by) => {
-    const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+    const t = Math.max(
+      0,
+      Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+    );
     return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
   };
   const w = 0.075;
@@ -43,21 +46,34 @@ function render(size) {
   const px = Buffer.alloc(size * size * 4);
   for (let j = 0; j < size; j++)
     for (let i = 0; i < size; i++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sj = 0; sj < ss; sj++)
         for (let si = 0; si < ss; si++) {
           const c = shade((i + (si + 0.5) / ss) / size, (j + (sj + 0.5) / ss) / size);
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a++; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a++;
+          }
         }
       const o = (j * size + i) * 4;
-      if (a) { px[o] = Math.round(r / a); px[o + 1] = Math.round(g / a); px[o + 2] = Math.round(b / a); }
+      if (a) {
+        px[o] = Math.round(r / a);
+        px[o + 1] = Math.round(g / a);
+        px[o + 2] = Math.round(b / a);
+      }
       px[o + 3] = Math.round((255 * a) / (ss * ss));
     }
   return png(size, size, px);
 }
 
 function crc32(buf) {
-  let c, crc = 0xffffffff;
+  let c,
+    crc = 0xffffffff;
   for (let n = 0; n < buf.length; n++) {
     c = (crc ^ buf[n]) & 0xff;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -79,7 +95,11 @@ function png(w, h, rgba) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   const raw = Buffer.alloc((w * 4 + 1) * h);
   for (let y = 0; y < h; y++) rgba.copy(raw, y * (w * 4 + 1) + 1, y * w * 4, (y + 1) * w * 4);
   return Buffer.concat([

@@ -2,7 +2,7 @@
 /**
  * `npm test`: every check the project has, in one command, ending with one plain line
  * `N passed, N failed[, N skipped]` that CI reads.
- *   checks: lint, typecheck, offline manifest validation, `npm audit --omit=dev` (high and critical),
+ *   checks: lint, typecheck, Prettier, offline manifest validation, `npm audit --omit=dev` (high and critical),
  *           the production build (the e2e tests drive it);
  *   tests:  Jest unit/golden/property/component tests, then the end-to-end tests in headless Chromium.
  * Each check counts as one test; each Jest test counts as itself. Exit code 0 only when nothing failed.
@@ -41,7 +41,14 @@ function jest(name, config) {
   const out = path.join(artifacts, `${name}.json`);
   fs.rmSync(out, { force: true });
   process.stdout.write(`\n=== ${name} tests\n`);
-  const ok = run(process.execPath, [require.resolve("jest/bin/jest"), "--config", config, "--json", `--outputFile=${out}`, "--ci"]);
+  const ok = run(process.execPath, [
+    require.resolve("jest/bin/jest"),
+    "--config",
+    config,
+    "--json",
+    `--outputFile=${out}`,
+    "--ci",
+  ]);
   if (!fs.existsSync(out)) {
     failed++;
     lines.push(`FAIL ${name}: jest produced no result file`);
@@ -77,7 +84,10 @@ function audit() {
   }
   const counts = report && report.metadata && report.metadata.vulnerabilities;
   if (!counts) {
-    const why = (report && (report.message || (report.error && report.error.summary))) || (r.stderr || "").trim().split("\n")[0] || "no answer";
+    const why =
+      (report && (report.message || (report.error && report.error.summary))) ||
+      (r.stderr || "").trim().split("\n")[0] ||
+      "no answer";
     process.stdout.write(`npm audit could not run: ${why}\n`);
     lines.push(`skip audit: the registry gave no advisories (${why})`);
     skipped++;
@@ -87,11 +97,14 @@ function audit() {
   process.stdout.write(`advisories in shipped dependencies: ${JSON.stringify(counts)}\n`);
   if (bad === 0) passed++;
   else failed++;
-  lines.push(`${bad === 0 ? "ok  " : "FAIL"} audit: ${counts.high || 0} high, ${counts.critical || 0} critical in shipped dependencies`);
+  lines.push(
+    `${bad === 0 ? "ok  " : "FAIL"} audit: ${counts.high || 0} high, ${counts.critical || 0} critical in shipped dependencies`,
+  );
 }
 
 check("lint", "npx", ["eslint", "."]);
 check("typecheck", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]);
+check("format (Prettier)", "npx", ["prettier", "--check", "."]);
 check("manifest", process.execPath, ["scripts/validate-manifest.js", "manifest.xml"]);
 if (!args.has("--no-audit")) audit();
 check("licences (shipped dependencies)", process.execPath, ["scripts/check-licences.js"]);

@@ -38,4 +38,6 @@ for (const [, name] of xml.matchAll(/\/assets\/([\w.-]+\.png)"/g)) {
   if (!fs.existsSync(path.join(root, "assets", name))) problems.push(`missing icon assets/${name}`);
 }
 if (problems.length) fail(1, `Manifest problems:\n- ${problems.join("\n- ")}`);
-process.stdout.write(`${path.relative(process.cwd(), file) || file} validates (schemas, https URLs, icons, ExcelApi requirement)\n`);
+process.stdout.write(
+  `${path.relative(process.cwd(), file) || file} validates (schemas, https URLs, icons, ExcelApi requirement)\n`,
+);

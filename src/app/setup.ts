@@ -53,14 +53,28 @@ export async function setUpPlan(port: WorkbookPort, options: SetUpOptions = {}):
     ...(options.sampleSettings && fresh ? { settings: options.sampleSettings } : {}),
   });
   const sample = options.sample ?? [];
-  const plan = planSetup({ sheets, activities, settings: settingsGrid, countries: countriesGrid }, { ...data, appendedActivityRows: sample.length });
+  const plan = planSetup(
+    { sheets, activities, settings: settingsGrid, countries: countriesGrid },
+    { ...data, appendedActivityRows: sample.length },
+  );
   const sampleOps =
     sample.length > 0 && plan.activities.headerRow !== null
       ? sampleActivityChanges(sample, plan.activities.columnOf, plan.activities.lastRow, isoToExcelSerial)
       : [];
   const ops = [...plan.changes.ops, ...sampleOps];
   options.signal?.throwIfAborted();
-  const apply = await port.apply(changeSet(ops), { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  const created = [...new Set(ops.filter((op) => op.kind === "ensureSheet").map((op) => op.sheet))].filter((s) => !sheets.includes(s));
-  return { apply, created, addedHeaders: [...plan.activities.added], sampleRows: sampleOps.length > 0 ? sample.length : 0, problems: plan.problems };
+  const apply = await port.apply(changeSet(ops), {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const created = [...new Set(ops.filter((op) => op.kind === "ensureSheet").map((op) => op.sheet))].filter(
+    (s) => !sheets.includes(s),
+  );
+  return {
+    apply,
+    created,
+    addedHeaders: [...plan.activities.added],
+    sampleRows: sampleOps.length > 0 ? sample.length : 0,
+    problems: plan.problems,
+  };
 }

@@ -18,7 +18,8 @@ export function parseAsOf(text: string): string {
 
 /** An output workbook must be named .xlsx: the file is an Excel workbook whatever its name says. */
 export function requireXlsxOutput(file: string, option: string): string {
-  if (!/\.xlsx$/i.test(file)) throw new UsageError(`${option} "${file}" must end in .xlsx: the output is an Excel workbook.`);
+  if (!/\.xlsx$/i.test(file))
+    throw new UsageError(`${option} "${file}" must end in .xlsx: the output is an Excel workbook.`);
   return file;
 }
 
@@ -49,7 +50,9 @@ export function resolveOutput(input: string, output: string | undefined, inPlace
   }
   requireXlsxOutput(output, "-o");
   if (samePath(input, output) && !inPlace) {
-    throw new UsageError(`-o "${output}" is the input workbook: name a different output file, or pass --in-place to replace it.`);
+    throw new UsageError(
+      `-o "${output}" is the input workbook: name a different output file, or pass --in-place to replace it.`,
+    );
   }
   return output;
 }

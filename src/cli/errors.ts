@@ -34,7 +34,8 @@ export function describeFailure(e: unknown): Failure {
   if (e instanceof SheetNotFoundError) return { code: EXIT.unusable, message: e.message };
   if (e instanceof EmptyActivitiesError) return { code: EXIT.unusable, message: e.message };
   if (e instanceof CommanderError) return { code: EXIT.unusable, message: e.message };
-  if (e instanceof Error && e.name === "AbortError") return { code: EXIT.unusable, message: "Cancelled: no file was written." };
+  if (e instanceof Error && e.name === "AbortError")
+    return { code: EXIT.unusable, message: "Cancelled: no file was written." };
   const text = e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : String(e);
   return {
     code: EXIT.unusable,

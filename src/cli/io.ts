@@ -24,7 +24,9 @@ export function processIo(): CliIo {
 }
 
 /** Collects output in memory (tests, and callers that embed the CLI). */
-export function memoryIo(now: Date = new Date("2025-06-30T12:00:00Z")): CliIo & { out: () => string; err: () => string } {
+export function memoryIo(
+  now: Date = new Date("2025-06-30T12:00:00Z"),
+): CliIo & { out: () => string; err: () => string } {
   let out = "";
   let err = "";
   return {

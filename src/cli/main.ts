@@ -18,7 +18,9 @@ import { processIo, type CliIo } from "./io";
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command("iccwc-plan");
   program
-    .description("Check, score and summarise activity plans under the ICCWC Strategic Action Plan 2023-2026, on .xlsx files.")
+    .description(
+      "Check, score and summarise activity plans under the ICCWC Strategic Action Plan 2023-2026, on .xlsx files.",
+    )
     .option("--debug", "on an unexpected error, print its details")
     .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
     .showSuggestionAfterError(true)
@@ -31,7 +33,8 @@ export function buildProgram(ctx: CommandContext): Command {
   registerAnnotate(program, ctx);
   registerImport(program, ctx);
   // Subcommands copy these settings only when created after them; make sure each has them.
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
+  for (const c of program.commands)
+    c.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
   return program;
 }
 

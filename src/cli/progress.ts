@@ -14,7 +14,12 @@ export interface Progress {
 export function startProgress(io: CliIo, title: string): Progress {
   if (!io.isTTY || !io.progressStream) return { update: () => undefined, stop: () => undefined };
   const bar = new SingleBar(
-    { format: `${title} [{bar}] {percentage}% {message}`, stream: io.progressStream, hideCursor: true, clearOnComplete: true },
+    {
+      format: `${title} [{bar}] {percentage}% {message}`,
+      stream: io.progressStream,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     Presets.shades_classic,
   );
   bar.start(100, 0, { message: "" });

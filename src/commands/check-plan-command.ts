@@ -36,8 +36,13 @@ export async function runCheckPlanCommand(deps: CheckPlanCommandDeps): Promise<C
       }
     });
     const { errors, warnings, infos } = report.summary;
-    const skipped = applyReport?.skipped.length ? ` Not written: ${applyReport.skipped.map((s) => s.reason).join(" ")}` : "";
-    return { ok: true, message: `Checked ${report.summary.rowsChecked} rows: ${errors} errors, ${warnings} warnings, ${infos} notes. See the Issues sheet.${skipped}` };
+    const skipped = applyReport?.skipped.length
+      ? ` Not written: ${applyReport.skipped.map((s) => s.reason).join(" ")}`
+      : "";
+    return {
+      ok: true,
+      message: `Checked ${report.summary.rowsChecked} rows: ${errors} errors, ${warnings} warnings, ${infos} notes. See the Issues sheet.${skipped}`,
+    };
   } catch (e) {
     if (e instanceof SheetNotFoundError) return { ok: false, message: e.message };
     return { ok: false, message: `The check did not finish: ${e instanceof Error ? e.message : String(e)}` };

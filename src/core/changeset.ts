@@ -94,7 +94,16 @@ export type ChangeOp =
       values: { field: string; summary: "sum" | "count" | "average"; name?: string }[];
     }
   /** Excel only: a chart from a range. A file host reports it as skipped. */
-  | { kind: "chart"; name: string; sheet: string; sourceSheet: string; sourceRange: string; type: "columnClustered" | "barClustered" | "pie" | "line"; at: string; title: string };
+  | {
+      kind: "chart";
+      name: string;
+      sheet: string;
+      sourceSheet: string;
+      sourceRange: string;
+      type: "columnClustered" | "barClustered" | "pie" | "line";
+      at: string;
+      title: string;
+    };
 
 export interface ChangeSet {
   readonly ops: readonly ChangeOp[];

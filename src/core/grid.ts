@@ -29,10 +29,28 @@ export interface Grid {
   readonly numberFormats?: readonly (readonly (string | null)[])[];
 }
 
-export const ERROR_VALUES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"] as const;
+export const ERROR_VALUES = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+] as const;
 
 export function isCellError(v: unknown): v is CellError {
-  return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as { error?: unknown }).error === "string";
+  return (
+    typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as { error?: unknown }).error === "string"
+  );
 }
 
 /** True for null, undefined and strings that are only white space. */

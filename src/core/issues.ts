@@ -32,7 +32,8 @@ export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, 
 export function showValue(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return isNaN(v.getTime()) ? "Invalid date" : v.toISOString().slice(0, 10);
-  if (typeof v === "object" && typeof (v as { error?: unknown }).error === "string") return (v as { error: string }).error;
+  if (typeof v === "object" && typeof (v as { error?: unknown }).error === "string")
+    return (v as { error: string }).error;
   const s = String(v);
   return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }

@@ -46,7 +46,9 @@ export interface WorkbookPort {
 
 export class SheetNotFoundError extends Error {
   constructor(readonly sheet: string) {
-    super(`The workbook has no sheet named "${sheet}". Run "Set up" (or \`iccwc-plan init\`) to create the plan's sheets, or name the sheet to use.`);
+    super(
+      `The workbook has no sheet named "${sheet}". Run "Set up" (or \`iccwc-plan init\`) to create the plan's sheets, or name the sheet to use.`,
+    );
     this.name = "SheetNotFoundError";
   }
 }

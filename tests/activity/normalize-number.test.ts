@@ -77,7 +77,11 @@ describe("readProgress", () => {
   });
 
   test("a fraction above 1 (a percentage cell showing 150%) is out of range, and the message says what it means", () => {
-    expect(readProgress(1.5)).toMatchObject({ ok: false, code: "progress-out-of-range", message: expect.stringContaining("150%") });
+    expect(readProgress(1.5)).toMatchObject({
+      ok: false,
+      code: "progress-out-of-range",
+      message: expect.stringContaining("150%"),
+    });
   });
 });
 

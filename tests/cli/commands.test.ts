@@ -63,11 +63,19 @@ describe("bad input: exit 2 and one sentence", () => {
     const f = path.join(dir, "truncated.xlsx");
     const bytes = await fs.readFile(plan);
     await fs.writeFile(f, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    expectCleanFailure(await cli("annotate", f, "-o", path.join(dir, "t-out.xlsx")), /corrupt|truncated|damaged|could not be read|repair/i);
+    expectCleanFailure(
+      await cli("annotate", f, "-o", path.join(dir, "t-out.xlsx")),
+      /corrupt|truncated|damaged|could not be read|repair/i,
+    );
   });
 
   it("a workbook without an Activities sheet", async () => {
-    const f = await writeBook(path.join(dir, "other.xlsx"), { Budget: [["Item", "USD"], ["Travel", 100]] });
+    const f = await writeBook(path.join(dir, "other.xlsx"), {
+      Budget: [
+        ["Item", "USD"],
+        ["Travel", 100],
+      ],
+    });
     expectCleanFailure(await cli("validate", f), /no sheet named "Activities"/);
     expectCleanFailure(await cli("annotate", f, "-o", path.join(dir, "other-out.xlsx")), /no sheet named "Activities"/);
   });
@@ -79,7 +87,10 @@ describe("bad input: exit 2 and one sentence", () => {
   });
 
   it.each(["2025-02-30", "30/06/2025", "yesterday", "2025-6-30"])("--as-of %s", async (asOf) => {
-    expectCleanFailure(await cli("validate", plan, "--as-of", asOf), /--as-of .* is not a date: write it as YYYY-MM-DD/);
+    expectCleanFailure(
+      await cli("validate", plan, "--as-of", asOf),
+      /--as-of .* is not a date: write it as YYYY-MM-DD/,
+    );
   });
 
   it("-o naming the input, unless --in-place", async () => {

@@ -21,15 +21,23 @@ export async function describeBook(file: string): Promise<unknown> {
     const cells: [string, unknown, unknown, unknown, unknown][] = [];
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (c) => {
-        const fill = c.fill && c.fill.type === "pattern" ? c.fill.fgColor?.argb ?? null : null;
+        const fill = c.fill && c.fill.type === "pattern" ? (c.fill.fgColor?.argb ?? null) : null;
         const note = c.note === undefined ? null : typeof c.note === "string" ? c.note : JSON.stringify(c.note);
-        cells.push([c.address, c.value instanceof Date ? c.value.toISOString() : c.value, note, fill, c.numFmt ?? null]);
+        cells.push([
+          c.address,
+          c.value instanceof Date ? c.value.toISOString() : c.value,
+          note,
+          fill,
+          c.numFmt ?? null,
+        ]);
       }),
     );
     const tables = (ws as unknown as { getTables(): [{ table: { name: string; tableRef?: string; ref?: string } }][] })
       .getTables()
       .map((t) => {
-        const tb = (t as unknown as { table: { name: string; tableRef?: string; ref?: string } }).table ?? (t as unknown as [{ table: { name: string; ref?: string } }])[0]?.table;
+        const tb =
+          (t as unknown as { table: { name: string; tableRef?: string; ref?: string } }).table ??
+          (t as unknown as [{ table: { name: string; ref?: string } }])[0]?.table;
         return tb ? `${tb.name} ${tb.tableRef ?? tb.ref ?? ""}` : "";
       });
     sheets[ws.name] = { state: ws.state, cells, tables };

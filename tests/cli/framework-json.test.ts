@@ -20,7 +20,13 @@ const flat = (s: string) =>
 
 describe("framework --json against the seed", () => {
   let seed: string;
-  let json: { vision: string; impact: string; outcomes: Node[]; subOutcomes: Node[]; approaches: (Node & { exampleActivities: string })[] };
+  let json: {
+    vision: string;
+    impact: string;
+    outcomes: Node[];
+    subOutcomes: Node[];
+    approaches: (Node & { exampleActivities: string })[];
+  };
   beforeAll(async () => {
     seed = await fs.readFile(SEED, "utf8");
     const r = await cli("framework", "--json");
@@ -70,6 +76,8 @@ describe("framework --json against the seed", () => {
     const r = await cli("framework");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^3 {2}Increased detection of wildlife crime$/m);
-    expect(r.out).toMatch(/^ {4}3\.2\.4 {2}Strengthen capacity to detect and investigate wildlife crime linked to the Internet$/m);
+    expect(r.out).toMatch(
+      /^ {4}3\.2\.4 {2}Strengthen capacity to detect and investigate wildlife crime linked to the Internet$/m,
+    );
   });
 });

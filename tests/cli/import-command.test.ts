@@ -24,7 +24,9 @@ describe("iccwc-plan import", () => {
     const before = await fs.readFile(src);
     const r = await cli("import", src, "--json");
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.out) as { activities: { id: string; title: string; approach: string; leadAgencies: string[] }[] };
+    const json = JSON.parse(r.out) as {
+      activities: { id: string; title: string; approach: string; leadAgencies: string[] }[];
+    };
     expect(json.activities.map((a) => a.id)).toEqual(["ZA-1", "ZA-2"]);
     expect(json.activities[0]!.title).toBe("=Wildlife forensics lab support");
     expect(json.activities[1]).toMatchObject({ approach: "3.1.1", leadAgencies: ["INTERPOL", "WCO"] });
@@ -35,12 +37,19 @@ describe("iccwc-plan import", () => {
     const dir = await tempDir();
     const src = path.join(dir, "dates.xlsx");
     await writeRows(src, "Dates", AMBIGUOUS_DATES_ROWS as (string | null)[][]);
-    const guessless = JSON.parse((await cli("import", src, "--json")).out) as { activities: { startDate: string | null }[]; issues: { code: string; cell: string }[] };
+    const guessless = JSON.parse((await cli("import", src, "--json")).out) as {
+      activities: { startDate: string | null }[];
+      issues: { code: string; cell: string }[];
+    };
     expect(guessless.activities[0]!.startDate).toBeNull();
     expect(guessless.issues.some((i) => i.cell === "F2")).toBe(true);
-    const dmy = JSON.parse((await cli("import", src, "--json", "--date-order", "dmy")).out) as { activities: { startDate: string | null }[] };
+    const dmy = JSON.parse((await cli("import", src, "--json", "--date-order", "dmy")).out) as {
+      activities: { startDate: string | null }[];
+    };
     expect(dmy.activities[0]!.startDate).toBe("2024-04-03");
-    const mdy = JSON.parse((await cli("import", src, "--json", "--date-order", "mdy")).out) as { activities: { startDate: string | null }[] };
+    const mdy = JSON.parse((await cli("import", src, "--json", "--date-order", "mdy")).out) as {
+      activities: { startDate: string | null }[];
+    };
     expect(mdy.activities[0]!.startDate).toBe("2024-03-04");
     const bad = await cli("import", src, "--date-order", "ymd");
     expect(bad.code).toBe(2);
@@ -56,9 +65,21 @@ describe("iccwc-plan import", () => {
     ];
     await writeRows(src, "Suivi", rows);
     const memoryFile = path.join(dir, "mappings.json");
-    const first = await cli("import", src, "--json", "--map", "Ligne=approach", "Code=id", "--mapping-file", memoryFile);
+    const first = await cli(
+      "import",
+      src,
+      "--json",
+      "--map",
+      "Ligne=approach",
+      "Code=id",
+      "--mapping-file",
+      memoryFile,
+    );
     expect(first.code).toBe(0);
-    expect((JSON.parse(first.out) as { activities: { id: string; approach: string }[] }).activities[0]).toMatchObject({ id: "OD-1", approach: "3.1.1" });
+    expect((JSON.parse(first.out) as { activities: { id: string; approach: string }[] }).activities[0]).toMatchObject({
+      id: "OD-1",
+      approach: "3.1.1",
+    });
     // Same headers, no --map: the remembered mapping applies.
     const second = await cli("import", src, "--json", "--mapping-file", memoryFile);
     expect((JSON.parse(second.out) as { activities: { approach: string }[] }).activities[0]!.approach).toBe("3.1.1");

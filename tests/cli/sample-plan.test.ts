@@ -42,7 +42,9 @@ describe("the bundled sample plan", () => {
     const { issues } = JSON.parse(r.out) as { issues: Issue[] };
     for (const p of sample.plantedProblems) {
       const row = rowOf(p.id, p.occurrence);
-      const hits = issues.filter((i) => i.row === row && i.column !== null && p.columns.includes(i.column) && i.severity !== "info");
+      const hits = issues.filter(
+        (i) => i.row === row && i.column !== null && p.columns.includes(i.column) && i.severity !== "info",
+      );
       expect([p.id, p.problem, hits.length > 0]).toEqual([p.id, p.problem, true]);
     }
   });
@@ -72,10 +74,16 @@ describe("the bundled sample plan", () => {
     const out = path.join(dir, "kept.xlsx");
     expect((await cli("annotate", book, "-o", out, "--as-of", "2025-06-30")).code).toBe(0);
     const before = (await describeBook(book)) as { sheets: Record<string, { cells: [string, unknown][] }> };
-    const after = (await describeBook(out)) as { order: string[]; sheets: Record<string, { cells: [string, unknown][] }> };
+    const after = (await describeBook(out)) as {
+      order: string[];
+      sheets: Record<string, { cells: [string, unknown][] }>;
+    };
     const valuesAfter = new Map(after.sheets.Activities!.cells.map((c) => [c[0], c[1]]));
-    for (const [address, value] of before.sheets.Activities!.cells) expect([address, valuesAfter.get(address)]).toEqual([address, value]);
+    for (const [address, value] of before.sheets.Activities!.cells)
+      expect([address, valuesAfter.get(address)]).toEqual([address, value]);
     expect(after.order[0]).toBe("Cover");
-    expect(after.order).toEqual(expect.arrayContaining(["Activities", "Issues", "Summaries", "Framework", "Lists", "Settings", "Countries"]));
+    expect(after.order).toEqual(
+      expect.arrayContaining(["Activities", "Issues", "Summaries", "Framework", "Lists", "Settings", "Countries"]),
+    );
   });
 });

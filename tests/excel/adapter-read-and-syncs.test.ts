@@ -6,19 +6,42 @@ import { activityRows, simWithPort } from "./sim-helpers";
 
 describe("createExcelPort.readSheet", () => {
   it("reads the used range from A1 with errors as CellError, empties as null and dates as serials", async () => {
-    const { port } = simWithPort({ Activities: [["ID", "Start date", "Budget (USD)"], ["ACT-0001", 45292, { error: "#N/A" }], [null, null, null], ["ACT-0003", "2024-13-01", 5]] });
+    const { port } = simWithPort({
+      Activities: [
+        ["ID", "Start date", "Budget (USD)"],
+        ["ACT-0001", 45292, { error: "#N/A" }],
+        [null, null, null],
+        ["ACT-0003", "2024-13-01", 5],
+      ],
+    });
     const grid = await port.readSheet("Activities");
     expect(grid).toMatchObject({ sheet: "Activities", top: 1, left: 1 });
-    expect(grid.rows).toEqual([["ID", "Start date", "Budget (USD)"], ["ACT-0001", 45292, { error: "#N/A" }], [null, null, null], ["ACT-0003", "2024-13-01", 5]]);
+    expect(grid.rows).toEqual([
+      ["ID", "Start date", "Budget (USD)"],
+      ["ACT-0001", 45292, { error: "#N/A" }],
+      [null, null, null],
+      ["ACT-0003", "2024-13-01", 5],
+    ]);
   });
 
   it("reads formulas and number formats when asked, telling text that starts with '=' from a formula", async () => {
     const { sim, port } = simWithPort({ S: [["Total", null]] });
-    await port.apply({ ops: [{ kind: "values", sheet: "S", at: "A2", values: [["=not a formula", 45292]], formats: [null, "yyyy-mm-dd"] }, { kind: "formulas", sheet: "S", at: "B1", formulas: [["SUM(B2:B2)"]] }] });
+    await port.apply({
+      ops: [
+        { kind: "values", sheet: "S", at: "A2", values: [["=not a formula", 45292]], formats: [null, "yyyy-mm-dd"] },
+        { kind: "formulas", sheet: "S", at: "B1", formulas: [["SUM(B2:B2)"]] },
+      ],
+    });
     const grid = await port.readSheet("S", { formulas: true, numberFormats: true });
     expect(sim.value("S", "A2")).toBe("=not a formula");
-    expect(grid.formulas).toEqual([[null, "SUM(B2:B2)"], [null, null]]);
-    expect(grid.numberFormats).toEqual([[null, null], [null, "yyyy-mm-dd"]]);
+    expect(grid.formulas).toEqual([
+      [null, "SUM(B2:B2)"],
+      [null, null],
+    ]);
+    expect(grid.numberFormats).toEqual([
+      [null, null],
+      [null, "yyyy-mm-dd"],
+    ]);
   });
 
   it("throws SheetNotFoundError for a missing sheet and gives an empty grid for an empty one", async () => {
@@ -46,7 +69,10 @@ describe("createExcelPort.readSheet", () => {
     for (let i = 1000; i <= 3000; i++) rows[i]![18] = "n".repeat(3000);
     // The host allows 2 MB; the first 500-row block suggests about 1.5 MB for 3,000 rows, then fat rows arrive.
     const sim = SimWorkbook.fromGrids({ Activities: rows }, { limits: { responseBytes: 2_000_000 } });
-    const port = createExcelPort(simulatedRun(sim), { isSetSupported: sim.isSetSupported, read: { responseBytes: 1_500_000 } });
+    const port = createExcelPort(simulatedRun(sim), {
+      isSetSupported: sim.isSetSupported,
+      read: { responseBytes: 1_500_000 },
+    });
     const grid = await port.readSheet("Activities");
     expect(grid.rows).toHaveLength(3001);
     expect(grid.rows[3000]![18]).toBe("n".repeat(3000));
@@ -62,10 +88,16 @@ describe("sync counts do not grow with the number of rows", () => {
     ];
     const issues: (string | number)[][] = [["Severity", "Cell", "Message"]];
     for (let r = 2; r <= rows + 1; r += 10) {
-      ops.push({ kind: "note", sheet: "Activities", cell: `E${r}`, text: `${ANNOTATION_MARK}Unknown approach` }, { kind: "fill", sheet: "Activities", range: `E${r}`, color: "#F4CCCC" });
+      ops.push(
+        { kind: "note", sheet: "Activities", cell: `E${r}`, text: `${ANNOTATION_MARK}Unknown approach` },
+        { kind: "fill", sheet: "Activities", range: `E${r}`, color: "#F4CCCC" },
+      );
       issues.push(["error", `E${r}`, "Unknown approach"]);
     }
-    ops.push({ kind: "values", sheet: "Issues", at: "A1", values: issues }, { kind: "table", sheet: "Issues", name: "tblIssues", range: `A1:C${issues.length}` });
+    ops.push(
+      { kind: "values", sheet: "Issues", at: "A1", values: issues },
+      { kind: "table", sheet: "Issues", name: "tblIssues", range: `A1:C${issues.length}` },
+    );
     return ops;
   }
 

@@ -33,7 +33,12 @@ describe("quick entry decisions (pure)", () => {
       sheet: "Activities",
       headerRow: 1,
       header: HEADERS,
-      rows: [{ row: 2, values: rowWith({ ID: "ACT-0001", Activity: "x", Outcome: "5", "Sub-outcome": "3.2", Approach: "3.2.4" }) }],
+      rows: [
+        {
+          row: 2,
+          values: rowWith({ ID: "ACT-0001", Activity: "x", Outcome: "5", "Sub-outcome": "3.2", Approach: "3.2.4" }),
+        },
+      ],
       edited: new Set(["C2", "E2"]),
       existingIds: ["ACT-0001"],
       asOf: "2025-06-30",
@@ -48,7 +53,19 @@ describe("quick entry decisions (pure)", () => {
       sheet: "Activities",
       headerRow: 1,
       header: HEADERS,
-      rows: [{ row: 3, values: rowWith({ ID: "ACT-0002", Activity: "y", Outcome: "1", "Sub-outcome": "1.1", Approach: "1.1.1", "Lead agency": "Not an agency" }) }],
+      rows: [
+        {
+          row: 3,
+          values: rowWith({
+            ID: "ACT-0002",
+            Activity: "y",
+            Outcome: "1",
+            "Sub-outcome": "1.1",
+            Approach: "1.1.1",
+            "Lead agency": "Not an agency",
+          }),
+        },
+      ],
       edited: new Set(["F3"]),
       existingIds: ["ACT-0002"],
       asOf: "2025-06-30",
@@ -84,7 +101,13 @@ describe("quick entry in the Excel host", () => {
   });
 
   it("processes a burst over the simulation in one apply: fills codes and the ID, user's typing kept", async () => {
-    const { sim, port } = simWithPort({ Activities: [HEADERS, rowWith({ ID: "ACT-0001", Activity: "a", Outcome: "1", "Sub-outcome": "1.1", Approach: "1.1.1" }), rowWith({ Activity: "Ranger training", Approach: "3.2.4 Strengthen" })] });
+    const { sim, port } = simWithPort({
+      Activities: [
+        HEADERS,
+        rowWith({ ID: "ACT-0001", Activity: "a", Outcome: "1", "Sub-outcome": "1.1", Approach: "1.1.1" }),
+        rowWith({ Activity: "Ranger training", Approach: "3.2.4 Strengthen" }),
+      ],
+    });
     const d = await processBurst(simulatedRun(sim), port, ["B3", "E3"], "2025-06-30");
     expect(d?.filled.map((f) => f.cell)).toEqual(["D3", "C3", "A3"]);
     expect(sim.value("Activities", "A3")).toBe("ACT-0002");

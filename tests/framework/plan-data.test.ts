@@ -4,7 +4,8 @@ import { join } from "path";
 import { PLAN_2023_2026 } from "../../src/core/framework";
 
 // The seed sits beside the repository (../shared); ICCWC_SEED points elsewhere for a clone in another place.
-const SEED = process.env.ICCWC_SEED ?? join(__dirname, "../../../shared/seeds/iccwc-strategic-action-plan-2023-2026.txt");
+const SEED =
+  process.env.ICCWC_SEED ?? join(__dirname, "../../../shared/seeds/iccwc-strategic-action-plan-2023-2026.txt");
 
 /** The seed as plain words: tags dropped, white space collapsed, PDF line-break hyphens joined. */
 function normaliseSeed(text: string): string {

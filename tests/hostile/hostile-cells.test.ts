@@ -7,7 +7,14 @@ import { escapeOoxmlText } from "../../src/hosts/xlsx/text-escape";
 import { readRaw } from "../xlsx/support/independent-reader";
 import { xlsxBytes } from "../xlsx/support/build";
 
-const FORMULA_LOOKING = ["=1+1", "=HYPERLINK(\"http://evil.example\",\"click\")", "+A1", "-3+2", "@SUM(A1:A2)", "=cmd|' /C calc'!A0"];
+const FORMULA_LOOKING = [
+  "=1+1",
+  '=HYPERLINK("http://evil.example","click")',
+  "+A1",
+  "-3+2",
+  "@SUM(A1:A2)",
+  "=cmd|' /C calc'!A0",
+];
 const PROTO_NAMES = ["__proto__", "constructor", "prototype"];
 const CONTROL = "a\u0001b\u0007c\r\nd\te\u001F\u007F_x0041_ end";
 const LONGEST = "L".repeat(32_766) + "!";
@@ -15,7 +22,12 @@ const LONGEST = "L".repeat(32_766) + "!";
 describe("hostile cells", () => {
   it("text beginning with =, +, - or @ is written as text, never a formula", async () => {
     const book = createWorkbook();
-    await book.port.apply({ ops: [{ kind: "ensureSheet", sheet: "S" }, { kind: "values", sheet: "S", at: "A1", values: [FORMULA_LOOKING] }] });
+    await book.port.apply({
+      ops: [
+        { kind: "ensureSheet", sheet: "S" },
+        { kind: "values", sheet: "S", at: "A1", values: [FORMULA_LOOKING] },
+      ],
+    });
     const bytes = await book.toBuffer();
     const raw = await readRaw(bytes);
     const cells = raw.sheets.get("S")!;
@@ -37,9 +49,18 @@ describe("hostile cells", () => {
     expect(grid.rows).toEqual([PROTO_NAMES, PROTO_NAMES, [...PROTO_NAMES].reverse()]);
     for (const row of grid.rows) for (const v of row) expect(typeof v).toBe("string");
     // As table column names too.
-    await book.port.apply({ ops: [{ kind: "values", sheet: "Activities", at: "D2", values: [PROTO_NAMES] }, { kind: "table", sheet: "Activities", name: "tblProto", range: "A1:C3" }] });
+    await book.port.apply({
+      ops: [
+        { kind: "values", sheet: "Activities", at: "D2", values: [PROTO_NAMES] },
+        { kind: "table", sheet: "Activities", name: "tblProto", range: "A1:C3" },
+      ],
+    });
     const again = await openWorkbookBuffer(await book.toBuffer(), "t2.xlsx");
-    expect((await again.port.readSheet("Activities")).rows).toEqual([PROTO_NAMES, [...PROTO_NAMES, ...PROTO_NAMES], [...PROTO_NAMES].reverse()]);
+    expect((await again.port.readSheet("Activities")).rows).toEqual([
+      PROTO_NAMES,
+      [...PROTO_NAMES, ...PROTO_NAMES],
+      [...PROTO_NAMES].reverse(),
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
     expect(typeof ({} as { constructor: unknown }).constructor).toBe("function");
@@ -47,7 +68,12 @@ describe("hostile cells", () => {
 
   it("control characters and a literal _xHHHH_ round-trip exactly (ExcelJS alone would drop them)", async () => {
     const book = createWorkbook();
-    await book.port.apply({ ops: [{ kind: "ensureSheet", sheet: "S" }, { kind: "values", sheet: "S", at: "A1", values: [[CONTROL]] }] });
+    await book.port.apply({
+      ops: [
+        { kind: "ensureSheet", sheet: "S" },
+        { kind: "values", sheet: "S", at: "A1", values: [[CONTROL]] },
+      ],
+    });
     const bytes = await book.toBuffer();
     expect((await (await openWorkbookBuffer(bytes, "t.xlsx")).port.readSheet("S")).rows[0]).toEqual([CONTROL]);
     // The second reader decodes _xHHHH_ on its own and agrees.
@@ -58,7 +84,12 @@ describe("hostile cells", () => {
 
   it("a 32,767-character string round-trips", async () => {
     const book = createWorkbook();
-    await book.port.apply({ ops: [{ kind: "ensureSheet", sheet: "S" }, { kind: "values", sheet: "S", at: "B2", values: [[LONGEST]] }] });
+    await book.port.apply({
+      ops: [
+        { kind: "ensureSheet", sheet: "S" },
+        { kind: "values", sheet: "S", at: "B2", values: [[LONGEST]] },
+      ],
+    });
     const bytes = await book.toBuffer();
     const read = (await (await openWorkbookBuffer(bytes, "t.xlsx")).port.readSheet("S")).rows[0]![0];
     expect(read).toBe(LONGEST);

@@ -4,11 +4,21 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { openWorkbookBuffer, openWorkbookFile, WorkbookFileError, type WorkbookFileErrorKind, type FileLimits } from "../../src/hosts/xlsx";
+import {
+  openWorkbookBuffer,
+  openWorkbookFile,
+  WorkbookFileError,
+  type WorkbookFileErrorKind,
+  type FileLimits,
+} from "../../src/hosts/xlsx";
 import { xlsxBytes, tempDir } from "../xlsx/support/build";
 import { buildZip, minimalXlsx, sharedStringsXml, sheetXml } from "./support/raw-zip";
 
-async function rejection(bytes: Buffer, name = "hostile.xlsx", limits?: Partial<FileLimits>): Promise<WorkbookFileError> {
+async function rejection(
+  bytes: Buffer,
+  name = "hostile.xlsx",
+  limits?: Partial<FileLimits>,
+): Promise<WorkbookFileError> {
   try {
     await openWorkbookBuffer(bytes, name, limits);
   } catch (e) {
@@ -18,7 +28,12 @@ async function rejection(bytes: Buffer, name = "hostile.xlsx", limits?: Partial<
   throw new Error("the file was accepted");
 }
 
-async function expectKind(bytes: Buffer, kind: WorkbookFileErrorKind, name?: string, limits?: Partial<FileLimits>): Promise<WorkbookFileError> {
+async function expectKind(
+  bytes: Buffer,
+  kind: WorkbookFileErrorKind,
+  name?: string,
+  limits?: Partial<FileLimits>,
+): Promise<WorkbookFileError> {
   const e = await rejection(bytes, name, limits);
   expect(e.kind).toBe(kind);
   // One sentence that names the file and says what to do.
@@ -32,7 +47,10 @@ async function expectKind(bytes: Buffer, kind: WorkbookFileErrorKind, name?: str
 function oleFile(streams: string[]): Buffer {
   const header = Buffer.alloc(512);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
-  return Buffer.concat([header, ...streams.map((s) => Buffer.concat([Buffer.from(s, "utf16le"), Buffer.alloc(128 - 2 * s.length)]))]);
+  return Buffer.concat([
+    header,
+    ...streams.map((s) => Buffer.concat([Buffer.from(s, "utf16le"), Buffer.alloc(128 - 2 * s.length)])),
+  ]);
 }
 
 describe("hostile archives", () => {
@@ -44,7 +62,9 @@ describe("hostile archives", () => {
   });
 
   it("refuses a part that declares gigabytes, without inflating it", async () => {
-    const liar = minimalXlsx({ extra: [{ name: "xl/worksheets/sheet2.xml", data: Buffer.from("<x/>"), declaredSize: 4_000_000_000 }] });
+    const liar = minimalXlsx({
+      extra: [{ name: "xl/worksheets/sheet2.xml", data: Buffer.from("<x/>"), declaredSize: 4_000_000_000 }],
+    });
     await expectKind(liar, "zip-bomb");
   });
 
@@ -55,7 +75,11 @@ describe("hostile archives", () => {
       buildZip([
         { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
         { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
-        { name: "xl/worksheets/sheet1.xml", data: Buffer.from(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(50))), declaredSize: 100 },
+        {
+          name: "xl/worksheets/sheet1.xml",
+          data: Buffer.from(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(50))),
+          declaredSize: 100,
+        },
       ]),
     );
     expect(e.kind).toBe("corrupt");
@@ -63,12 +87,19 @@ describe("hostile archives", () => {
   });
 
   it("refuses more uncompressed bytes in all than the total limit", async () => {
-    const parts = Array.from({ length: 5 }, (_, i) => ({ name: `xl/media/p${i}.xml`, data: Buffer.alloc(300_000, 0x41 + i) }));
+    const parts = Array.from({ length: 5 }, (_, i) => ({
+      name: `xl/media/p${i}.xml`,
+      data: Buffer.alloc(300_000, 0x41 + i),
+    }));
     await expectKind(minimalXlsx({ extra: parts }), "zip-bomb", undefined, { maxTotalUncompressedBytes: 1_000_000 });
   });
 
   it("refuses an archive with more parts than the limit", async () => {
-    const parts = Array.from({ length: 10_001 }, (_, i) => ({ name: `xl/media/p${i}.bin`, data: Buffer.from("x"), method: 0 as const }));
+    const parts = Array.from({ length: 10_001 }, (_, i) => ({
+      name: `xl/media/p${i}.bin`,
+      data: Buffer.from("x"),
+      method: 0 as const,
+    }));
     await expectKind(minimalXlsx({ extra: parts }), "too-many-parts");
   });
 
@@ -80,7 +111,10 @@ describe("hostile archives", () => {
   });
 
   it("refuses a well-formed zip whose sheet XML is broken", async () => {
-    await expectKind(minimalXlsx({ sheet: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></row></sheetData>" }), "corrupt");
+    await expectKind(
+      minimalXlsx({ sheet: '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData>' }),
+      "corrupt",
+    );
   });
 });
 
@@ -92,28 +126,44 @@ describe("hostile XML", () => {
   });
 
   it("refuses a DOCTYPE in a sheet, even with no entity in it", async () => {
-    const sheet = sheetXml("").replace("<worksheet", '<!DOCTYPE worksheet SYSTEM "http://attacker.example/x.dtd"><worksheet');
+    const sheet = sheetXml("").replace(
+      "<worksheet",
+      '<!DOCTYPE worksheet SYSTEM "http://attacker.example/x.dtd"><worksheet',
+    );
     await expectKind(minimalXlsx({ sheet }), "xml-entities");
   });
 
   it("accepts XML comments and CDATA, which are harmless", async () => {
-    const sheet = sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>').replace("<sheetData>", "<!-- made by hand --><sheetData>");
+    const sheet = sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>').replace(
+      "<sheetData>",
+      "<!-- made by hand --><sheetData>",
+    );
     const book = await openWorkbookBuffer(minimalXlsx({ sheet }), "ok.xlsx");
     expect((await book.port.readSheet("Activities")).rows).toEqual([["ID"]]);
   });
 
   it("refuses a sheet whose dimension claims millions of cells", async () => {
-    const e = await expectKind(minimalXlsx({ sheet: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', "A1:XFD1048576") }), "too-many-cells");
+    const e = await expectKind(
+      minimalXlsx({ sheet: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', "A1:XFD1048576") }),
+      "too-many-cells",
+    );
     expect(e.message).toContain("dimension A1:XFD1048576");
   });
 
   it("refuses a row number beyond Excel's last row and a column beyond XFD", async () => {
-    await expectKind(minimalXlsx({ sheet: sheetXml('<row r="2000000"><c r="A2000000"><v>1</v></c></row>') }), "too-many-cells");
+    await expectKind(
+      minimalXlsx({ sheet: sheetXml('<row r="2000000"><c r="A2000000"><v>1</v></c></row>') }),
+      "too-many-cells",
+    );
     await expectKind(minimalXlsx({ sheet: sheetXml('<row r="1"><c r="XFE1"><v>1</v></c></row>') }), "too-many-cells");
   });
 
   it("refuses more cells present than the cell limit", async () => {
-    const rows = Array.from({ length: 60 }, (_, r) => `<row r="${r + 1}">${Array.from({ length: 20 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>${r}</v></c>`).join("")}</row>`).join("");
+    const rows = Array.from(
+      { length: 60 },
+      (_, r) =>
+        `<row r="${r + 1}">${Array.from({ length: 20 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>${r}</v></c>`).join("")}</row>`,
+    ).join("");
     await expectKind(minimalXlsx({ sheet: sheetXml(rows, "A1:T60") }), "too-many-cells", undefined, { maxCells: 1000 });
     // The same sheet is fine under the default limit.
     const book = await openWorkbookBuffer(minimalXlsx({ sheet: sheetXml(rows, "A1:T60") }), "ok.xlsx");
@@ -122,7 +172,10 @@ describe("hostile XML", () => {
 
   it("refuses a shared string longer than 32,767 characters, and accepts one of exactly 32,767", async () => {
     await expectKind(minimalXlsx({ sharedStrings: sharedStringsXml(["x".repeat(32_768)]) }), "string-too-long");
-    const book = await openWorkbookBuffer(minimalXlsx({ sharedStrings: sharedStringsXml(["é".repeat(32_767)]) }), "ok.xlsx");
+    const book = await openWorkbookBuffer(
+      minimalXlsx({ sharedStrings: sharedStringsXml(["é".repeat(32_767)]) }),
+      "ok.xlsx",
+    );
     expect(((await book.port.readSheet("Activities")).rows[0]![0] as string).length).toBe(32_767);
   });
 
@@ -130,7 +183,12 @@ describe("hostile XML", () => {
     const runs = `<r><t>${"a".repeat(20_000)}</t></r><r><t>${"b".repeat(20_000)}</t></r>`;
     const sst = sharedStringsXml([]).replace("</sst>", `<si>${runs}</si></sst>`);
     await expectKind(minimalXlsx({ sharedStrings: sst }), "string-too-long");
-    await expectKind(minimalXlsx({ sheet: sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${"z".repeat(40_000)}</t></is></c></row>`) }), "string-too-long");
+    await expectKind(
+      minimalXlsx({
+        sheet: sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${"z".repeat(40_000)}</t></is></c></row>`),
+      }),
+      "string-too-long",
+    );
   });
 });
 
@@ -158,13 +216,23 @@ describe("files that are not .xlsx workbooks", () => {
       { name: "META-INF/manifest.xml", data: Buffer.from("<manifest/>") },
     ]);
     await expectKind(ods, "ods", "plan.ods");
-    const xlsb = buildZip([{ name: "[Content_Types].xml", data: Buffer.from("<Types/>") }, { name: "xl/workbook.bin", data: Buffer.from([1, 2, 3]) }]);
+    const xlsb = buildZip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/workbook.bin", data: Buffer.from([1, 2, 3]) },
+    ]);
     await expectKind(xlsb, "xlsb", "plan.xlsb");
   });
 
   it("a zip that is not a workbook, and a binary that is not a zip", async () => {
-    await expectKind(buildZip([{ name: "word/document.xml", data: Buffer.from("<w:document/>") }]), "not-a-workbook", "letter.docx");
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.alloc(100, 0xff)]);
+    await expectKind(
+      buildZip([{ name: "word/document.xml", data: Buffer.from("<w:document/>") }]),
+      "not-a-workbook",
+      "letter.docx",
+    );
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      Buffer.alloc(100, 0xff),
+    ]);
     await expectKind(png, "not-a-workbook", "photo.xlsx");
   });
 
@@ -173,7 +241,10 @@ describe("files that are not .xlsx workbooks", () => {
     const empty = path.join(dir, "empty.xlsx");
     await fs.writeFile(empty, Buffer.alloc(0));
     await expect(openWorkbookFile(empty)).rejects.toMatchObject({ kind: "empty-file" });
-    await expect(openWorkbookFile(path.join(dir, "nope.xlsx"))).rejects.toMatchObject({ kind: "missing-file", message: expect.stringContaining("does not exist") });
+    await expect(openWorkbookFile(path.join(dir, "nope.xlsx"))).rejects.toMatchObject({
+      kind: "missing-file",
+      message: expect.stringContaining("does not exist"),
+    });
     await expect(openWorkbookFile(dir)).rejects.toMatchObject({ kind: "missing-file" });
   });
 

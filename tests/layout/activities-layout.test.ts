@@ -6,7 +6,8 @@ import { activitiesLayout } from "../../src/core/layout/activities-sheet";
 import { LIST_NAMES } from "../../src/core/layout/list-names";
 
 const grid = (rows: CellValue[][]): Grid => ({ sheet: "Activities", top: 1, left: 1, rows });
-const ofKind = <K extends ChangeOp["kind"]>(ops: ChangeOp[], kind: K) => ops.filter((o): o is Extract<ChangeOp, { kind: K }> => o.kind === kind);
+const ofKind = <K extends ChangeOp["kind"]>(ops: ChangeOp[], kind: K) =>
+  ops.filter((o): o is Extract<ChangeOp, { kind: K }> => o.kind === kind);
 
 /** Every cell a values op writes, as "B3" -> value. */
 function writtenCells(ops: ChangeOp[]): Map<string, CellValue> {
@@ -83,7 +84,9 @@ describe("Activities layout repairing an existing sheet", () => {
   it("finds the header row under the titles", () => {
     expect(layout.headerRow).toBe(3);
     expect(ofKind(layout.ops, "freeze")[0]?.rows).toBe(3);
-    expect(ofKind(layout.ops, "listValidation").find((v) => v.source === `=${LIST_NAMES.approaches}`)?.range).toBe("C4:C10000");
+    expect(ofKind(layout.ops, "listValidation").find((v) => v.source === `=${LIST_NAMES.approaches}`)?.range).toBe(
+      "C4:C10000",
+    );
   });
 
   it("adds only the missing headers, after every used column, and no other value", () => {
@@ -106,7 +109,12 @@ describe("Activities layout repairing an existing sheet", () => {
 });
 
 it("leaves a sheet with data but no header exactly as it is, and says so", () => {
-  const layout = activitiesLayout(grid([["a", 1], ["b", 2]]));
+  const layout = activitiesLayout(
+    grid([
+      ["a", 1],
+      ["b", 2],
+    ]),
+  );
   expect(layout.headerRow).toBeNull();
   expect(writtenCells(layout.ops).size).toBe(0);
   expect(layout.problems[0]).toMatchObject({ code: "activities-header-not-found", sheet: "Activities" });
@@ -118,7 +126,12 @@ it("extends the table to the score columns another step writes", () => {
 });
 
 it("never writes over a cell that holds a value (property)", () => {
-  const cell = fc.oneof(fc.constant(null), fc.string({ maxLength: 6 }), fc.integer(), fc.constantFrom<CellValue>(...ACTIVITY_HEADERS));
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.string({ maxLength: 6 }),
+    fc.integer(),
+    fc.constantFrom<CellValue>(...ACTIVITY_HEADERS),
+  );
   fc.assert(
     fc.property(fc.array(fc.array(cell, { maxLength: 24 }), { maxLength: 12 }), (rows) => {
       const g = grid(rows);

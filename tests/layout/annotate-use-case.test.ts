@@ -68,7 +68,11 @@ describe("annotateWorkbook on the sample plan", () => {
     const wb = await samplePlan();
     const before = JSON.stringify(wb.snapshot());
     const ac = new AbortController();
-    const run = annotateWorkbook(wb.port, { ...options, signal: ac.signal, onProgress: (p) => p.fraction >= 0.6 && ac.abort() });
+    const run = annotateWorkbook(wb.port, {
+      ...options,
+      signal: ac.signal,
+      onProgress: (p) => p.fraction >= 0.6 && ac.abort(),
+    });
     await expect(run).rejects.toThrow();
     expect(JSON.stringify(wb.snapshot())).toBe(before);
   });

@@ -14,8 +14,12 @@ describe("setUpPlan on an empty workbook", () => {
     const wb = new MemoryWorkbook();
     const result = await setUpPlan(wb.port);
     expect(wb.applyCount).toBe(1);
-    expect([...wb.sheets.keys()]).toEqual(expect.arrayContaining(["Activities", "Framework", "Lists", "Settings", "Countries"]));
-    expect(result.created).toEqual(expect.arrayContaining(["Activities", "Framework", "Lists", "Settings", "Countries"]));
+    expect([...wb.sheets.keys()]).toEqual(
+      expect.arrayContaining(["Activities", "Framework", "Lists", "Settings", "Countries"]),
+    );
+    expect(result.created).toEqual(
+      expect.arrayContaining(["Activities", "Framework", "Lists", "Settings", "Countries"]),
+    );
     expect(ACTIVITY_HEADERS.map((_, i) => wb.grid("Activities").rows[0]?.[i])).toEqual([...ACTIVITY_HEADERS]);
     expect(wb.tables.get("tblActivities")).toEqual({ sheet: "Activities", range: "A1:S2" });
     for (const n of Object.values(LIST_NAMES)) expect(wb.names.get(n)?.sheet).toBe("Lists");
@@ -45,14 +49,20 @@ describe("setUpPlan on an empty workbook", () => {
 describe("setUpPlan repairing a workbook", () => {
   const userRows = [
     ["ID", "Activity", "Approach", "Status", "Start date"],
-    ["K-1", "=HYPERLINK(\"x\")", "3.1.2", "ongoing", "15/09/2024"],
+    ["K-1", '=HYPERLINK("x")', "3.1.2", "ongoing", "15/09/2024"],
     ["K-2", "+44 hotline", "", "Done", 45000],
     [null, null, null, null, null],
     ["K-3", "@mention", "1.1.1", "Planned", null],
   ];
 
   it("keeps every value the user entered, and adds only the missing headers", async () => {
-    const wb = new MemoryWorkbook({ Activities: userRows, Settings: [["Setting", "Value"], ["Weight: need", 0.9]] });
+    const wb = new MemoryWorkbook({
+      Activities: userRows,
+      Settings: [
+        ["Setting", "Value"],
+        ["Weight: need", 0.9],
+      ],
+    });
     const result = await setUpPlan(wb.port);
     userRows.forEach((r, i) => r.forEach((v, j) => expect(wb.grid("Activities").rows[i]?.[j] ?? null).toBe(v)));
     expect(result.addedHeaders).toHaveLength(14);

@@ -7,7 +7,8 @@ import { LIST_NAMES } from "../../src/core/layout/list-names";
 import { frameworkSheetData, listsData } from "../../src/core/layout/plan-data";
 import { activitiesLayout } from "../../src/core/layout/activities-sheet";
 
-const ofKind = <K extends ChangeOp["kind"]>(ops: ChangeOp[], kind: K) => ops.filter((o): o is Extract<ChangeOp, { kind: K }> => o.kind === kind);
+const ofKind = <K extends ChangeOp["kind"]>(ops: ChangeOp[], kind: K) =>
+  ops.filter((o): o is Extract<ChangeOp, { kind: K }> => o.kind === kind);
 
 describe("Lists sheet", () => {
   const data = listsData();
@@ -15,7 +16,10 @@ describe("Lists sheet", () => {
   const block = ofKind(ops, "values")[0]!;
   const column = (header: string) => {
     const j = block.values[0]!.indexOf(header);
-    return block.values.slice(1).map((r) => r[j]).filter((v) => v !== null);
+    return block.values
+      .slice(1)
+      .map((r) => r[j])
+      .filter((v) => v !== null);
   };
 
   it("is generated: reset, then one block of values, then protected", () => {
@@ -65,7 +69,9 @@ describe("Framework sheet", () => {
   });
 
   it("marks outcome rows bold and the sheet read-only", () => {
-    const bold = ofKind(ops, "style").filter((s) => s.style.bold && /^A\d+:D\d+$/.test(s.range) && s.range !== `A${header + 1}:D${header + 1}`);
+    const bold = ofKind(ops, "style").filter(
+      (s) => s.style.bold && /^A\d+:D\d+$/.test(s.range) && s.range !== `A${header + 1}:D${header + 1}`,
+    );
     expect(bold).toHaveLength(5);
     expect(ofKind(ops, "protect")).toHaveLength(1);
   });

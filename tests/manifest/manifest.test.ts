@@ -42,14 +42,21 @@ describe("manifest.xml", () => {
   });
 
   it("rejects a manifest with <Requirements> in the wrong place", () => {
-    const broken = manifest.replace(/<Requirements>[\s\S]*<\/Requirements>/, "").replace("<Hosts>\n", "<Requirements><Sets><Set Name=\"ExcelApi\" MinVersion=\"1.8\"/></Sets></Requirements>\n  <Hosts>\n");
+    const broken = manifest
+      .replace(/<Requirements>[\s\S]*<\/Requirements>/, "")
+      .replace(
+        "<Hosts>\n",
+        '<Requirements><Sets><Set Name="ExcelApi" MinVersion="1.8"/></Sets></Requirements>\n  <Hosts>\n',
+      );
     const r = validate(broken);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/does not validate/);
   });
 
   it("rejects a manifest with a plain-http URL or a missing icon", () => {
-    expect(validate(manifest.replace("https://localhost:3000/support.html", "http://localhost:3000/support.html")).stderr).toMatch(/not https/);
+    expect(
+      validate(manifest.replace("https://localhost:3000/support.html", "http://localhost:3000/support.html")).stderr,
+    ).toMatch(/not https/);
     expect(validate(manifest.replace(/icon-80\.png/g, "icon-81.png")).stderr).toMatch(/missing icon/);
   });
 });

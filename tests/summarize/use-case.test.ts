@@ -30,7 +30,12 @@ function workbook(): MemoryWorkbook {
 describe("summarizePlan", () => {
   test("maxFactsRows leaves tblFacts out, says so, and still writes the roll-ups", async () => {
     const wb = workbook();
-    const result = await summarizePlan(wb.port, { asOf: AS_OF, generatedOn: GENERATED_ON, write: true, maxFactsRows: 1 });
+    const result = await summarizePlan(wb.port, {
+      asOf: AS_OF,
+      generatedOn: GENERATED_ON,
+      write: true,
+      maxFactsRows: 1,
+    });
     expect(result.summaries.facts.length).toBeGreaterThan(1);
     expect(result.issues.map((i) => i.code)).toContain("summary-table-too-long");
     expect(wb.tables.has(TABLES.facts)).toBe(false);

@@ -245,7 +245,8 @@ export class MemoryWorkbook {
         for (const { row, col } of cellsOf(op.range)) {
           const k = `${op.sheet}!${cellAddress(row, col)}`;
           const prev = this.fills.get(k);
-          if (prev !== undefined && op.colors.map((c) => c.toUpperCase()).includes(prev.toUpperCase())) this.fills.delete(k);
+          if (prev !== undefined && op.colors.map((c) => c.toUpperCase()).includes(prev.toUpperCase()))
+            this.fills.delete(k);
         }
         return true;
       case "table":

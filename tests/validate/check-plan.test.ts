@@ -8,7 +8,12 @@ import { AS_OF, HEADER, row } from "./sheet";
 
 function book() {
   return new MemoryWorkbook({
-    Activities: [HEADER, row({}, "A-001"), row({ Approach: "3.5.1" }, "A-002"), row({ "Lead agency": "UNEP" }, "A-003")],
+    Activities: [
+      HEADER,
+      row({}, "A-001"),
+      row({ Approach: "3.5.1" }, "A-002"),
+      row({ "Lead agency": "UNEP" }, "A-003"),
+    ],
   });
 }
 
@@ -51,7 +56,9 @@ describe("checkPlan", () => {
     await checkPlan(wb.port, { asOf: AS_OF, annotate: true });
     expect(wb.notes.has("Activities!E3")).toBe(true);
     // Fix E3 in the sheet, then check again.
-    const fixed = new MemoryWorkbook({ Activities: [HEADER, row({}, "A-001"), row({}, "A-002"), row({ "Lead agency": "UNEP" }, "A-003")] });
+    const fixed = new MemoryWorkbook({
+      Activities: [HEADER, row({}, "A-001"), row({}, "A-002"), row({ "Lead agency": "UNEP" }, "A-003")],
+    });
     for (const [name, s] of wb.sheets) if (name !== "Activities") fixed.sheets.set(name, s);
     for (const [k, v] of wb.notes) fixed.notes.set(k, v);
     for (const [k, v] of wb.fills) fixed.fills.set(k, v);
@@ -99,24 +106,28 @@ describe("checkPlan properties", () => {
 
   test("on any mix of faulty rows: values never change, and running twice equals running once", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.nat(faults.length - 1), { minLength: 0, maxLength: 12 }), fc.array(fc.nat(faults.length - 1), { maxLength: 12 }), async (first, second) => {
-        const wb = new MemoryWorkbook({ Activities: [HEADER, ...first.map((f, i) => row(faults[f], `A-${i}`))] });
-        const before = wb.grid("Activities");
-        await checkPlan(wb.port, { asOf: AS_OF, annotate: true });
-        const once = wb.snapshot();
-        await checkPlan(wb.port, { asOf: AS_OF, annotate: true });
-        expect(wb.snapshot()).toEqual(once);
-        expect(wb.grid("Activities")).toEqual(before);
-        // A different sheet checked later leaves no stale note behind on cells it no longer flags.
-        const next = new MemoryWorkbook({ Activities: [HEADER, ...second.map((f, i) => row(faults[f], `A-${i}`))] });
-        for (const [name, s] of wb.sheets) if (name !== "Activities") next.sheets.set(name, s);
-        for (const [k, v] of wb.notes) next.notes.set(k, v);
-        for (const [k, v] of wb.fills) next.fills.set(k, v);
-        const { report } = await checkPlan(next.port, { asOf: AS_OF, annotate: true });
-        const flagged = new Set(report.issues.filter((i) => i.cell !== null).map((i) => `Activities!${i.cell}`));
-        for (const k of next.notes.keys()) if (k.startsWith("Activities!")) expect(flagged.has(k)).toBe(true);
-        for (const k of next.fills.keys()) if (k.startsWith("Activities!")) expect(flagged.has(k)).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.nat(faults.length - 1), { minLength: 0, maxLength: 12 }),
+        fc.array(fc.nat(faults.length - 1), { maxLength: 12 }),
+        async (first, second) => {
+          const wb = new MemoryWorkbook({ Activities: [HEADER, ...first.map((f, i) => row(faults[f], `A-${i}`))] });
+          const before = wb.grid("Activities");
+          await checkPlan(wb.port, { asOf: AS_OF, annotate: true });
+          const once = wb.snapshot();
+          await checkPlan(wb.port, { asOf: AS_OF, annotate: true });
+          expect(wb.snapshot()).toEqual(once);
+          expect(wb.grid("Activities")).toEqual(before);
+          // A different sheet checked later leaves no stale note behind on cells it no longer flags.
+          const next = new MemoryWorkbook({ Activities: [HEADER, ...second.map((f, i) => row(faults[f], `A-${i}`))] });
+          for (const [name, s] of wb.sheets) if (name !== "Activities") next.sheets.set(name, s);
+          for (const [k, v] of wb.notes) next.notes.set(k, v);
+          for (const [k, v] of wb.fills) next.fills.set(k, v);
+          const { report } = await checkPlan(next.port, { asOf: AS_OF, annotate: true });
+          const flagged = new Set(report.issues.filter((i) => i.cell !== null).map((i) => `Activities!${i.cell}`));
+          for (const k of next.notes.keys()) if (k.startsWith("Activities!")) expect(flagged.has(k)).toBe(true);
+          for (const k of next.fills.keys()) if (k.startsWith("Activities!")) expect(flagged.has(k)).toBe(true);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -10,7 +10,9 @@ describe("consistency rules", () => {
     const report = plant({ Status: "Completed", Progress: 0.6 });
     expect(codesAt(report, "O3")).toEqual(["completed-progress"]);
     expect(codesAt(report, "J3")).toEqual(["completed-progress"]);
-    expect(report.issues.filter((i) => i.code === "completed-progress").every((i) => i.severity === "warning")).toBe(true);
+    expect(report.issues.filter((i) => i.code === "completed-progress").every((i) => i.severity === "warning")).toBe(
+      true,
+    );
     expect(codesAt(plant({ Status: "Completed", Progress: 1 }), "O3")).toEqual([]);
   });
 

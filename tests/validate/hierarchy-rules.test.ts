@@ -15,8 +15,17 @@ describe("hierarchy rules", () => {
   test("an unknown approach is reported at E3 with the nearest codes", () => {
     const report = plant({ Outcome: "3", "Sub-outcome": "3.1", Approach: "3.5.1" });
     const [issue] = at(report, "E3");
-    expect(issue).toMatchObject({ code: "approach-unknown", severity: "error", row: 3, column: "Approach", value: "3.5.1", activityId: "A-002" });
-    expect(issue!.message).toMatch(/^Approach "3\.5\.1" is not in the ICCWC Strategic Action Plan 2023-2026\. Did you mean 3\.1\.1 \(Support development/);
+    expect(issue).toMatchObject({
+      code: "approach-unknown",
+      severity: "error",
+      row: 3,
+      column: "Approach",
+      value: "3.5.1",
+      activityId: "A-002",
+    });
+    expect(issue!.message).toMatch(
+      /^Approach "3\.5\.1" is not in the ICCWC Strategic Action Plan 2023-2026\. Did you mean 3\.1\.1 \(Support development/,
+    );
     expect(issue!.suggestion).toMatch(/^3\.\d\.\d$/);
     expectCleanNeighbours(report);
   });
@@ -64,7 +73,9 @@ describe("hierarchy rules", () => {
 
   test("an outcome that is not the parent of the sub-outcome is flagged on the outcome", () => {
     const report = plant({ Outcome: "2" });
-    expect(at(report, "C3")).toEqual([expect.objectContaining({ code: "outcome-mismatch", severity: "error", suggestion: "3" })]);
+    expect(at(report, "C3")).toEqual([
+      expect.objectContaining({ code: "outcome-mismatch", severity: "error", suggestion: "3" }),
+    ]);
     expect(codesAt(report, "D3")).toEqual([]);
     expectCleanNeighbours(report);
   });
@@ -76,8 +87,12 @@ describe("hierarchy rules", () => {
 
   test("an empty outcome or sub-outcome is info with the code implied by the approach", () => {
     const report = plant({ Outcome: null, "Sub-outcome": null });
-    expect(at(report, "C3")).toEqual([expect.objectContaining({ code: "outcome-missing", severity: "info", suggestion: "3" })]);
-    expect(at(report, "D3")).toEqual([expect.objectContaining({ code: "sub-outcome-missing", severity: "info", suggestion: "3.1" })]);
+    expect(at(report, "C3")).toEqual([
+      expect.objectContaining({ code: "outcome-missing", severity: "info", suggestion: "3" }),
+    ]);
+    expect(at(report, "D3")).toEqual([
+      expect.objectContaining({ code: "sub-outcome-missing", severity: "info", suggestion: "3.1" }),
+    ]);
     expect(errorsOnRow(report, 3)).toEqual([]);
   });
 });

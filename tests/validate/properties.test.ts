@@ -10,7 +10,22 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.constantFrom("3.1.1", "9.9.9", "Approach 2.2.1", "=SUM(A1)", "+1", "-", "@x", "__proto__", "constructor", "INTERPOL; ???", "KEN, Atlantis", "Completed", "150%", "2024-13-45"),
+  fc.constantFrom(
+    "3.1.1",
+    "9.9.9",
+    "Approach 2.2.1",
+    "=SUM(A1)",
+    "+1",
+    "-",
+    "@x",
+    "__proto__",
+    "constructor",
+    "INTERPOL; ???",
+    "KEN, Atlantis",
+    "Completed",
+    "150%",
+    "2024-13-45",
+  ),
   fc.double(),
   fc.integer(),
   fc.boolean(),
@@ -73,7 +88,12 @@ describe("properties", () => {
       sheet: "Activities",
       top: 1,
       left: 1,
-      rows: [wide, [{ error: "#REF!" }], ["x".repeat(32_767), "\u0000\u202e", "🦏".repeat(1000)], Array<CellValue>(16_384).fill({ error: "#N/A" })],
+      rows: [
+        wide,
+        [{ error: "#REF!" }],
+        ["x".repeat(32_767), "\u0000\u202e", "🦏".repeat(1000)],
+        Array<CellValue>(16_384).fill({ error: "#N/A" }),
+      ],
     };
     const report = validateActivities(grid, { asOf: AS_OF });
     expectInside(report, grid);
@@ -89,7 +109,10 @@ describe("properties", () => {
         agencies: fc.subarray([...AGENCIES], { minLength: 1, maxLength: 2 }),
         separator: fc.constantFrom("; ", ", ", " / "),
         level: fc.constantFrom(...LEVELS),
-        countries: fc.subarray(COUNTRIES.slice(0, 60).map((c) => c.iso3), { minLength: 1, maxLength: 3 }),
+        countries: fc.subarray(
+          COUNTRIES.slice(0, 60).map((c) => c.iso3),
+          { minLength: 1, maxLength: 3 },
+        ),
         stage: fc.constantFrom(...STAGES),
         status: fc.constantFrom(...STATUSES),
         start: fc.integer({ min: day(period.start), max: day(period.end) }),
@@ -127,12 +150,16 @@ describe("properties", () => {
         ];
       });
     fc.assert(
-      fc.property(fc.array(validRow, { minLength: 1, maxLength: 15 }), fc.constantFrom("2023-01-01", AS_OF, "2027-06-30"), (makers, asOf) => {
-        const rows = [[...HEADER], ...makers.map((make, i) => make(`ACT-${i + 1}`))];
-        const report = validateActivities({ sheet: "Activities", top: 1, left: 1, rows }, { asOf });
-        expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
-        expect(report.summary.rowsChecked).toBe(makers.length);
-      }),
+      fc.property(
+        fc.array(validRow, { minLength: 1, maxLength: 15 }),
+        fc.constantFrom("2023-01-01", AS_OF, "2027-06-30"),
+        (makers, asOf) => {
+          const rows = [[...HEADER], ...makers.map((make, i) => make(`ACT-${i + 1}`))];
+          const report = validateActivities({ sheet: "Activities", top: 1, left: 1, rows }, { asOf });
+          expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
+          expect(report.summary.rowsChecked).toBe(makers.length);
+        },
+      ),
       { numRuns: 200 },
     );
   });

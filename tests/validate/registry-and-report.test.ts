@@ -10,7 +10,8 @@ const docs = fs.readFileSync(path.join(__dirname, "../../docs/validation-rules.m
 function documented(): Map<string, string> {
   const m = new Map<string, string>();
   for (const line of docs.split("\n")) {
-    const cells = /^\| `([a-z0-9-]+)` \| (error|warning|info) \|/.exec(line);
+    // Cells may be padded with spaces (Prettier aligns the table).
+    const cells = /^\| `([a-z0-9-]+)` +\| (error|warning|info) +\|/.exec(line);
     if (cells) m.set(cells[1]!, cells[2]!);
   }
   return m;
@@ -27,15 +28,27 @@ describe("rule registry", () => {
       expect(r.meaning.length).toBeGreaterThan(10);
       expect(r.fix.length).toBeGreaterThan(5);
     }
-    for (const [code, severity] of Object.entries(PROBLEM_SEVERITY)) expect([code, table.get(code)]).toEqual([code, severity]);
+    for (const [code, severity] of Object.entries(PROBLEM_SEVERITY))
+      expect([code, table.get(code)]).toEqual([code, severity]);
   });
 });
 
 describe("a rule that throws", () => {
   test("is reported once as check-failed and the other rules still run", () => {
-    const broken: RowRule = { ...(RULES.find((r) => r.scope === "row") as RowRule), code: "broken", check: () => { throw new Error("boom"); } };
-    const r = validateActivities(sheet([HEADER, row({ Approach: "9.9.9" }, "A-1"), row({}, "A-2")]), { asOf: AS_OF, rules: [broken, ...RULES] });
-    expect(r.issues.filter((i) => i.code === "check-failed")).toEqual([expect.objectContaining({ severity: "error", row: null })]);
+    const broken: RowRule = {
+      ...(RULES.find((r) => r.scope === "row") as RowRule),
+      code: "broken",
+      check: () => {
+        throw new Error("boom");
+      },
+    };
+    const r = validateActivities(sheet([HEADER, row({ Approach: "9.9.9" }, "A-1"), row({}, "A-2")]), {
+      asOf: AS_OF,
+      rules: [broken, ...RULES],
+    });
+    expect(r.issues.filter((i) => i.code === "check-failed")).toEqual([
+      expect.objectContaining({ severity: "error", row: null }),
+    ]);
     expect(r.issues.filter((i) => i.code === "check-failed")[0]!.message).toContain("broken");
     expect(r.issues.some((i) => i.code === "approach-unknown" && i.cell === "E2")).toBe(true);
   });
@@ -43,12 +56,18 @@ describe("a rule that throws", () => {
 
 describe("report", () => {
   const report = validateActivities(
-    sheet([HEADER, row({ Approach: "3.5.1", Status: "Completed", Progress: 0.5 }, "A-001"), row({ ID: null, "Lead agency": "UNEP" }, "A-002")]),
+    sheet([
+      HEADER,
+      row({ Approach: "3.5.1", Status: "Completed", Progress: 0.5 }, "A-001"),
+      row({ ID: null, "Lead agency": "UNEP" }, "A-002"),
+    ]),
     { asOf: AS_OF },
   );
 
   test("issues are sorted by row, then column", () => {
-    const keys = report.issues.map((i) => [i.row ?? 0, i.cell ? i.cell.replace(/\d+$/, "").padStart(3, " ") : ""] as const);
+    const keys = report.issues.map(
+      (i) => [i.row ?? 0, i.cell ? i.cell.replace(/\d+$/, "").padStart(3, " ") : ""] as const,
+    );
     const sorted = [...keys].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
     expect(keys).toEqual(sorted);
   });
@@ -64,7 +83,18 @@ describe("report", () => {
 
   test("the flat table has the header and one row per issue with every field", () => {
     const t = issuesToTable(report.issues);
-    expect(t[0]).toEqual(["Severity", "Code", "Sheet", "Row", "Column", "Cell", "Value", "Message", "Suggestion", "Activity ID"]);
+    expect(t[0]).toEqual([
+      "Severity",
+      "Code",
+      "Sheet",
+      "Row",
+      "Column",
+      "Cell",
+      "Value",
+      "Message",
+      "Suggestion",
+      "Activity ID",
+    ]);
     const e2 = t.find((r) => r[5] === "E2")!;
     expect(e2.slice(0, 7)).toEqual(["error", "approach-unknown", "Activities", 2, "Approach", "E2", "3.5.1"]);
     expect(e2[9]).toBe("A-001");

@@ -32,13 +32,17 @@ describe("the bundled sample plan", () => {
   for (const p of sample.plantedProblems as { id: string; occurrence?: number; columns: string[]; problem: string }[]) {
     test(`reports: ${p.problem}`, () => {
       const r = rowOf(p.id, p.occurrence ?? 1);
-      const found = report.issues.filter((i) => i.row === r && i.column !== null && p.columns.includes(i.column) && i.severity !== "info");
+      const found = report.issues.filter(
+        (i) => i.row === r && i.column !== null && p.columns.includes(i.column) && i.severity !== "info",
+      );
       expect(found.length).toBeGreaterThan(0);
     });
   }
 
   test("rows without a planted problem have no error", () => {
-    const planted = new Set((sample.plantedProblems as { id: string; occurrence?: number }[]).map((p) => rowOf(p.id, p.occurrence ?? 1)));
+    const planted = new Set(
+      (sample.plantedProblems as { id: string; occurrence?: number }[]).map((p) => rowOf(p.id, p.occurrence ?? 1)),
+    );
     // A duplicate ID is flagged on both occurrences by design: the first SAP-035 is planted's twin.
     planted.add(rowOf("SAP-035", 1));
     const stray = report.issues.filter((i) => i.severity === "error" && i.row !== null && !planted.has(i.row));

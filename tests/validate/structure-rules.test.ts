@@ -23,7 +23,12 @@ describe("structure rules", () => {
     const rows = cleanSheet(1).map((r) => r.slice(0, 15)); // up to Progress
     const report = validateActivities(sheet(rows), { asOf: AS_OF });
     expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
-    expect(report.issues.filter((i) => i.code === "column-missing-optional").map((i) => i.column)).toEqual(["Need", "Value added", "Engagement", "Notes"]);
+    expect(report.issues.filter((i) => i.code === "column-missing-optional").map((i) => i.column)).toEqual([
+      "Need",
+      "Value added",
+      "Engagement",
+      "Notes",
+    ]);
   });
 
   test("a duplicate header is reported on the second header cell", () => {
@@ -58,7 +63,13 @@ describe("structure rules", () => {
   });
 
   test("a sheet with no header at all is one error, not a crash", () => {
-    const report = validateActivities(sheet([["hello", 3], [true, null]]), { asOf: AS_OF });
+    const report = validateActivities(
+      sheet([
+        ["hello", 3],
+        [true, null],
+      ]),
+      { asOf: AS_OF },
+    );
     expect(report.issues.map((i) => i.code)).toEqual(["header-missing"]);
     const empty = validateActivities(sheet([]), { asOf: AS_OF });
     expect(empty.issues.map((i) => i.code)).toEqual(["header-missing"]);

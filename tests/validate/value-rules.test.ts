@@ -6,7 +6,9 @@ function plant(over: Parameters<typeof row>[0], asOf = AS_OF) {
 }
 
 function expectOnly(report: ReturnType<typeof plant>, cell: string, code: string, severity = "error") {
-  expect(at(report, cell)).toEqual([expect.objectContaining({ code, severity, row: Number(cell.replace(/^[A-Z]+/, "")) })]);
+  expect(at(report, cell)).toEqual([
+    expect.objectContaining({ code, severity, row: Number(cell.replace(/^[A-Z]+/, "")) }),
+  ]);
   expect(errorsOnRow(report, 2)).toEqual([]);
   expect(errorsOnRow(report, 4)).toEqual([]);
 }
@@ -36,8 +38,12 @@ describe("value rules", () => {
 
   test("dates outside the plan period are warnings on the date", () => {
     const report = plant({ "Start date": utc("2022-12-31"), "End date": utc("2027-01-01") }, "2022-01-01");
-    expect(at(report, "K3")).toEqual([expect.objectContaining({ code: "date-outside-plan", severity: "warning", suggestion: "2023-01-01" })]);
-    expect(at(report, "L3")).toEqual([expect.objectContaining({ code: "date-outside-plan", severity: "warning", suggestion: "2026-12-31" })]);
+    expect(at(report, "K3")).toEqual([
+      expect.objectContaining({ code: "date-outside-plan", severity: "warning", suggestion: "2023-01-01" }),
+    ]);
+    expect(at(report, "L3")).toEqual([
+      expect.objectContaining({ code: "date-outside-plan", severity: "warning", suggestion: "2026-12-31" }),
+    ]);
     expect(codesAt(plant({ "Start date": utc("2023-01-01"), "End date": utc("2026-12-31") }), "K3")).toEqual([]);
   });
 
@@ -72,7 +78,9 @@ describe("value rules", () => {
   });
 
   test("a duplicate ID flags every occurrence, naming the other rows", () => {
-    const report = validateActivities(sheet([HEADER, row({}, "A-001"), row({}, "A-002"), row({}, "a-001 ")]), { asOf: AS_OF });
+    const report = validateActivities(sheet([HEADER, row({}, "A-001"), row({}, "A-002"), row({}, "a-001 ")]), {
+      asOf: AS_OF,
+    });
     expect(codesAt(report, "A2")).toEqual(["id-duplicate"]);
     expect(codesAt(report, "A4")).toEqual(["id-duplicate"]);
     expect(at(report, "A2")[0]!.message).toContain("row 4");
@@ -80,7 +88,7 @@ describe("value rules", () => {
   });
 
   test("text that looks like a formula is data: it is reported, never evaluated", () => {
-    const report = plant({ Approach: "=HYPERLINK(\"http://x\")" });
-    expect(at(report, "E3")[0]).toMatchObject({ severity: "error", value: "=HYPERLINK(\"http://x\")" });
+    const report = plant({ Approach: '=HYPERLINK("http://x")' });
+    expect(at(report, "E3")[0]).toMatchObject({ severity: "error", value: '=HYPERLINK("http://x")' });
   });
 });

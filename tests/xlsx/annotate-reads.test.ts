@@ -45,6 +45,7 @@ describe("annotate reads each sheet from the host once", () => {
     const direct = await annotateWorkbook(plain.port, { asOf: "2025-06-30", generatedOn: "2025-07-01" });
     expect(viaCounter.summary).toEqual(direct.summary);
     expect(viaCounter.ops).toBe(direct.ops);
-    for (const sheet of ["Activities", "Summaries", "Issues", "Cover"]) expect(counted.grid(sheet).rows).toEqual(plain.grid(sheet).rows);
+    for (const sheet of ["Activities", "Summaries", "Issues", "Cover"])
+      expect(counted.grid(sheet).rows).toEqual(plain.grid(sheet).rows);
   });
 });

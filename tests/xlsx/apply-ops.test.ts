@@ -22,7 +22,16 @@ describe("apply: every op kind of a change set", () => {
     const report = await book.port.apply({
       ops: [
         { kind: "ensureSheet", sheet: "Summaries" },
-        { kind: "values", sheet: "Summaries", at: "B2", values: [["=SUM(A1:A3)", "+1", "-x", "@me"], [45123, true, { error: "#N/A" }, null]], formats: [null, null, null, "yyyy-mm-dd"] },
+        {
+          kind: "values",
+          sheet: "Summaries",
+          at: "B2",
+          values: [
+            ["=SUM(A1:A3)", "+1", "-x", "@me"],
+            [45123, true, { error: "#N/A" }, null],
+          ],
+          formats: [null, null, null, "yyyy-mm-dd"],
+        },
         { kind: "formulas", sheet: "Summaries", at: "B4", formulas: [["=1+1", "COUNTA(B2:E2)"]] },
       ],
     });
@@ -58,10 +67,26 @@ describe("apply: every op kind of a change set", () => {
       { kind: "ensureSheet", sheet: "Activities" },
       { kind: "ensureSheet", sheet: "Issues" },
       { kind: "ensureSheet", sheet: "Lists" },
-      { kind: "values", sheet: "Issues", at: "A1", values: [["Code", "Cell"], ["x", "B2"], ["y", "B3"]] },
+      {
+        kind: "values",
+        sheet: "Issues",
+        at: "A1",
+        values: [
+          ["Code", "Cell"],
+          ["x", "B2"],
+          ["y", "B3"],
+        ],
+      },
       { kind: "table", sheet: "Issues", name: "tblIssues", range: "A1:B3" },
       { kind: "name", name: "lstIssues", sheet: "Issues", range: "A2:A3" },
-      { kind: "listValidation", sheet: "Issues", range: "B2:B3", source: "=lstIssues", allowBlank: true, errorStyle: "stop" },
+      {
+        kind: "listValidation",
+        sheet: "Issues",
+        range: "B2:B3",
+        source: "=lstIssues",
+        allowBlank: true,
+        errorStyle: "stop",
+      },
     ];
     await book.port.apply({ ops: build });
     await book.port.apply({ ops: [{ kind: "resetSheet", sheet: "Issues" }] });
@@ -79,7 +104,20 @@ describe("apply: every op kind of a change set", () => {
       ops: [
         { kind: "ensureSheet", sheet: "Cover" },
         { kind: "values", sheet: "Cover", at: "A1", values: [["Title", 45000]] },
-        { kind: "style", sheet: "Cover", range: "A1", style: { bold: true, fontColor: "#FF0000", fill: "#EEEEEE", wrap: true, horizontal: "center", borderBottom: true, fontSize: 14 } },
+        {
+          kind: "style",
+          sheet: "Cover",
+          range: "A1",
+          style: {
+            bold: true,
+            fontColor: "#FF0000",
+            fill: "#EEEEEE",
+            wrap: true,
+            horizontal: "center",
+            borderBottom: true,
+            fontSize: 14,
+          },
+        },
         { kind: "numberFormat", sheet: "Cover", range: "B1", format: "yyyy-mm-dd" },
         { kind: "columns", sheet: "Cover", widths: [30, null, 12] },
         { kind: "freeze", sheet: "Cover", rows: 1, cols: 2 },
@@ -103,12 +141,16 @@ describe("apply: every op kind of a change set", () => {
     const rows = [header, ["A-1", "1.1.1", "INTERPOL", 100], ["A-2", "2.1.1", "UNODC", 200]];
     const book = await openWorkbookBuffer(await xlsxBytes({ Activities: rows }), "t.xlsx");
     await book.port.apply({ ops: [{ kind: "table", sheet: "Activities", name: "tblActivities", range: "A1:D2" }] });
-    await book.port.apply({ ops: [{ kind: "table", sheet: "Activities", name: "tblActivities", range: "A1:D3", style: "TableStyleLight9" }] });
+    await book.port.apply({
+      ops: [{ kind: "table", sheet: "Activities", name: "tblActivities", range: "A1:D3", style: "TableStyleLight9" }],
+    });
     const again = await reopen(book);
     expect((await again.port.readSheet("Activities")).rows).toEqual(rows);
     const tables = ws(sheet(again, "Activities")).tables;
     expect(Object.keys(tables)).toEqual(["tblActivities"]);
-    const model = (tables["tblActivities"] as { model?: { tableRef?: string; ref?: string } }).model ?? (tables["tblActivities"] as { tableRef?: string; ref?: string });
+    const model =
+      (tables["tblActivities"] as { model?: { tableRef?: string; ref?: string } }).model ??
+      (tables["tblActivities"] as { tableRef?: string; ref?: string });
     expect(model.tableRef ?? model.ref).toMatch(/^A1:D3$/);
   });
 
@@ -119,7 +161,16 @@ describe("apply: every op kind of a change set", () => {
       { kind: "ensureSheet", sheet: "Activities" },
       { kind: "values", sheet: "Lists", at: "A1", values: [["Agencies"], ["INTERPOL"], ["UNODC"]] },
       { kind: "name", name: "lstAgencies", sheet: "Lists", range: "A2:A3" },
-      { kind: "listValidation", sheet: "Activities", range: "C2:C500", source: "=lstAgencies", allowBlank: true, errorStyle: "warning", prompt: "Pick a lead agency", error: "Not a lead agency" },
+      {
+        kind: "listValidation",
+        sheet: "Activities",
+        range: "C2:C500",
+        source: "=lstAgencies",
+        allowBlank: true,
+        errorStyle: "warning",
+        prompt: "Pick a lead agency",
+        error: "Not a lead agency",
+      },
     ];
     await book.port.apply({ ops });
     await book.port.apply({ ops });
@@ -128,7 +179,10 @@ describe("apply: every op kind of a change set", () => {
     const buffer = await again.toBuffer();
     const { readRaw } = await import("./support/independent-reader");
     const raw = await readRaw(buffer);
-    const xml = [...raw.parts.entries()].find(([k]) => k.startsWith("xl/worksheets/") && raw.parts.get(k)!.includes("dataValidation"))?.[1] ?? "";
+    const xml =
+      [...raw.parts.entries()].find(
+        ([k]) => k.startsWith("xl/worksheets/") && raw.parts.get(k)!.includes("dataValidation"),
+      )?.[1] ?? "";
     const validations = xml.match(/<dataValidation\b[^>]*>/g) ?? [];
     expect(validations).toHaveLength(1);
     expect(validations[0]).toContain('sqref="C2:C500"');
@@ -138,7 +192,13 @@ describe("apply: every op kind of a change set", () => {
 
   it("conditional formats are replaced, not stacked, when applied twice", async () => {
     const book = createWorkbook();
-    const op: ChangeOp = { kind: "conditionalFormat", sheet: "S", range: "A2:A10", formula: "=A2>5", style: { fill: "#F4CCCC", bold: true } };
+    const op: ChangeOp = {
+      kind: "conditionalFormat",
+      sheet: "S",
+      range: "A2:A10",
+      formula: "=A2>5",
+      style: { fill: "#F4CCCC", bold: true },
+    };
     await book.port.apply({ ops: [{ kind: "ensureSheet", sheet: "S" }, op, op] });
     const list = ws(sheet(await reopen(book), "S")).conditionalFormattings;
     expect(list).toHaveLength(1);
@@ -161,7 +221,12 @@ describe("apply: every op kind of a change set", () => {
     let again = await reopen(book);
     const s = sheet(again, "Activities");
     expect(String(s.getCell("B2").note)).toContain("approach 9.9 does not exist");
-    await again.port.apply({ ops: [{ kind: "clearNote", sheet: "Activities", cell: "B2" }, { kind: "clearNote", sheet: "Activities", cell: "C2" }] });
+    await again.port.apply({
+      ops: [
+        { kind: "clearNote", sheet: "Activities", cell: "B2" },
+        { kind: "clearNote", sheet: "Activities", cell: "C2" },
+      ],
+    });
     again = await reopen(again);
     expect(sheet(again, "Activities").getCell("B2").note).toBeUndefined();
     expect(JSON.stringify(sheet(again, "Activities").getCell("C2").note)).toContain("Ask Maria");
@@ -188,8 +253,25 @@ describe("apply: every op kind of a change set", () => {
         { kind: "ensureSheet", sheet: "My Activities" },
         { kind: "link", sheet: "Issues", cell: "A2", text: "=B2 go", toSheet: "My Activities", toCell: "B2" },
         { kind: "protect", sheet: "Issues" },
-        { kind: "pivot", name: "p", sourceTable: "tblFacts", sheet: "Issues", at: "A1", rows: ["Outcome"], values: [{ field: "Budget", summary: "sum" }] },
-        { kind: "chart", name: "c", sheet: "Issues", sourceSheet: "Issues", sourceRange: "A1:B2", type: "pie", at: "D1", title: "t" },
+        {
+          kind: "pivot",
+          name: "p",
+          sourceTable: "tblFacts",
+          sheet: "Issues",
+          at: "A1",
+          rows: ["Outcome"],
+          values: [{ field: "Budget", summary: "sum" }],
+        },
+        {
+          kind: "chart",
+          name: "c",
+          sheet: "Issues",
+          sourceSheet: "Issues",
+          sourceRange: "A1:B2",
+          type: "pie",
+          at: "D1",
+          title: "t",
+        },
       ],
     });
     expect(report.skipped).toEqual([
@@ -201,7 +283,9 @@ describe("apply: every op kind of a change set", () => {
     expect(cell.value).toMatchObject({ text: "=B2 go", hyperlink: "'My Activities'!B2" });
     expect((await again.port.readSheet("Issues")).rows).toEqual([[], ["=B2 go"]].slice(1));
     // ExcelJS reads selectLockedCells as false only when selecting is forbidden.
-    const protection = (sheet(again, "Issues") as unknown as { sheetProtection: { sheet?: boolean; selectLockedCells?: boolean } }).sheetProtection;
+    const protection = (
+      sheet(again, "Issues") as unknown as { sheetProtection: { sheet?: boolean; selectLockedCells?: boolean } }
+    ).sheetProtection;
     expect(protection.sheet).toBe(true);
     expect(protection.selectLockedCells).not.toBe(false);
   });
@@ -215,7 +299,7 @@ describe("apply: every op kind of a change set", () => {
       { kind: "listValidation", sheet: "Lists", range: "B2:B9", source: "=lstA", allowBlank: true, errorStyle: "stop" },
       { kind: "note", sheet: "Lists", cell: "A2", text: `${ANNOTATION_MARK}x` },
       { kind: "fill", sheet: "Lists", range: "A2", color: "#FFE8B3" },
-      { kind: "conditionalFormat", sheet: "Lists", range: "A2:A9", formula: "A2=\"\"", style: { fill: "#D9E8F6" } },
+      { kind: "conditionalFormat", sheet: "Lists", range: "A2:A9", formula: 'A2=""', style: { fill: "#D9E8F6" } },
     ];
     const once = createWorkbook();
     await once.port.apply({ ops });

@@ -17,27 +17,65 @@ const activities = [
   ["ID", "Approach", "Lead", "Budget", "Title"],
   ["A-1", "1.1.1", "INTERPOL", 125000, "=not a formula"],
   ["A-2", "3.2.4", "UNODC; WCO", 40000.5, "+44 hotline"],
-  ["A-3", "4.2", "World Bank", 0, "@mention, \"quoted\""],
+  ["A-3", "4.2", "World Bank", 0, '@mention, "quoted"'],
   ["__proto__", "constructor", "prototype", -12, "Ligne en français: é à ç"],
 ];
 
 const ops: ChangeOp[] = [
   { kind: "ensureSheet", sheet: "Cover", position: 0, tabColor: "#1F4E79" },
-  { kind: "values", sheet: "Cover", at: "A1", values: [["ICCWC Strategic Action Plan 2023-2026"], ["As of", 45838]], formats: [null, "yyyy-mm-dd"] },
+  {
+    kind: "values",
+    sheet: "Cover",
+    at: "A1",
+    values: [["ICCWC Strategic Action Plan 2023-2026"], ["As of", 45838]],
+    formats: [null, "yyyy-mm-dd"],
+  },
   { kind: "ensureSheet", sheet: "Lists", hidden: false },
   { kind: "resetSheet", sheet: "Lists" },
-  { kind: "values", sheet: "Lists", at: "A1", values: [["Agencies"], ["CITES Secretariat"], ["INTERPOL"], ["UNODC"], ["World Bank"], ["WCO"]] },
+  {
+    kind: "values",
+    sheet: "Lists",
+    at: "A1",
+    values: [["Agencies"], ["CITES Secretariat"], ["INTERPOL"], ["UNODC"], ["World Bank"], ["WCO"]],
+  },
   { kind: "name", name: "lstAgencies", sheet: "Lists", range: "A2:A6" },
-  { kind: "listValidation", sheet: "Activities", range: "C2:C200", source: "=lstAgencies", allowBlank: true, errorStyle: "warning", prompt: "Lead agency" },
+  {
+    kind: "listValidation",
+    sheet: "Activities",
+    range: "C2:C200",
+    source: "=lstAgencies",
+    allowBlank: true,
+    errorStyle: "warning",
+    prompt: "Lead agency",
+  },
   { kind: "table", sheet: "Activities", name: "tblActivities", range: "A1:E5" },
   { kind: "freeze", sheet: "Activities", rows: 1, cols: 1 },
-  { kind: "note", sheet: "Activities", cell: "B4", text: `${ANNOTATION_MARK}4.2 is a sub-outcome; pick an approach such as 4.2.1` },
+  {
+    kind: "note",
+    sheet: "Activities",
+    cell: "B4",
+    text: `${ANNOTATION_MARK}4.2 is a sub-outcome; pick an approach such as 4.2.1`,
+  },
   { kind: "fill", sheet: "Activities", range: "B4", color: SEVERITY_FILLS.warning },
   { kind: "ensureSheet", sheet: "Issues" },
-  { kind: "values", sheet: "Issues", at: "A1", values: [["Severity", "Cell", "Message"], ["warning", "B4", "4.2 is a sub-outcome"]] },
+  {
+    kind: "values",
+    sheet: "Issues",
+    at: "A1",
+    values: [
+      ["Severity", "Cell", "Message"],
+      ["warning", "B4", "4.2 is a sub-outcome"],
+    ],
+  },
   { kind: "link", sheet: "Issues", cell: "B2", text: "B4", toSheet: "Activities", toCell: "B4" },
   { kind: "table", sheet: "Issues", name: "tblIssues", range: "A1:C2" },
-  { kind: "conditionalFormat", sheet: "Activities", range: "D2:D5", formula: "D2<0", style: { fill: SEVERITY_FILLS.error } },
+  {
+    kind: "conditionalFormat",
+    sheet: "Activities",
+    range: "D2:D5",
+    formula: "D2<0",
+    style: { fill: SEVERITY_FILLS.error },
+  },
   { kind: "protect", sheet: "Issues" },
 ];
 
@@ -63,7 +101,14 @@ describe("LibreOffice reads what the file host writes", () => {
     expect(cover[1]).toEqual(["As of", "2025-06-30"]); // serial 45838
     const issues = await sheetCsv(files, "plan", "Issues");
     expect(issues[1]).toEqual(["warning", "B4", "4.2 is a sub-outcome"]);
-    expect((await sheetCsv(files, "plan", "Lists")).map((r) => r[0])).toEqual(["Agencies", "CITES Secretariat", "INTERPOL", "UNODC", "World Bank", "WCO"]);
+    expect((await sheetCsv(files, "plan", "Lists")).map((r) => r[0])).toEqual([
+      "Agencies",
+      "CITES Secretariat",
+      "INTERPOL",
+      "UNODC",
+      "World Bank",
+      "WCO",
+    ]);
   });
 
   it("keeps tables, defined names, list validations, notes and text cells when LibreOffice saves it again", async () => {
@@ -73,8 +118,13 @@ describe("LibreOffice reads what the file host writes", () => {
     expect((await back.port.readSheet("Activities")).rows).toEqual(activities);
     const activitiesSheet = back.workbook.getWorksheet("Activities")!;
     expect(Object.keys(ws(activitiesSheet).tables)).toContain("tblActivities");
-    expect(definedNames(back.workbook).model.find((n) => n.name === "lstAgencies")?.ranges).toEqual(["Lists!$A$2:$A$6"]);
-    const validations = Object.values(ws(activitiesSheet).dataValidations.model) as { type?: string; formulae?: string[] }[];
+    expect(definedNames(back.workbook).model.find((n) => n.name === "lstAgencies")?.ranges).toEqual([
+      "Lists!$A$2:$A$6",
+    ]);
+    const validations = Object.values(ws(activitiesSheet).dataValidations.model) as {
+      type?: string;
+      formulae?: string[];
+    }[];
     expect(validations.length).toBeGreaterThan(0);
     expect(validations[0]?.type).toBe("list");
     expect(validations[0]?.formulae?.[0]).toBe("lstAgencies");

@@ -9,7 +9,16 @@ describe("readSheet: the used range as a grid", () => {
       {
         Activities: [
           ["ID", "Title", "Start", "Budget", "Total", "Check", "Link", "Done"],
-          ["A-1", { richText: [{ text: "Seize " }, { text: "ivory", font: { bold: true } }] }, new Date(Date.UTC(2024, 0, 15)), 1500, { formula: "D2*2", result: 3000 }, { error: "#N/A" }, { text: "Report", hyperlink: "https://example.org" }, true],
+          [
+            "A-1",
+            { richText: [{ text: "Seize " }, { text: "ivory", font: { bold: true } }] },
+            new Date(Date.UTC(2024, 0, 15)),
+            1500,
+            { formula: "D2*2", result: 3000 },
+            { error: "#N/A" },
+            { text: "Report", hyperlink: "https://example.org" },
+            true,
+          ],
         ],
       },
       (wb) => {
@@ -36,7 +45,9 @@ describe("readSheet: the used range as a grid", () => {
   });
 
   it("starts the grid at the first used cell and leaves merged cells' echoes out", async () => {
-    const bytes = await xlsxBytes({ S: [[], [null, null, "C2", "D2"], [null, null, 5]] }, (wb) => wb.getWorksheet("S")!.mergeCells("C3:D3"));
+    const bytes = await xlsxBytes({ S: [[], [null, null, "C2", "D2"], [null, null, 5]] }, (wb) =>
+      wb.getWorksheet("S")!.mergeCells("C3:D3"),
+    );
     const grid = await (await openWorkbookBuffer(bytes, "t.xlsx")).port.readSheet("S");
     expect(grid.top).toBe(2);
     expect(grid.left).toBe(3);

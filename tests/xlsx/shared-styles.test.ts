@@ -82,7 +82,15 @@ describe("shared styles", () => {
     await book.port.apply({
       ops: [
         { kind: "ensureSheet", sheet: "Summaries" },
-        { kind: "values", sheet: "Summaries", at: "A1", values: [[1, "x"], [new Date(Date.UTC(2025, 5, 30)), 2]] },
+        {
+          kind: "values",
+          sheet: "Summaries",
+          at: "A1",
+          values: [
+            [1, "x"],
+            [new Date(Date.UTC(2025, 5, 30)), 2],
+          ],
+        },
       ],
     });
     const again = await openWorkbookBuffer(await book.toBuffer(), "again.xlsx");

@@ -18,7 +18,11 @@ import { minimalXlsx, sharedStringsXml } from "../hostile/support/raw-zip";
 const sample = samplePlanSchema.parse(samplePlanJson);
 const STREAM = { streamAboveCells: 0 };
 const WHOLE = { streamAboveCells: Infinity };
-const options = { asOf: "2025-06-30", generatedOn: "2025-07-01", hostSkips: ["pivot", "chart"] as ("pivot" | "chart")[] };
+const options = {
+  asOf: "2025-06-30",
+  generatedOn: "2025-07-01",
+  hostSkips: ["pivot", "chart"] as ("pivot" | "chart")[],
+};
 
 /** The sample plan as a user would send it: with their own note, validation, sheet and awkward text. */
 async function userPlan(): Promise<Buffer> {
@@ -35,7 +39,12 @@ async function userPlan(): Promise<Buffer> {
   mine.getCell("B2").numFmt = "#,##0.0";
   mine.getColumn(1).width = 33;
   mine.views = [{ state: "frozen", xSplit: 1, ySplit: 1, topLeftCell: "B2" }];
-  ws(mine).dataValidations.add("E2:E40", { type: "list", allowBlank: true, formulae: ['"yes,no"'], showErrorMessage: true });
+  ws(mine).dataValidations.add("E2:E40", {
+    type: "list",
+    allowBlank: true,
+    formulae: ['"yes,no"'],
+    showErrorMessage: true,
+  });
   mine.mergeCells("F1:G2");
   return book.toBuffer();
 }
@@ -47,16 +56,24 @@ async function annotated(input: Buffer, limits: typeof STREAM): Promise<{ book: 
 }
 
 function cellsOf(raw: Map<string, RawCell> | undefined): Record<string, RawCell> {
-  return Object.fromEntries([...(raw ?? new Map<string, RawCell>())].filter(([, c]) => c.text !== null || c.formula !== null));
+  return Object.fromEntries(
+    [...(raw ?? new Map<string, RawCell>())].filter(([, c]) => c.text !== null || c.formula !== null),
+  );
 }
 
 /** What ExcelJS sees besides the cells, sheet by sheet. */
 function structure(book: XlsxWorkbook): unknown {
   return book.workbook.worksheets.map((s) => {
     const notes: Record<string, unknown> = {};
-    s.eachRow((row) => row.eachCell((cell) => {
-      if (cell.note !== undefined) notes[cell.address] = typeof cell.note === "string" ? cell.note : (cell.note as { texts?: { text: string }[] }).texts?.map((t) => t.text).join("");
-    }));
+    s.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.note !== undefined)
+          notes[cell.address] =
+            typeof cell.note === "string"
+              ? cell.note
+              : (cell.note as { texts?: { text: string }[] }).texts?.map((t) => t.text).join("");
+      }),
+    );
     const widths: Record<number, number | undefined> = {};
     for (let c = 1; c <= s.columnCount; c++) if (s.getColumn(c).width !== undefined) widths[c] = s.getColumn(c).width;
     const tables = Object.values(ws(s).tables).map((t) => {
@@ -71,7 +88,9 @@ function structure(book: XlsxWorkbook): unknown {
       widths,
       tables,
       validations: Object.keys(dv).length,
-      listSources: [...new Set(Object.values(dv).map((v) => JSON.stringify((v as { formulae?: unknown }).formulae)))].sort(),
+      listSources: [
+        ...new Set(Object.values(dv).map((v) => JSON.stringify((v as { formulae?: unknown }).formulae))),
+      ].sort(),
       frozen: (s.views ?? [])[0] ? [s.views[0]!.state, (s.views[0] as { ySplit?: number }).ySplit] : null,
       merges: Object.keys((s as unknown as { _merges: Record<string, unknown> })._merges).sort(),
       protect: Boolean((s as unknown as { sheetProtection?: unknown }).sheetProtection),
@@ -93,7 +112,8 @@ describe("the streaming path", () => {
     const a = await readRaw(whole.bytes);
     const b = await readRaw(streamed.bytes);
     expect(b.sheetNames).toEqual(a.sheetNames);
-    for (const name of a.sheetNames) expect({ name, cells: cellsOf(b.sheets.get(name)) }).toEqual({ name, cells: cellsOf(a.sheets.get(name)) });
+    for (const name of a.sheetNames)
+      expect({ name, cells: cellsOf(b.sheets.get(name)) }).toEqual({ name, cells: cellsOf(a.sheets.get(name)) });
   }, 60_000);
 
   it("keeps notes (the user's and the add-in's), validations, tables, names, panes, widths and merges as the whole path does", async () => {
@@ -103,10 +123,14 @@ describe("the streaming path", () => {
     const w = await reopen(whole.bytes);
     const s = await reopen(streamed.bytes);
     expect(structure(s)).toEqual(structure(w));
-    expect(s.workbook.definedNames.model.map((n) => [n.name, n.ranges]).sort()).toEqual(w.workbook.definedNames.model.map((n) => [n.name, n.ranges]).sort());
+    expect(s.workbook.definedNames.model.map((n) => [n.name, n.ranges]).sort()).toEqual(
+      w.workbook.definedNames.model.map((n) => [n.name, n.ranges]).sort(),
+    );
     const act = s.workbook.getWorksheet("Activities")!;
     expect(act.getCell("B3").note).toBe("Checked with the country office");
-    const annotatedNotes = (structure(s) as { notes: Record<string, string> }[]).flatMap((x) => Object.values(x.notes)).filter((t) => t.startsWith(ANNOTATION_MARK));
+    const annotatedNotes = (structure(s) as { notes: Record<string, string> }[])
+      .flatMap((x) => Object.values(x.notes))
+      .filter((t) => t.startsWith(ANNOTATION_MARK));
     expect(annotatedNotes.length).toBeGreaterThan(0);
   }, 60_000);
 
@@ -129,7 +153,8 @@ describe("the streaming path", () => {
     const a = await readRaw(once.bytes);
     const b = await readRaw(twice.bytes);
     expect(b.sheetNames).toEqual(a.sheetNames);
-    for (const name of a.sheetNames) expect({ name, cells: cellsOf(b.sheets.get(name)) }).toEqual({ name, cells: cellsOf(a.sheets.get(name)) });
+    for (const name of a.sheetNames)
+      expect({ name, cells: cellsOf(b.sheets.get(name)) }).toEqual({ name, cells: cellsOf(a.sheets.get(name)) });
     const w1 = await openWorkbookBuffer(once.bytes, "1.xlsx", WHOLE);
     const w2 = await openWorkbookBuffer(twice.bytes, "2.xlsx", WHOLE);
     expect(structure(w2)).toEqual(structure(w1));
@@ -148,8 +173,12 @@ describe("the streaming path", () => {
 
   it("hostile files are refused before either path sees them", async () => {
     const laughs = `<!DOCTYPE sst [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>`;
-    await expect(openWorkbookBuffer(minimalXlsx({ sharedStrings: sharedStringsXml(["&b;"], laughs) }), "bomb.xlsx", STREAM)).rejects.toMatchObject({ kind: "xml-entities" });
-    await expect(openWorkbookBuffer(minimalXlsx().subarray(0, 400), "cut.xlsx", STREAM)).rejects.toMatchObject({ kind: "corrupt" });
+    await expect(
+      openWorkbookBuffer(minimalXlsx({ sharedStrings: sharedStringsXml(["&b;"], laughs) }), "bomb.xlsx", STREAM),
+    ).rejects.toMatchObject({ kind: "xml-entities" });
+    await expect(openWorkbookBuffer(minimalXlsx().subarray(0, 400), "cut.xlsx", STREAM)).rejects.toMatchObject({
+      kind: "corrupt",
+    });
   });
 
   it("rows written by one values op share their formats, and a fill on one of them reaches only that row", async () => {
@@ -157,13 +186,27 @@ describe("the streaming path", () => {
     await book.port.apply({
       ops: [
         { kind: "ensureSheet", sheet: "Scratch" },
-        { kind: "values", sheet: "Scratch", at: "A2", values: [["a", 0.5], ["b", 0.25], ["c", 0.75]], formats: [null, "0.0%"] },
+        {
+          kind: "values",
+          sheet: "Scratch",
+          at: "A2",
+          values: [
+            ["a", 0.5],
+            ["b", 0.25],
+            ["c", 0.75],
+          ],
+          formats: [null, "0.0%"],
+        },
         { kind: "fill", sheet: "Scratch", range: "B3", color: "#F4CCCC" },
       ],
     });
     const s = (await openWorkbookBuffer(await book.toBuffer(), "out.xlsx", WHOLE)).workbook.getWorksheet("Scratch")!;
     expect(["B2", "B3", "B4"].map((a) => s.getCell(a).numFmt)).toEqual(["0.0%", "0.0%", "0.0%"]);
-    expect(["B2", "B3", "B4"].map((a) => (s.getCell(a).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb ?? null)).toEqual([null, "FFF4CCCC", null]);
+    expect(
+      ["B2", "B3", "B4"].map(
+        (a) => (s.getCell(a).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb ?? null,
+      ),
+    ).toEqual([null, "FFF4CCCC", null]);
     expect(s.getCell("A3").value).toBe("b");
   });
 
@@ -177,7 +220,9 @@ describe("the streaming path", () => {
     const book = await openWorkbookBuffer(Buffer.from(await user.xlsx.writeBuffer()), "plan.xlsx", STREAM);
     expect(book.mode).toBe("streaming");
     const fillOf = async (cell: string): Promise<string | null> => {
-      const s = (await openWorkbookBuffer(await book.toBuffer(), "out.xlsx", WHOLE)).workbook.getWorksheet("Activities")!;
+      const s = (await openWorkbookBuffer(await book.toBuffer(), "out.xlsx", WHOLE)).workbook.getWorksheet(
+        "Activities",
+      )!;
       const fill = s.getCell(cell).fill as ExcelJS.FillPattern | undefined;
       return fill?.pattern === "solid" ? (fill.fgColor?.argb ?? null) : null;
     };

@@ -13,7 +13,9 @@ import { startProgress } from "../progress";
 export function registerAnnotate(program: Command, ctx: CommandContext): void {
   program
     .command("annotate")
-    .description("Validate, score and summarise a plan in one go and add a Cover sheet: the workbook to send to donors, readable in plain Excel or LibreOffice.")
+    .description(
+      "Validate, score and summarise a plan in one go and add a Cover sheet: the workbook to send to donors, readable in plain Excel or LibreOffice.",
+    )
     .argument("<book.xlsx>", "the action-plan workbook (never modified unless --in-place)")
     .option("-o, --output <out.xlsx>", "the annotated workbook to write")
     .option("--as-of <YYYY-MM-DD>", "judge overdue activities against this date (default: today, UTC)")
@@ -24,7 +26,12 @@ export function registerAnnotate(program: Command, ctx: CommandContext): void {
       const wb = await openWorkbookFile(book);
       const progress = startProgress(ctx.io, "annotate");
       try {
-        const result = await annotateWorkbook(wb.port, { asOf, generatedOn: ctx.today(), onProgress: (p) => progress.update(p), hostSkips: ["pivot", "chart"] });
+        const result = await annotateWorkbook(wb.port, {
+          asOf,
+          generatedOn: ctx.today(),
+          onProgress: (p) => progress.update(p),
+          hostSkips: ["pivot", "chart"],
+        });
         ensureParentFolder(out);
         await wb.saveTo(out, { overwriteInput: opts.inPlace === true });
         progress.stop();

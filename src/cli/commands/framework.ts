@@ -13,7 +13,10 @@ export function frameworkTree(plan: FrameworkIndex): string {
       for (const a of plan.children(s.code)) lines.push(`    ${a.code}  ${a.title}`);
     }
   }
-  lines.push("", `${plan.outcomes.length} outcomes, ${plan.subOutcomes.length} sub-outcomes, ${plan.approaches.length} approaches.`);
+  lines.push(
+    "",
+    `${plan.outcomes.length} outcomes, ${plan.subOutcomes.length} sub-outcomes, ${plan.approaches.length} approaches.`,
+  );
   return `${lines.join("\n")}\n`;
 }
 
@@ -21,7 +24,10 @@ export function registerFramework(program: Command, ctx: CommandContext): void {
   program
     .command("framework")
     .description("Print the ICCWC Strategic Action Plan 2023-2026 as loaded: outcomes, sub-outcomes and approaches.")
-    .option("--json", "print the full framework as JSON (vision, impact, outcomes, sub-outcomes, approaches, statements, example activities)")
+    .option(
+      "--json",
+      "print the full framework as JSON (vision, impact, outcomes, sub-outcomes, approaches, statements, example activities)",
+    )
     .action((opts: { json?: boolean }) => {
       if (opts.json) printJson(ctx.io, PLAN_2023_2026.framework);
       else ctx.io.stdout(frameworkTree(PLAN_2023_2026));

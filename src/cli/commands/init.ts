@@ -23,7 +23,9 @@ export function bundledSample(): SamplePlan {
 export function registerInit(program: Command, ctx: CommandContext): void {
   program
     .command("init")
-    .description("Create an action-plan workbook: Activities table with drop-downs, read-only Framework, Lists, Settings and Countries. On an existing workbook, repair its layout without changing any value.")
+    .description(
+      "Create an action-plan workbook: Activities table with drop-downs, read-only Framework, Lists, Settings and Countries. On an existing workbook, repair its layout without changing any value.",
+    )
     .argument("<out.xlsx>", "the workbook to create (or repair)")
     .option("--sample", "fill a new plan with the bundled sample plan (66 activities, 7 deliberate problems)")
     .action(async (out: string, opts: { sample?: boolean }) => {
@@ -53,8 +55,11 @@ export function registerInit(program: Command, ctx: CommandContext): void {
         for (const p of result.problems) ctx.io.stderr(`${p.message}\n`);
         const what = exists ? `Repaired "${out}"` : `Created "${out}"`;
         const rows = result.sampleRows > 0 ? ` with ${result.sampleRows} sample activities` : "";
-        const added = exists && result.addedHeaders.length > 0 ? ` Added headers: ${result.addedHeaders.join(", ")}.` : "";
-        ctx.io.stdout(`${what}${rows}: sheets ${[SHEETS.activities, SHEETS.framework, SHEETS.lists, SHEETS.settings, SHEETS.countries].join(", ")}.${added}\n`);
+        const added =
+          exists && result.addedHeaders.length > 0 ? ` Added headers: ${result.addedHeaders.join(", ")}.` : "";
+        ctx.io.stdout(
+          `${what}${rows}: sheets ${[SHEETS.activities, SHEETS.framework, SHEETS.lists, SHEETS.settings, SHEETS.countries].join(", ")}.${added}\n`,
+        );
       } finally {
         progress.stop();
       }

@@ -12,7 +12,9 @@ import { UsageError } from "../errors";
 export function registerSummarize(program: Command, ctx: CommandContext): void {
   program
     .command("summarize")
-    .description("Write pivot-ready progress tables (facts by activity, country and period; roll-ups by outcome, sub-outcome, approach, agency, country and year; coverage) to a Summaries sheet.")
+    .description(
+      "Write pivot-ready progress tables (facts by activity, country and period; roll-ups by outcome, sub-outcome, approach, agency, country and year; coverage) to a Summaries sheet.",
+    )
     .argument("<book.xlsx>", "the action-plan workbook (never modified unless --in-place)")
     .option("-o, --output <out.xlsx>", "the workbook to write, with the Summaries sheet")
     .option("--json", "print every table as JSON (rows keyed by header)")
@@ -21,7 +23,8 @@ export function registerSummarize(program: Command, ctx: CommandContext): void {
     .action(async (book: string, opts: { output?: string; json?: boolean; asOf?: string; inPlace?: boolean }) => {
       const asOf = opts.asOf !== undefined ? parseAsOf(opts.asOf) : ctx.today();
       const writes = opts.output !== undefined || opts.inPlace === true;
-      if (!writes && !opts.json) throw new UsageError("Name the output workbook with -o <out.xlsx>, or pass --json to print the tables.");
+      if (!writes && !opts.json)
+        throw new UsageError("Name the output workbook with -o <out.xlsx>, or pass --json to print the tables.");
       const out = writes ? resolveOutput(book, opts.output, opts.inPlace) : null;
       const wb = await openWorkbookFile(book);
       const result = await summarizePlan(wb.port, { asOf, generatedOn: ctx.today(), write: out !== null });

@@ -26,7 +26,9 @@ function issueLine(i: Issue): string {
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program
     .command("validate")
-    .description("Check every activity row against the plan's hierarchy, reference lists and value rules. Exit code 0: no errors; 1: errors found; 2: the file cannot be used.")
+    .description(
+      "Check every activity row against the plan's hierarchy, reference lists and value rules. Exit code 0: no errors; 1: errors found; 2: the file cannot be used.",
+    )
     .argument("<book.xlsx>", "the action-plan workbook to check (it is not modified)")
     .option("--json", 'print { "summary": ..., "issues": [ ... ] } as JSON')
     .option("--as-of <YYYY-MM-DD>", "judge overdue activities against this date (default: today, UTC)")
@@ -43,8 +45,11 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
       } else {
         const s = report.summary;
         const lines = report.issues.slice(0, MAX_LINES).map(issueLine);
-        if (report.issues.length > MAX_LINES) lines.push(`... and ${report.issues.length - MAX_LINES} more (use --json for all of them).`);
-        lines.push(`${s.rowsChecked} activities checked as of ${asOf}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} information.`);
+        if (report.issues.length > MAX_LINES)
+          lines.push(`... and ${report.issues.length - MAX_LINES} more (use --json for all of them).`);
+        lines.push(
+          `${s.rowsChecked} activities checked as of ${asOf}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} information.`,
+        );
         ctx.io.stdout(`${lines.join("\n")}\n`);
       }
       ctx.setExit(report.summary.errors > 0 ? EXIT.problems : EXIT.ok);

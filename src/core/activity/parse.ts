@@ -16,7 +16,6 @@ import { mapHeaders } from "./normalize-header";
 export { findHeaderRow, mapHeaders, HEADER_SEARCH_ROWS } from "./normalize-header";
 export { NOTE_CODES, NOTE_SEVERITY } from "./normalize-fields";
 
-
 /** A row is blank when every cell the user owns is blank (the add-in's score columns do not count). */
 function isBlankRow(row: readonly CellValue[] | undefined, scoreOffsets: ReadonlySet<number>): boolean {
   if (!row) return true;

@@ -41,7 +41,11 @@ function noteText(issues: readonly Issue[]): string {
   return text.length > NOTE_MAX ? `${text.slice(0, NOTE_MAX - 1)}…` : text;
 }
 
-export function annotationChanges(report: ValidationReport, previousState: Grid | null, options: AnnotateOptions = {}): ChangeSet {
+export function annotationChanges(
+  report: ValidationReport,
+  previousState: Grid | null,
+  options: AnnotateOptions = {},
+): ChangeSet {
   const sheet = report.parsed.sheet;
   const previous = readState(previousState);
   const existing = options.existingSheets ? new Set(options.existingSheets) : null;
@@ -50,7 +54,10 @@ export function annotationChanges(report: ValidationReport, previousState: Grid 
   // 1. Remove last run's annotations first, so a fixed cell loses its note and fill.
   for (const c of previous.cells) {
     if (existing && !existing.has(c.sheet)) continue;
-    ops.push({ kind: "clearNote", sheet: c.sheet, cell: c.cell }, { kind: "clearFill", sheet: c.sheet, range: c.cell, colors: [...ALL_FILLS] });
+    ops.push(
+      { kind: "clearNote", sheet: c.sheet, cell: c.cell },
+      { kind: "clearFill", sheet: c.sheet, range: c.cell, colors: [...ALL_FILLS] },
+    );
   }
 
   // 2. Group this run's issues by the cell that shows them, keeping report order within a cell.
@@ -68,8 +75,14 @@ export function annotationChanges(report: ValidationReport, previousState: Grid 
   const ordered = [...byCell.entries()].map(([cell, issues]) => ({ cell, issues, at: parseAddress(cell) }));
   ordered.sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
   for (const { cell, issues } of ordered) {
-    const worst = issues.reduce<Severity>((w, i) => (SEVERITY_ORDER[i.severity] < SEVERITY_ORDER[w] ? i.severity : w), "info");
-    ops.push({ kind: "note", sheet, cell, text: noteText(issues) }, { kind: "fill", sheet, range: cell, color: SEVERITY_FILLS[worst] });
+    const worst = issues.reduce<Severity>(
+      (w, i) => (SEVERITY_ORDER[i.severity] < SEVERITY_ORDER[w] ? i.severity : w),
+      "info",
+    );
+    ops.push(
+      { kind: "note", sheet, cell, text: noteText(issues) },
+      { kind: "fill", sheet, range: cell, color: SEVERITY_FILLS[worst] },
+    );
     annotated.push({ sheet, cell });
   }
 
@@ -106,15 +119,34 @@ function issuesSheetOps(report: ValidationReport, date: string): ChangeOp[] {
   // The Cell column links to the flagged cell, so an officer goes from the list to the cell in one click.
   const cellCol = ISSUE_TABLE_HEADERS.indexOf("Cell") + 1;
   report.issues.forEach((i, n) => {
-    if (i.cell !== null) ops.push({ kind: "link", sheet: s, cell: cellAddress(n + 2, cellCol), text: i.cell, toSheet: i.sheet, toCell: i.cell });
+    if (i.cell !== null)
+      ops.push({
+        kind: "link",
+        sheet: s,
+        cell: cellAddress(n + 2, cellCol),
+        text: i.cell,
+        toSheet: i.sheet,
+        toCell: i.cell,
+      });
   });
   const width = ISSUE_TABLE_HEADERS.length;
   ops.push(
     // The table gives the autofilter and banded rows; a pivot or filter can start from tblIssues.
-    { kind: "table", sheet: s, name: TABLES.issues, range: rangeAddress(1, 1, table.length, width), style: "TableStyleMedium2" },
+    {
+      kind: "table",
+      sheet: s,
+      name: TABLES.issues,
+      range: rangeAddress(1, 1, table.length, width),
+      style: "TableStyleMedium2",
+    },
     { kind: "freeze", sheet: s, rows: 1, cols: 0 },
     { kind: "columns", sheet: s, widths: ISSUE_WIDTHS },
-    { kind: "style", sheet: s, range: rangeAddress(2, 8, Math.max(table.length - 1, 1), 1), style: { wrap: true, vertical: "top" } },
+    {
+      kind: "style",
+      sheet: s,
+      range: rangeAddress(2, 8, Math.max(table.length - 1, 1), 1),
+      style: { wrap: true, vertical: "top" },
+    },
   );
   return ops;
 }

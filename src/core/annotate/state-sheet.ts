@@ -56,5 +56,9 @@ export function readState(grid: Grid | null): StateContents {
 export function stateRows(cells: readonly AnnotatedCell[], otherRows: readonly CellValue[][]): CellValue[][] {
   const width = Math.max(STATE_HEADERS.length, ...otherRows.map((r) => r.length));
   const pad = (r: CellValue[]): CellValue[] => [...r, ...Array<CellValue>(Math.max(0, width - r.length)).fill(null)];
-  return [pad([...STATE_HEADERS]), ...cells.map((c) => pad([VALIDATE_FEATURE, c.sheet, c.cell])), ...otherRows.map((r) => pad([...r]))];
+  return [
+    pad([...STATE_HEADERS]),
+    ...cells.map((c) => pad([VALIDATE_FEATURE, c.sheet, c.cell])),
+    ...otherRows.map((r) => pad([...r])),
+  ];
 }

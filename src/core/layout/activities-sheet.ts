@@ -69,7 +69,10 @@ export interface ActivitiesLayoutOptions {
   appendedRows?: number;
 }
 
-export function activitiesLayout(existing: Grid | null | undefined, options: ActivitiesLayoutOptions = {}): ActivitiesLayout {
+export function activitiesLayout(
+  existing: Grid | null | undefined,
+  options: ActivitiesLayoutOptions = {},
+): ActivitiesLayout {
   const sheet = SHEETS.activities;
   const grid: Grid = existing ?? { sheet, top: 1, left: 1, rows: [] };
   const { lastRow: usedRow, lastCol: usedCol } = usedExtent(grid);
@@ -132,7 +135,12 @@ export function activitiesLayout(existing: Grid | null | undefined, options: Act
   const lastRow = Math.max(usedRow, headerRow);
   const bottom = Math.max(LAYOUT_ROWS, lastRow);
   const headerRange = `${cellAddress(headerRow, firstCol)}:${cellAddress(headerRow, lastCol)}`;
-  ops.push({ kind: "style", sheet, range: headerRange, style: { bold: true, wrap: true, vertical: "top", borderBottom: true } });
+  ops.push({
+    kind: "style",
+    sheet,
+    range: headerRange,
+    style: { bold: true, wrap: true, vertical: "top", borderBottom: true },
+  });
 
   for (const h of ACTIVITY_HEADERS) {
     const col = columnOf[h]!;
@@ -142,7 +150,13 @@ export function activitiesLayout(existing: Grid | null | undefined, options: Act
     // Number formats go on the rows still to be typed. The user's rows keep the formats they have: a date
     // typed into Progress must stay a date, not become 4221000%. A new sheet has no user rows yet.
     const firstFormatRow = fresh ? headerRow + 1 : lastRow + 1;
-    if (spec.format && firstFormatRow <= bottom) ops.push({ kind: "numberFormat", sheet, range: `${letters}${firstFormatRow}:${letters}${bottom}`, format: spec.format });
+    if (spec.format && firstFormatRow <= bottom)
+      ops.push({
+        kind: "numberFormat",
+        sheet,
+        range: `${letters}${firstFormatRow}:${letters}${bottom}`,
+        format: spec.format,
+      });
     if (spec.list) {
       ops.push({
         kind: "listValidation",
@@ -161,7 +175,8 @@ export function activitiesLayout(existing: Grid | null | undefined, options: Act
   if (fresh) {
     ops.push({ kind: "columns", sheet, widths: ACTIVITY_HEADERS.map((h) => ACTIVITY_COLUMN_SPECS[h].width), from: 1 });
   } else if (added.length > 0) {
-    for (const h of added) ops.push({ kind: "columns", sheet, widths: [ACTIVITY_COLUMN_SPECS[h].width], from: columnOf[h]! });
+    for (const h of added)
+      ops.push({ kind: "columns", sheet, widths: [ACTIVITY_COLUMN_SPECS[h].width], from: columnOf[h]! });
   }
   ops.push({ kind: "freeze", sheet, rows: headerRow, cols: 0 });
 
@@ -169,10 +184,14 @@ export function activitiesLayout(existing: Grid | null | undefined, options: Act
   // The header row as it will be: existing headers, added ones and the extra (score) columns.
   const named = new Set<number>(Object.values(columnOf).filter((c): c is number => c !== undefined));
   const gaps: number[] = [];
-  for (let c = firstCol; c <= lastCol; c++) if (!named.has(c) && isBlank(headerCells[c - grid.left] ?? null)) gaps.push(c);
+  for (let c = firstCol; c <= lastCol; c++)
+    if (!named.has(c) && isBlank(headerCells[c - grid.left] ?? null)) gaps.push(c);
   if (duplicates.length > 0 || gaps.length > 0) {
     // Excel tables need one unique, non-empty header per column; renaming the user's headers is not ours to do.
-    const what = duplicates.length > 0 ? `duplicate headers (${duplicates.join(", ")})` : `empty header cells (${gaps.map((c) => cellAddress(headerRow, c)).join(", ")})`;
+    const what =
+      duplicates.length > 0
+        ? `duplicate headers (${duplicates.join(", ")})`
+        : `empty header cells (${gaps.map((c) => cellAddress(headerRow, c)).join(", ")})`;
     problems.push({
       code: "activities-table-skipped",
       severity: "info",
@@ -209,4 +228,3 @@ function contiguousRuns<T extends { col: number }>(items: T[]): T[][] {
   }
   return runs;
 }
-

@@ -33,22 +33,84 @@ export interface ColumnSpec {
 export const ACTIVITY_COLUMN_SPECS: Record<ActivityHeader, ColumnSpec> = {
   ID: { width: 11 },
   Activity: { width: 50 },
-  Outcome: { width: 10, list: { source: LIST_NAMES.outcomes, errorStyle: "stop", prompt: "Outcome code, 1 to 5 (filled from the approach if left blank)." } },
-  "Sub-outcome": { width: 12, list: { source: LIST_NAMES.subOutcomes, errorStyle: "stop", prompt: "Sub-outcome code such as 3.2 (the parent of the approach)." } },
-  Approach: { width: 11, list: { source: LIST_NAMES.approaches, errorStyle: "stop", prompt: "Approach code such as 3.2.4. The Framework sheet lists every approach with its title." } },
-  "Lead agency": { width: 22, list: { source: LIST_NAMES.agencies, errorStyle: "warning", prompt: "Lead agency. For joint leads type both, separated by a semicolon: INTERPOL; WCO." } },
-  Level: { width: 14, list: { source: LIST_NAMES.levels, errorStyle: "stop", prompt: "National, Regional or International." } },
+  Outcome: {
+    width: 10,
+    list: {
+      source: LIST_NAMES.outcomes,
+      errorStyle: "stop",
+      prompt: "Outcome code, 1 to 5 (filled from the approach if left blank).",
+    },
+  },
+  "Sub-outcome": {
+    width: 12,
+    list: {
+      source: LIST_NAMES.subOutcomes,
+      errorStyle: "stop",
+      prompt: "Sub-outcome code such as 3.2 (the parent of the approach).",
+    },
+  },
+  Approach: {
+    width: 11,
+    list: {
+      source: LIST_NAMES.approaches,
+      errorStyle: "stop",
+      prompt: "Approach code such as 3.2.4. The Framework sheet lists every approach with its title.",
+    },
+  },
+  "Lead agency": {
+    width: 22,
+    list: {
+      source: LIST_NAMES.agencies,
+      errorStyle: "warning",
+      prompt: "Lead agency. For joint leads type both, separated by a semicolon: INTERPOL; WCO.",
+    },
+  },
+  Level: {
+    width: 14,
+    list: { source: LIST_NAMES.levels, errorStyle: "stop", prompt: "National, Regional or International." },
+  },
   Countries: { width: 26 },
-  Stage: { width: 16, list: { source: LIST_NAMES.stages, errorStyle: "stop", prompt: "Stage of the plan: Identification, Planning, Implementation or Reporting." } },
+  Stage: {
+    width: 16,
+    list: {
+      source: LIST_NAMES.stages,
+      errorStyle: "stop",
+      prompt: "Stage of the plan: Identification, Planning, Implementation or Reporting.",
+    },
+  },
   Status: { width: 13, list: { source: LIST_NAMES.statuses, errorStyle: "stop", prompt: "Status of the activity." } },
   "Start date": { width: 12, format: FORMATS.date },
   "End date": { width: 12, format: FORMATS.date },
   "Budget (USD)": { width: 14, format: FORMATS.usd },
   "Funded (USD)": { width: 14, format: FORMATS.usd },
   Progress: { width: 10, format: FORMATS.percent },
-  Need: { width: 8, format: FORMATS.wholeNumber, list: { source: LIST_NAMES.scores, errorStyle: "warning", prompt: "A whole number from 1 (low) to 5 (high). Leave blank to use the country's value." } },
-  "Value added": { width: 12, format: FORMATS.wholeNumber, list: { source: LIST_NAMES.scores, errorStyle: "warning", prompt: "A whole number from 1 (low) to 5 (high): the value ICCWC can add." } },
-  Engagement: { width: 12, format: FORMATS.wholeNumber, list: { source: LIST_NAMES.scores, errorStyle: "warning", prompt: "A whole number from 1 (low) to 5 (high). Leave blank to use the country's value." } },
+  Need: {
+    width: 8,
+    format: FORMATS.wholeNumber,
+    list: {
+      source: LIST_NAMES.scores,
+      errorStyle: "warning",
+      prompt: "A whole number from 1 (low) to 5 (high). Leave blank to use the country's value.",
+    },
+  },
+  "Value added": {
+    width: 12,
+    format: FORMATS.wholeNumber,
+    list: {
+      source: LIST_NAMES.scores,
+      errorStyle: "warning",
+      prompt: "A whole number from 1 (low) to 5 (high): the value ICCWC can add.",
+    },
+  },
+  Engagement: {
+    width: 12,
+    format: FORMATS.wholeNumber,
+    list: {
+      source: LIST_NAMES.scores,
+      errorStyle: "warning",
+      prompt: "A whole number from 1 (low) to 5 (high). Leave blank to use the country's value.",
+    },
+  },
   Notes: { width: 40 },
 };
 

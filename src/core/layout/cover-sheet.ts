@@ -29,19 +29,45 @@ export interface CoverData {
 
 /** One line per sheet the workbook may hold, in tab order. */
 export const SHEET_GUIDE: readonly { sheet: string; holds: string }[] = [
-  { sheet: SHEETS.cover, holds: "This page: the plan, the date of the check, the counts and how to read the workbook." },
-  { sheet: SHEETS.activities, holds: "The activities, one row each, as entered by the programme officers. Coloured cells carry a note (hover or select the cell) saying what is wrong; the columns from Score onward are the prioritisation scores." },
-  { sheet: SHEETS.issues, holds: "Every problem found, one row each, with a link to its cell. Filter by Severity or Code." },
-  { sheet: SHEETS.summaries, holds: "Pivot-ready tables: the facts table (one row per activity, country and period) and roll-ups by outcome, sub-outcome, approach, agency, country and year. Select a table and use Insert > PivotTable." },
+  {
+    sheet: SHEETS.cover,
+    holds: "This page: the plan, the date of the check, the counts and how to read the workbook.",
+  },
+  {
+    sheet: SHEETS.activities,
+    holds:
+      "The activities, one row each, as entered by the programme officers. Coloured cells carry a note (hover or select the cell) saying what is wrong; the columns from Score onward are the prioritisation scores.",
+  },
+  {
+    sheet: SHEETS.issues,
+    holds: "Every problem found, one row each, with a link to its cell. Filter by Severity or Code.",
+  },
+  {
+    sheet: SHEETS.summaries,
+    holds:
+      "Pivot-ready tables: the facts table (one row per activity, country and period) and roll-ups by outcome, sub-outcome, approach, agency, country and year. Select a table and use Insert > PivotTable.",
+  },
   { sheet: SHEETS.dashboard, holds: "A PivotTable and chart built from the facts table (made by the Excel add-in)." },
   { sheet: SHEETS.settings, holds: "Scoring weights, score bands, available funds and the reporting period." },
-  { sheet: SHEETS.countries, holds: "Countries with their region, priority status (roadmap), need and engagement, used for scoring." },
-  { sheet: SHEETS.framework, holds: "The ICCWC Strategic Action Plan 2023-2026: every outcome, sub-outcome and approach with its code and title (read-only)." },
-  { sheet: SHEETS.lists, holds: "The lists behind the drop-downs in Activities (agencies, levels, stages, statuses, codes, countries). Generated; read-only." },
+  {
+    sheet: SHEETS.countries,
+    holds: "Countries with their region, priority status (roadmap), need and engagement, used for scoring.",
+  },
+  {
+    sheet: SHEETS.framework,
+    holds:
+      "The ICCWC Strategic Action Plan 2023-2026: every outcome, sub-outcome and approach with its code and title (read-only).",
+  },
+  {
+    sheet: SHEETS.lists,
+    holds:
+      "The lists behind the drop-downs in Activities (agencies, levels, stages, statuses, codes, countries). Generated; read-only.",
+  },
 ];
 
 const SEVERITY_TEXT = {
-  error: "Error: the row cannot be trusted in the summaries until this is fixed (an unknown code, an impossible date or amount).",
+  error:
+    "Error: the row cannot be trusted in the summaries until this is fixed (an unknown code, an impossible date or amount).",
   warning: "Warning: a person should look (for example an activity past its end date that is not completed).",
   info: "Information: kept as is, for the record (for example an extra column the plan does not use).",
 } as const;
@@ -89,11 +115,26 @@ export function coverSheetChanges(d: CoverData): ChangeOp[] {
   push();
   push("How to read it without the add-in");
   styles.push({ kind: "style", sheet, range: `A${row()}:A${row()}`, style: { bold: true } });
-  push("1.", "Start with the counts above, then open Issues: each row names the sheet, the cell, the value and what to do. The Cell column links to the cell.");
-  push("2.", "In Activities, a coloured cell has a note that starts with \"ICCWC check:\". Your own notes and colours are left as they were.");
-  push("3.", "Filter Activities by Band or sort by Rank to see the priorities; the Score breakdown column shows how each score was made.");
-  push("4.", "For progress reports, select a table on Summaries and use Insert > PivotTable (or Data > Pivot Table in LibreOffice).");
-  push("5.", "Nothing here was changed in the activities you entered: the add-in adds notes, colours and its own columns and sheets only.");
+  push(
+    "1.",
+    "Start with the counts above, then open Issues: each row names the sheet, the cell, the value and what to do. The Cell column links to the cell.",
+  );
+  push(
+    "2.",
+    'In Activities, a coloured cell has a note that starts with "ICCWC check:". Your own notes and colours are left as they were.',
+  );
+  push(
+    "3.",
+    "Filter Activities by Band or sort by Rank to see the priorities; the Score breakdown column shows how each score was made.",
+  );
+  push(
+    "4.",
+    "For progress reports, select a table on Summaries and use Insert > PivotTable (or Data > Pivot Table in LibreOffice).",
+  );
+  push(
+    "5.",
+    "Nothing here was changed in the activities you entered: the add-in adds notes, colours and its own columns and sheets only.",
+  );
   if (d.notApplied && d.notApplied.length > 0) {
     push();
     push("Not included in this file", d.notApplied.join("; "));
@@ -103,7 +144,12 @@ export function coverSheetChanges(d: CoverData): ChangeOp[] {
     { kind: "ensureSheet", sheet, position: 0 },
     { kind: "resetSheet", sheet },
     { kind: "values", sheet, at: "A1", values: rows },
-    ...Object.entries(formats).map(([r, format]): ChangeOp => ({ kind: "numberFormat", sheet, range: `B${r}:B${r}`, format })),
+    ...Object.entries(formats).map(([r, format]): ChangeOp => ({
+      kind: "numberFormat",
+      sheet,
+      range: `B${r}:B${r}`,
+      format,
+    })),
     { kind: "columns", sheet, widths: [26, 140], from: 1 },
     // No wrap: a file carries no row heights for wrapped text, so LibreOffice and older Excel would draw
     // wrapped lines over the next row. One line per row, running on into the empty cells to the right.

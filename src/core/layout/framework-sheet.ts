@@ -55,7 +55,11 @@ export function frameworkSheetChanges(fw: FrameworkSheetData): ChangeOp[] {
     [null, null, null, null],
   ];
   const headerRow = PREAMBLE_ROWS + 1;
-  const values: CellValue[][] = [...preamble, [...FRAMEWORK_HEADERS], ...rows.map((r) => [r.code, r.level, r.title, r.text])];
+  const values: CellValue[][] = [
+    ...preamble,
+    [...FRAMEWORK_HEADERS],
+    ...rows.map((r) => [r.code, r.level, r.title, r.text]),
+  ];
   const last = headerRow + rows.length;
   const ops: ChangeOp[] = [
     { kind: "ensureSheet", sheet },
@@ -71,8 +75,10 @@ export function frameworkSheetChanges(fw: FrameworkSheetData): ChangeOp[] {
   ];
   rows.forEach((r, i) => {
     const row = headerRow + 1 + i;
-    if (r.level === "Outcome") ops.push({ kind: "style", sheet, range: `A${row}:D${row}`, style: { bold: true, fill: OUTCOME_FILL } });
-    else if (r.level.startsWith("Sub-outcome")) ops.push({ kind: "style", sheet, range: `A${row}:C${row}`, style: { italic: true } });
+    if (r.level === "Outcome")
+      ops.push({ kind: "style", sheet, range: `A${row}:D${row}`, style: { bold: true, fill: OUTCOME_FILL } });
+    else if (r.level.startsWith("Sub-outcome"))
+      ops.push({ kind: "style", sheet, range: `A${row}:C${row}`, style: { italic: true } });
   });
   ops.push({ kind: "protect", sheet });
   return ops;

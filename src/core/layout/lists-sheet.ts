@@ -72,7 +72,12 @@ export function listsSheetChanges(data: ListsData): ChangeOp[] {
     if (!c.name) return;
     const letters = columnLetters(i + 1);
     // Absolute references: a name is a fixed range, wherever it is used from.
-    ops.push({ kind: "name", name: c.name, sheet, range: `$${letters}$2:$${letters}$${Math.max(c.values.length, 1) + 1}` });
+    ops.push({
+      kind: "name",
+      name: c.name,
+      sheet,
+      range: `$${letters}$2:$${letters}$${Math.max(c.values.length, 1) + 1}`,
+    });
   });
   ops.push({ kind: "protect", sheet });
   return ops;

@@ -14,7 +14,14 @@ import type { SetupData } from "./setup-changes";
 
 export function frameworkSheetData(plan: FrameworkIndex = PLAN_2023_2026): FrameworkSheetData {
   const f = plan.framework;
-  return { title: f.title, vision: f.vision, impact: f.impact, outcomes: f.outcomes, subOutcomes: f.subOutcomes, approaches: f.approaches };
+  return {
+    title: f.title,
+    vision: f.vision,
+    impact: f.impact,
+    outcomes: f.outcomes,
+    subOutcomes: f.subOutcomes,
+    approaches: f.approaches,
+  };
 }
 
 export function listsData(plan: FrameworkIndex = PLAN_2023_2026): ListsData {
@@ -35,9 +42,19 @@ export function listsData(plan: FrameworkIndex = PLAN_2023_2026): ListsData {
  * Everything set up needs for the 2023-2026 plan. `settings` (e.g. the sample's priority countries)
  * is written only into Settings or Countries tables that do not exist yet; existing ones are repaired.
  */
-export function defaultSetupData(options: { settings?: Settings; settingsGrid?: Grid | null; countriesGrid?: Grid | null; extraActivityHeaders?: readonly string[] } = {}): SetupData {
+export function defaultSetupData(
+  options: {
+    settings?: Settings;
+    settingsGrid?: Grid | null;
+    countriesGrid?: Grid | null;
+    extraActivityHeaders?: readonly string[];
+  } = {},
+): SetupData {
   const settingsSheet = (): ChangeOp[] => [
-    ...settingsSheetChanges(options.settings, { settingsGrid: options.settingsGrid ?? null, countriesGrid: options.countriesGrid ?? null }).ops,
+    ...settingsSheetChanges(options.settings, {
+      settingsGrid: options.settingsGrid ?? null,
+      countriesGrid: options.countriesGrid ?? null,
+    }).ops,
   ];
   return {
     framework: frameworkSheetData(),

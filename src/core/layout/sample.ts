@@ -46,10 +46,19 @@ export const samplePlanSchema = z.object({
   suggestedAsOf: text.optional(),
   activities: z.array(sampleRowSchema),
   /** The deliberate problems: the activity ID, the columns where a check should point, and why. */
-  plantedProblems: z.array(z.object({ id: text, occurrence: z.number().int().positive().optional(), columns: z.array(text), problem: text })),
+  plantedProblems: z.array(
+    z.object({ id: text, occurrence: z.number().int().positive().optional(), columns: z.array(text), problem: text }),
+  ),
   settings: z.object({ availableFundsUsd: z.number().nonnegative().optional() }).default({}),
   countries: z
-    .array(z.object({ iso3: z.string().length(3), priority: z.boolean(), need: z.number().int().min(1).max(5), engagement: z.number().int().min(1).max(5) }))
+    .array(
+      z.object({
+        iso3: z.string().length(3),
+        priority: z.boolean(),
+        need: z.number().int().min(1).max(5),
+        engagement: z.number().int().min(1).max(5),
+      }),
+    )
     .default([]),
 });
 export type SamplePlan = z.infer<typeof samplePlanSchema>;
@@ -67,7 +76,11 @@ export function sampleActivityChanges(
   toSerial: (iso: string) => number | null,
 ): ChangeOp[] {
   if (rows.length === 0) return [];
-  const cols = ACTIVITY_COLUMNS.map((c) => ({ key: c.key as ActivityKey, col: columnOf[c.header], format: ACTIVITY_COLUMN_SPECS[c.header].format ?? null }));
+  const cols = ACTIVITY_COLUMNS.map((c) => ({
+    key: c.key as ActivityKey,
+    col: columnOf[c.header],
+    format: ACTIVITY_COLUMN_SPECS[c.header].format ?? null,
+  }));
   const placed = cols.filter((c): c is { key: ActivityKey; col: number; format: string | null } => c.col !== undefined);
   const first = Math.min(...placed.map((c) => c.col));
   const last = Math.max(...placed.map((c) => c.col));
@@ -98,7 +111,19 @@ export function sampleSettings(plan: SamplePlan): Settings {
     .sort((a, b) => a.nameEn.localeCompare(b.nameEn, "en"))
     .map((c) => {
       const o = override.get(c.iso3);
-      return { iso3: c.iso3, name: c.nameEn, region: c.region, priority: o?.priority ?? false, need: o?.need ?? null, engagement: o?.engagement ?? null, row: null };
+      return {
+        iso3: c.iso3,
+        name: c.nameEn,
+        region: c.region,
+        priority: o?.priority ?? false,
+        need: o?.need ?? null,
+        engagement: o?.engagement ?? null,
+        row: null,
+      };
     });
-  return { ...DEFAULT_SETTINGS, availableFundsUsd: plan.settings.availableFundsUsd ?? DEFAULT_SETTINGS.availableFundsUsd, countries };
+  return {
+    ...DEFAULT_SETTINGS,
+    availableFundsUsd: plan.settings.availableFundsUsd ?? DEFAULT_SETTINGS.availableFundsUsd,
+    countries,
+  };
 }

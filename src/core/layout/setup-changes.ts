@@ -52,11 +52,22 @@ export function planSetup(existing: ExistingWorkbook, data: SetupData): SetupPla
   });
   const missing = { settings: !has.has(SHEETS.settings), countries: !has.has(SHEETS.countries) };
   const settingsOps = data.settingsSheet ? data.settingsSheet(missing) : [];
-  const changes = changeSet(activities.ops, frameworkSheetChanges(data.framework), listsSheetChanges(data.lists), settingsOps);
+  const changes = changeSet(
+    activities.ops,
+    frameworkSheetChanges(data.framework),
+    listsSheetChanges(data.lists),
+    settingsOps,
+  );
   return { changes, activities, problems: [...activities.problems] };
 }
 
 /** The set-up change set alone (see planSetup for what it could not do). */
-export function setupChanges(existing: ExistingWorkbook, data: SetupData = defaultSetupData({ settingsGrid: existing.settings ?? null, countriesGrid: existing.countries ?? null })): ChangeSet {
+export function setupChanges(
+  existing: ExistingWorkbook,
+  data: SetupData = defaultSetupData({
+    settingsGrid: existing.settings ?? null,
+    countriesGrid: existing.countries ?? null,
+  }),
+): ChangeSet {
   return planSetup(existing, data).changes;
 }

@@ -43,7 +43,17 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** An empty parse, for a grid the parser could not handle at all. */
 function emptyParse(grid: Grid): ParsedActivities {
-  return { sheet: grid.sheet, headerRow: null, columnOf: {}, missingColumns: [], extraColumns: [], duplicateHeaders: [], rows: [], blankRows: [], problems: [] };
+  return {
+    sheet: grid.sheet,
+    headerRow: null,
+    columnOf: {},
+    missingColumns: [],
+    extraColumns: [],
+    duplicateHeaders: [],
+    rows: [],
+    blankRows: [],
+    problems: [],
+  };
 }
 
 function failure(sheet: string, code: string, message: string): Issue {
@@ -56,7 +66,11 @@ export function validateActivities(grid: Grid, options: ValidateOptions): Valida
     parsed = parseActivities(grid, options.framework ?? PLAN_2023_2026);
   } catch (e) {
     // The parser promises never to throw; if it does, the officer still gets a report, not a crash.
-    const failed = failure(grid.sheet, "check-failed", `The sheet could not be read (${e instanceof Error ? e.message : String(e)}). Please report this with the workbook.`);
+    const failed = failure(
+      grid.sheet,
+      "check-failed",
+      `The sheet could not be read (${e instanceof Error ? e.message : String(e)}). Please report this with the workbook.`,
+    );
     return validateParsed(grid, emptyParse(grid), options, [failed]);
   }
   return validateParsed(grid, parsed, options);
@@ -66,13 +80,26 @@ export function validateActivities(grid: Grid, options: ValidateOptions): Valida
  * The rules alone, on a grid already parsed (a caller that parsed the sheet for another purpose need
  * not parse it twice; the benchmark times the two steps apart).
  */
-export function validateParsed(grid: Grid, parsed: ParsedActivities, options: ValidateOptions, earlier: readonly Issue[] = []): ValidationReport {
+export function validateParsed(
+  grid: Grid,
+  parsed: ParsedActivities,
+  options: ValidateOptions,
+  earlier: readonly Issue[] = [],
+): ValidationReport {
   const framework = options.framework ?? PLAN_2023_2026;
   const rules = options.rules ?? RULES;
   const issues: Issue[] = [...earlier];
   let asOf = options.asOf;
   if (!ISO_DATE.test(asOf)) {
-    issues.push({ ...failure(grid.sheet, "as-of-invalid", `The as-of date "${showValue(asOf)}" is not a date (YYYY-MM-DD); end dates were not compared with it.`), severity: "warning", value: showValue(asOf) });
+    issues.push({
+      ...failure(
+        grid.sheet,
+        "as-of-invalid",
+        `The as-of date "${showValue(asOf)}" is not a date (YYYY-MM-DD); end dates were not compared with it.`,
+      ),
+      severity: "warning",
+      value: showValue(asOf),
+    });
     asOf = "";
   }
 
@@ -89,7 +116,8 @@ export function validateParsed(grid: Grid, parsed: ParsedActivities, options: Va
       let h = headers.get(key);
       if (h === undefined) {
         const col = parsed.columnOf[key];
-        const written = parsed.headerRow !== null && col !== undefined ? showValue(cellAt(grid, parsed.headerRow, col)).trim() : "";
+        const written =
+          parsed.headerRow !== null && col !== undefined ? showValue(cellAt(grid, parsed.headerRow, col)).trim() : "";
         h = written || (ACTIVITY_COLUMNS.find((c) => c.key === key)?.header ?? key);
         headers.set(key, h);
       }
@@ -102,7 +130,13 @@ export function validateParsed(grid: Grid, parsed: ParsedActivities, options: Va
   const fail = (rule: Rule, e: unknown): void => {
     const at = rowRules.indexOf(rule as RowRule);
     if (at >= 0) live[at] = false;
-    issues.push(failure(grid.sheet, "check-failed", `The check "${rule.code}" stopped on this sheet (${e instanceof Error ? e.message : String(e)}); its results are missing. Please report this with the workbook.`));
+    issues.push(
+      failure(
+        grid.sheet,
+        "check-failed",
+        `The check "${rule.code}" stopped on this sheet (${e instanceof Error ? e.message : String(e)}); its results are missing. Please report this with the workbook.`,
+      ),
+    );
   };
   const rowRules: RowRule[] = [];
   const live: boolean[] = [];
@@ -194,13 +228,35 @@ export function summarize(issues: readonly Issue[], rowsChecked: number): Valida
   return s;
 }
 
-export const ISSUE_TABLE_HEADERS = ["Severity", "Code", "Sheet", "Row", "Column", "Cell", "Value", "Message", "Suggestion", "Activity ID"] as const;
+export const ISSUE_TABLE_HEADERS = [
+  "Severity",
+  "Code",
+  "Sheet",
+  "Row",
+  "Column",
+  "Cell",
+  "Value",
+  "Message",
+  "Suggestion",
+  "Activity ID",
+] as const;
 
 /** The flat export: a header row, then one row per issue (empty fields as empty cells). */
 export function issuesToTable(issues: readonly Issue[]): CellValue[][] {
   const rows: CellValue[][] = [[...ISSUE_TABLE_HEADERS]];
   for (const i of issues) {
-    rows.push([i.severity, i.code, i.sheet, i.row, i.column, i.cell, i.value === "" ? null : i.value, i.message, i.suggestion ?? null, i.activityId ?? null]);
+    rows.push([
+      i.severity,
+      i.code,
+      i.sheet,
+      i.row,
+      i.column,
+      i.cell,
+      i.value === "" ? null : i.value,
+      i.message,
+      i.suggestion ?? null,
+      i.activityId ?? null,
+    ]);
   }
   return rows;
 }

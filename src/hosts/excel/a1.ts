@@ -15,7 +15,11 @@ export interface Rect {
 
 function corner(text: string): { row: number | null; col: number | null } {
   const m = /^\$?([A-Za-z]{0,3})\$?(\d*)$/.exec(text);
-  if (!m || (m[1] === "" && m[2] === "")) throw new SimulatedOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${text}".`);
+  if (!m || (m[1] === "" && m[2] === ""))
+    throw new SimulatedOfficeError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format: "${text}".`,
+    );
   return { col: m[1] ? columnNumber(m[1]) : null, row: m[2] ? Number(m[2]) : null };
 }
 

@@ -4,7 +4,11 @@ import type { ChangeKind } from "../../core/changeset";
 /** A change set the adapter refused before writing anything (a bad address, a write to a missing sheet). */
 export class ChangeSetError extends Error {
   override readonly name = "ChangeSetError";
-  constructor(readonly opIndex: number, readonly kind: ChangeKind, detail: string) {
+  constructor(
+    readonly opIndex: number,
+    readonly kind: ChangeKind,
+    detail: string,
+  ) {
     super(`Change ${opIndex + 1} (${kind}) cannot be applied: ${detail}. Nothing was written to the workbook.`);
   }
 }
@@ -25,7 +29,9 @@ export class ExcelApplyError extends Error {
   ) {
     super(
       `${cancelled ? "Cancelled" : "Excel stopped"} while writing block ${failedBlock + 1} of ${blocks}: ${
-        appliedOps === 0 ? "nothing was written" : `${appliedOps} of ${totalOps} changes were written, the rest were not`
+        appliedOps === 0
+          ? "nothing was written"
+          : `${appliedOps} of ${totalOps} changes were written, the rest were not`
       }.${cancelled ? "" : ` ${reason instanceof Error ? reason.message : String(reason)}`} Run the command again to finish: it rewrites the same result.`,
     );
   }

@@ -36,7 +36,10 @@ function abortError(signal: AbortSignal): Error {
   return e;
 }
 
-export function createExcelPort(run: typeof Excel.run, options: ExcelPortOptions = {}): WorkbookPort & { supports(): Supports } {
+export function createExcelPort(
+  run: typeof Excel.run,
+  options: ExcelPortOptions = {},
+): WorkbookPort & { supports(): Supports } {
   const isSetSupported = options.isSetSupported ?? officeIsSetSupported();
   const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
   const readLimits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...options.read };
@@ -56,7 +59,9 @@ export function createExcelPort(run: typeof Excel.run, options: ExcelPortOptions
       run(async (context) => {
         const sheets = context.workbook.worksheets.load("items/name,items/visibility");
         await context.sync();
-        const used = sheets.items.map((s) => s.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
+        const used = sheets.items.map((s) =>
+          s.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+        );
         await context.sync();
         return sheets.items.map((s, i): SheetInfo => {
           const u = used[i]!;
@@ -70,7 +75,8 @@ export function createExcelPort(run: typeof Excel.run, options: ExcelPortOptions
         });
       }),
 
-    readSheet: (name: string, readOptions: ReadOptions = {}): Promise<Grid> => run((context) => readSheetInBlocks(context, name, readOptions, readLimits, options.onReadProgress)),
+    readSheet: (name: string, readOptions: ReadOptions = {}): Promise<Grid> =>
+      run((context) => readSheetInBlocks(context, name, readOptions, readLimits, options.onReadProgress)),
 
     apply: (changes: ChangeSet, applyOptions: ApplyOptions = {}): Promise<ApplyReport> =>
       run(async (context) => {
@@ -80,8 +86,17 @@ export function createExcelPort(run: typeof Excel.run, options: ExcelPortOptions
         };
         checkAbort();
         const can = supports();
-        const facts = await inspectWorkbook(context, changes, { notes: can.notes, pivots: can.pivots }, blockBytes, checkAbort);
-        const ops = checkOps(changes, facts.sheets.map((s) => s.name));
+        const facts = await inspectWorkbook(
+          context,
+          changes,
+          { notes: can.notes, pivots: can.pivots },
+          blockBytes,
+          checkAbort,
+        );
+        const ops = checkOps(
+          changes,
+          facts.sheets.map((s) => s.name),
+        );
         const plan = planWrites(ops, facts, can, blockBytes);
         checkAbort();
         const blocks = toBlocks(plan.actions, blockBytes);

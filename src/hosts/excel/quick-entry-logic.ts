@@ -85,12 +85,20 @@ export function decideQuickEntry(input: QuickEntryInput): QuickEntryDecision {
     };
 
     const approach = at("approach");
-    if (approach && input.edited.has(approach.a1) && typeof approach.value === "string" && approach.value.trim() !== "") {
+    if (
+      approach &&
+      input.edited.has(approach.a1) &&
+      typeof approach.value === "string" &&
+      approach.value.trim() !== ""
+    ) {
       const match = fw.matchApproach(approach.value);
       if (match) {
         const sub = fw.parent(match.code);
         const outcome = sub ? fw.parent(sub.code) : undefined;
-        for (const [key, node] of [["subOutcome", sub], ["outcome", outcome]] as const) {
+        for (const [key, node] of [
+          ["subOutcome", sub],
+          ["outcome", outcome],
+        ] as const) {
           const cell = at(key);
           if (!cell || !node || input.edited.has(cell.a1)) continue;
           const now = cell.value === null ? "" : String(cell.value).trim();
@@ -107,12 +115,13 @@ export function decideQuickEntry(input: QuickEntryInput): QuickEntryDecision {
   const top = input.headerRow;
   const last = Math.max(top, ...input.rows.map((r) => r.row));
   const gridRows: CellValue[][] = [];
-  for (let r = top; r <= last; r++) gridRows.push(r === top ? [...input.header] : current.get(r) ?? []);
+  for (let r = top; r <= last; r++) gridRows.push(r === top ? [...input.header] : (current.get(r) ?? []));
   const grid: Grid = { sheet: input.sheet, top, left: 1, rows: gridRows };
   const report = validateActivities(grid, { asOf: input.asOf });
   const byCell = new Map<string, Issue[]>();
   for (const issue of report.issues) {
-    if (issue.row === null || issue.cell === null || !current.has(issue.row) || ROW_CODES_SKIPPED.has(issue.code)) continue;
+    if (issue.row === null || issue.cell === null || !current.has(issue.row) || ROW_CODES_SKIPPED.has(issue.code))
+      continue;
     byCell.set(issue.cell, [...(byCell.get(issue.cell) ?? []), issue]);
   }
   const palette = Object.values(SEVERITY_FILLS);
@@ -124,12 +133,21 @@ export function decideQuickEntry(input: QuickEntryInput): QuickEntryDecision {
       const a1 = cellAddress(row, col);
       const issues = byCell.get(a1);
       if (!issues) {
-        ops.push({ kind: "clearNote", sheet: input.sheet, cell: a1 }, { kind: "clearFill", sheet: input.sheet, range: a1, colors: palette });
+        ops.push(
+          { kind: "clearNote", sheet: input.sheet, cell: a1 },
+          { kind: "clearFill", sheet: input.sheet, range: a1, colors: palette },
+        );
         continue;
       }
-      const worst = issues.reduce<Severity>((w, i) => (SEVERITY_ORDER[i.severity] < SEVERITY_ORDER[w] ? i.severity : w), "info");
+      const worst = issues.reduce<Severity>(
+        (w, i) => (SEVERITY_ORDER[i.severity] < SEVERITY_ORDER[w] ? i.severity : w),
+        "info",
+      );
       const text = ANNOTATION_MARK + issues.map((i) => `${i.severity} (${i.code}): ${i.message}`).join("\n");
-      ops.push({ kind: "note", sheet: input.sheet, cell: a1, text }, { kind: "fill", sheet: input.sheet, range: a1, color: SEVERITY_FILLS[worst] });
+      ops.push(
+        { kind: "note", sheet: input.sheet, cell: a1, text },
+        { kind: "fill", sheet: input.sheet, range: a1, color: SEVERITY_FILLS[worst] },
+      );
     }
   }
   return { ops, filled };

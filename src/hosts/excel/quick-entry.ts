@@ -17,7 +17,10 @@ import { decideQuickEntry, type QuickEntryDecision } from "./quick-entry-logic";
 export class BurstCollector {
   private addresses = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  constructor(private readonly delayMs: number, private readonly flush: (addresses: string[]) => void) {}
+  constructor(
+    private readonly delayMs: number,
+    private readonly flush: (addresses: string[]) => void,
+  ) {}
   add(address: string): void {
     this.addresses.add(address);
     if (this.timer) clearTimeout(this.timer);
@@ -41,13 +44,20 @@ export function editedCells(addresses: readonly string[], cap = 5000): Set<strin
   for (const a of addresses) {
     const { rect } = parseRef(a);
     if (rect.rows * rect.cols + out.size > cap) return null;
-    for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.col; c < rect.col + rect.cols; c++) out.add(cellAddress(r, c));
+    for (let r = rect.row; r < rect.row + rect.rows; r++)
+      for (let c = rect.col; c < rect.col + rect.cols; c++) out.add(cellAddress(r, c));
   }
   return out;
 }
 
 /** One burst: read the header, the touched rows and the ID column, decide, apply. Returns the decision (null when skipped). */
-export async function processBurst(run: typeof Excel.run, port: WorkbookPort, addresses: readonly string[], asOf: string, sheet: string = SHEETS.activities): Promise<QuickEntryDecision | null> {
+export async function processBurst(
+  run: typeof Excel.run,
+  port: WorkbookPort,
+  addresses: readonly string[],
+  asOf: string,
+  sheet: string = SHEETS.activities,
+): Promise<QuickEntryDecision | null> {
   const edited = editedCells(addresses);
   if (!edited || edited.size === 0) return null;
   const rowsTouched = [...new Set([...edited].map((a) => parseAddress(a).row))].sort((a, b) => a - b);
@@ -56,20 +66,35 @@ export async function processBurst(run: typeof Excel.run, port: WorkbookPort, ad
     const top = ws.getRange("A1:AZ10").load("values");
     const ids = ws.getUsedRange(true).getColumn(0).load("values");
     await context.sync();
-    const headerIndex = top.values.findIndex((r: unknown[]) => r.some((v) => v === "Approach") && r.some((v) => v === "ID"));
+    const headerIndex = top.values.findIndex(
+      (r: unknown[]) => r.some((v) => v === "Approach") && r.some((v) => v === "ID"),
+    );
     if (headerIndex < 0) return null;
     const width = (top.values[headerIndex] as unknown[]).length;
-    const rows = rowsTouched.filter((r) => r > headerIndex + 1).map((r) => ({ row: r, range: ws.getRangeByIndexes(r - 1, 0, 1, width).load("values") }));
+    const rows = rowsTouched
+      .filter((r) => r > headerIndex + 1)
+      .map((r) => ({ row: r, range: ws.getRangeByIndexes(r - 1, 0, 1, width).load("values") }));
     await context.sync();
     return {
       headerRow: headerIndex + 1,
       header: (top.values[headerIndex] as CellValue[]).map((v) => (v === "" ? null : v)),
-      rows: rows.map((r) => ({ row: r.row, values: (r.range.values[0] as CellValue[]).map((v) => (v === "" ? null : v)) })),
+      rows: rows.map((r) => ({
+        row: r.row,
+        values: (r.range.values[0] as CellValue[]).map((v) => (v === "" ? null : v)),
+      })),
       ids: ids.values.map((r: unknown[]) => (r[0] === "" ? null : (r[0] as CellValue))),
     };
   });
   if (!data || data.rows.length === 0) return null;
-  const decision = decideQuickEntry({ sheet, headerRow: data.headerRow, header: data.header, rows: data.rows, edited, existingIds: data.ids, asOf });
+  const decision = decideQuickEntry({
+    sheet,
+    headerRow: data.headerRow,
+    header: data.header,
+    rows: data.rows,
+    edited,
+    existingIds: data.ids,
+    asOf,
+  });
   if (decision.ops.length > 0) await port.apply({ ops: decision.ops });
   return decision;
 }
@@ -79,7 +104,16 @@ export interface QuickEntryHandle {
 }
 
 /** Start listening. The task pane calls this when the user turns quick entry on. */
-export async function startQuickEntry(run: typeof Excel.run, port: WorkbookPort, options: { delayMs?: number; asOf?: () => string; onDecision?: (d: QuickEntryDecision) => void; onError?: (e: unknown) => void } = {}): Promise<QuickEntryHandle> {
+export async function startQuickEntry(
+  run: typeof Excel.run,
+  port: WorkbookPort,
+  options: {
+    delayMs?: number;
+    asOf?: () => string;
+    onDecision?: (d: QuickEntryDecision) => void;
+    onError?: (e: unknown) => void;
+  } = {},
+): Promise<QuickEntryHandle> {
   let writing = false;
   const collector = new BurstCollector(options.delayMs ?? 400, (addresses) => {
     writing = true;

@@ -44,7 +44,15 @@ export async function readSheetInBlocks(
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   await context.sync();
   if (ws.isNullObject) throw new SheetNotFoundError(name);
-  if (used.isNullObject) return { sheet: name, top: 1, left: 1, rows: [], ...(options.formulas ? { formulas: [] } : {}), ...(options.numberFormats ? { numberFormats: [] } : {}) };
+  if (used.isNullObject)
+    return {
+      sheet: name,
+      top: 1,
+      left: 1,
+      rows: [],
+      ...(options.formulas ? { formulas: [] } : {}),
+      ...(options.numberFormats ? { numberFormats: [] } : {}),
+    };
 
   // The grid starts at A1, as the file host's does, so row and column numbers mean the same everywhere.
   const totalRows = used.rowIndex + used.rowCount;
@@ -52,7 +60,12 @@ export async function readSheetInBlocks(
   const rows: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   const numberFormats: (string | null)[][] = [];
-  const props = ["values", "valueTypes", ...(options.formulas ? ["formulas"] : []), ...(options.numberFormats ? ["numberFormat"] : [])];
+  const props = [
+    "values",
+    "valueTypes",
+    ...(options.formulas ? ["formulas"] : []),
+    ...(options.numberFormats ? ["numberFormat"] : []),
+  ];
   const maxRowsByCells = Math.max(1, Math.floor(limits.cells / cols));
   let bytesPerRow = 0;
   let next = Math.min(limits.firstBlockRows, maxRowsByCells);
@@ -87,12 +100,21 @@ export async function readSheetInBlocks(
       if (f) {
         const fr = f[i] ?? [];
         // Text that merely starts with "=" reads back identical in values and formulas: not a formula.
-        formulas.push(fr.map((x: unknown, j: number) => (typeof x === "string" && x.startsWith("=") && x !== vr[j] ? x.slice(1) : null)));
+        formulas.push(
+          fr.map((x: unknown, j: number) =>
+            typeof x === "string" && x.startsWith("=") && x !== vr[j] ? x.slice(1) : null,
+          ),
+        );
       }
-      if (nf) numberFormats.push((nf[i] ?? []).map((x: unknown) => (typeof x === "string" && x !== "General" ? x : null)));
+      if (nf)
+        numberFormats.push((nf[i] ?? []).map((x: unknown) => (typeof x === "string" && x !== "General" ? x : null)));
     }
     // Measure this block and size the next one from the costliest row seen.
-    const bytes = JSON.stringify(values).length + JSON.stringify(types).length + (f ? JSON.stringify(f).length : 0) + (nf ? JSON.stringify(nf).length : 0);
+    const bytes =
+      JSON.stringify(values).length +
+      JSON.stringify(types).length +
+      (f ? JSON.stringify(f).length : 0) +
+      (nf ? JSON.stringify(nf).length : 0);
     bytesPerRow = Math.max(bytesPerRow, bytes / count);
     next = Math.max(1, Math.floor(limits.responseBytes / Math.max(bytesPerRow, 1)));
     block.untrack();

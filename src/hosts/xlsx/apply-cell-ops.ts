@@ -5,7 +5,14 @@
 import type { Cell, CellValue as ExcelValue, Worksheet } from "exceljs";
 import { ANNOTATION_MARK, SEVERITY_FILLS, type ChangeOp } from "../../core/changeset";
 import { isCellError, parseAddress, sheetRef, type CellValue } from "../../core/grid";
-import { applyCellStyle, removeCellFill, setCellFill, setCellNumFmt, setColumnNumFmt, shareEmptyStyle } from "./cell-style";
+import {
+  applyCellStyle,
+  removeCellFill,
+  setCellFill,
+  setCellNumFmt,
+  setColumnNumFmt,
+  shareEmptyStyle,
+} from "./cell-style";
 import { clearCellNote } from "./exceljs-internals";
 import { parseRange, sameColor, type Box } from "./ranges";
 
@@ -103,7 +110,13 @@ export function applyFill(sheet: Worksheet, op: Op<"fill">): null {
   forEachCell(sheet, parseRange(op.range), (cell) => {
     // A user's own colour stays: the add-in's note still flags the cell, and the colour is not lost.
     const fill = cell.style.fill;
-    if (fill && fill.type === "pattern" && fill.pattern === "solid" && !ADD_IN_FILLS.some((c) => sameColor(fill.fgColor?.argb, c))) return;
+    if (
+      fill &&
+      fill.type === "pattern" &&
+      fill.pattern === "solid" &&
+      !ADD_IN_FILLS.some((c) => sameColor(fill.fgColor?.argb, c))
+    )
+      return;
     setCellFill(cell, op.color);
   });
   return null;

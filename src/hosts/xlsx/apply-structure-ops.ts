@@ -68,14 +68,25 @@ export function applyColumns(sheet: Worksheet, op: Op<"columns">): null {
 }
 
 export function applyFreeze(sheet: Worksheet, op: Op<"freeze">): null {
-  const view = { state: "frozen" as const, xSplit: op.cols, ySplit: op.rows, topLeftCell: cellAddress(op.rows + 1, op.cols + 1) };
+  const view = {
+    state: "frozen" as const,
+    xSplit: op.cols,
+    ySplit: op.rows,
+    topLeftCell: cellAddress(op.rows + 1, op.cols + 1),
+  };
   sheet.views = [view];
   return null;
 }
 
 export async function applyProtect(sheet: Worksheet): Promise<null> {
   // No password: the lock guards generated sheets against slips, and a password would be a secret to keep.
-  await sheet.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: true });
+  await sheet.protect("", {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    autoFilter: true,
+    sort: true,
+  });
   return null;
 }
 
@@ -105,7 +116,9 @@ export function applyConditionalFormat(sheet: Worksheet, op: Op<"conditionalForm
   const formula = op.formula.replace(/^=/, "");
   const list = ws(sheet).conditionalFormattings;
   // Replace the same rule on the same range rather than stack a copy: applying twice equals once.
-  ws(sheet).conditionalFormattings = list.filter((cf) => !(cf.ref === op.range && cf.rules.some((r) => r.formulae?.[0] === formula)));
+  ws(sheet).conditionalFormattings = list.filter(
+    (cf) => !(cf.ref === op.range && cf.rules.some((r) => r.formulae?.[0] === formula)),
+  );
   sheet.addConditionalFormatting({
     ref: op.range,
     rules: [{ type: "expression", priority: 1, formulae: [formula], style: conditionalStyle(op.style) }],
@@ -134,7 +147,10 @@ export function applyTable(wb: Workbook, sheet: Worksheet, op: Op<"table">): nul
     if (ws(w).tables[op.name]) w.removeTable(op.name);
   }
   const box = parseRange(op.range);
-  const columns: TableColumnProperties[] = headerNames(sheet, box.top, box.left, box.right).map((name) => ({ name, filterButton: true }));
+  const columns: TableColumnProperties[] = headerNames(sheet, box.top, box.left, box.right).map((name) => ({
+    name,
+    filterButton: true,
+  }));
   // Empty row arrays: ExcelJS sizes the table from them but writes no cell, so the data stay as they are.
   const rows = Array.from({ length: Math.max(box.bottom - box.top, 0) }, () => [] as unknown[]);
   sheet.addTable({
@@ -154,7 +170,8 @@ const MAX_NAME_CELLS = 200_000;
 export function applyName(wb: Workbook, op: Op<"name">): string | null {
   const box = parseRange(op.range);
   const cells = (box.bottom - box.top + 1) * (box.right - box.left + 1);
-  if (cells > MAX_NAME_CELLS) return `the name ${op.name} covers ${cells} cells; the file host writes names over at most ${MAX_NAME_CELLS} cells`;
+  if (cells > MAX_NAME_CELLS)
+    return `the name ${op.name} covers ${cells} cells; the file host writes names over at most ${MAX_NAME_CELLS} cells`;
   const names = definedNames(wb);
   delete names.matrixMap[op.name];
   const abs = `$${cellAddress(box.top, box.left).replace(/(\d+)$/, "$$$1")}:$${cellAddress(box.bottom, box.right).replace(/(\d+)$/, "$$$1")}`;

@@ -81,17 +81,23 @@ async function applyOp(wb: Workbook, op: ChangeOp): Promise<string | null> {
   }
 }
 
-export async function applyChangeSet(wb: Workbook, changes: ChangeSet, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyChangeSet(
+  wb: Workbook,
+  changes: ChangeSet,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
   const report: ApplyReport = { applied: 0, skipped: [] };
   const total = changes.ops.length;
   let i = 0;
   for (const op of changes.ops) {
-    if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error("Cancelled");
+    if (options.signal?.aborted)
+      throw options.signal.reason instanceof Error ? options.signal.reason : new Error("Cancelled");
     const reason = await applyOp(wb, op);
     if (reason === null) report.applied += 1;
     else report.skipped.push({ kind: op.kind, reason });
     i += 1;
-    if (options.onProgress && (i % 200 === 0 || i === total)) options.onProgress({ fraction: i / total, message: `Applied ${i} of ${total} changes` });
+    if (options.onProgress && (i % 200 === 0 || i === total))
+      options.onProgress({ fraction: i / total, message: `Applied ${i} of ${total} changes` });
   }
   return report;
 }

@@ -28,7 +28,10 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array): Promis
  * The same guarantee for output made as a stream (the streaming path's writer): `write` fills the
  * temporary file's stream and resolves once it has finished; then the file is flushed and renamed.
  */
-export async function writeStreamAtomic(target: string, write: (out: NodeJS.WritableStream & import("node:stream").Writable) => Promise<void>): Promise<void> {
+export async function writeStreamAtomic(
+  target: string,
+  write: (out: NodeJS.WritableStream & import("node:stream").Writable) => Promise<void>,
+): Promise<void> {
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {

@@ -70,8 +70,14 @@ export function restyle(cell: Cell, change: StyleChange): void {
   if (next !== current) cell.style = next as Style;
 }
 
-export const numFmtChange = (format: string): StyleChange => ({ key: `fmt:${format}`, make: (s) => ({ ...s, numFmt: format }) });
-export const fillChange = (color: string): StyleChange => ({ key: `fill:${argb(color)}`, make: (s) => ({ ...s, fill: solidFill(color) }) });
+export const numFmtChange = (format: string): StyleChange => ({
+  key: `fmt:${format}`,
+  make: (s) => ({ ...s, numFmt: format }),
+});
+export const fillChange = (color: string): StyleChange => ({
+  key: `fill:${argb(color)}`,
+  make: (s) => ({ ...s, fill: solidFill(color) }),
+});
 export const noFillChange: StyleChange = {
   key: "nofill",
   make: (s) => {
@@ -80,7 +86,10 @@ export const noFillChange: StyleChange = {
     return next;
   },
 };
-export const cellStyleChange = (style: CellStyle): StyleChange => ({ key: `style:${JSON.stringify(style)}`, make: (current) => mergeStyle(current, style) });
+export const cellStyleChange = (style: CellStyle): StyleChange => ({
+  key: `style:${JSON.stringify(style)}`,
+  make: (current) => mergeStyle(current, style),
+});
 
 /**
  * A cell written with no style of its own gets one shared empty style instead of ExcelJS's fresh `{}`,
@@ -92,7 +101,8 @@ export function shareEmptyStyle(cell: Cell): void {
     if (cell.style === SHARED_EMPTY) cell.style = {};
     return;
   }
-  if (isEmptyStyle(cell.style as StyleModel | undefined) && cell.style !== SHARED_EMPTY) cell.style = SHARED_EMPTY as Style;
+  if (isEmptyStyle(cell.style as StyleModel | undefined) && cell.style !== SHARED_EMPTY)
+    cell.style = SHARED_EMPTY as Style;
 }
 const SHARED_EMPTY: StyleModel = {};
 
@@ -115,7 +125,12 @@ export function applyCellStyle(cell: Cell, style: CellStyle): void {
 
 function mergeStyle(current: StyleModel, style: CellStyle): StyleModel {
   const next: StyleModel = { ...current };
-  if (style.bold !== undefined || style.italic !== undefined || style.fontColor !== undefined || style.fontSize !== undefined) {
+  if (
+    style.bold !== undefined ||
+    style.italic !== undefined ||
+    style.fontColor !== undefined ||
+    style.fontSize !== undefined
+  ) {
     const font = { ...(current.font ?? {}) };
     if (style.bold !== undefined) font.bold = style.bold;
     if (style.italic !== undefined) font.italic = style.italic;

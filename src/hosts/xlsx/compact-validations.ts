@@ -27,10 +27,12 @@ export function compactValidations(sheet: Worksheet): void {
     const id = JSON.stringify(value);
     let g = groups.get(id);
     if (!g) groups.set(id, (g = { value, cols: new Map() }));
-    const box = key.includes(":") ? parseRange(key) : (() => {
-      const p = parseAddress(key);
-      return { top: p.row, left: p.col, bottom: p.row, right: p.col };
-    })();
+    const box = key.includes(":")
+      ? parseRange(key)
+      : (() => {
+          const p = parseAddress(key);
+          return { top: p.row, left: p.col, bottom: p.row, right: p.col };
+        })();
     for (let c = box.left; c <= box.right; c++) {
       let rows = g.cols.get(c);
       if (!rows) g.cols.set(c, (rows = new Set()));

@@ -69,12 +69,25 @@ function usedExtent(sheet: Worksheet): Extent | null {
 
 export function sheetInfo(sheet: Worksheet): SheetInfo {
   const e = usedExtent(sheet);
-  return { name: sheet.name, rowCount: e?.bottom ?? 0, columnCount: e?.right ?? 0, visible: sheet.state === "visible" || sheet.state === undefined };
+  return {
+    name: sheet.name,
+    rowCount: e?.bottom ?? 0,
+    columnCount: e?.right ?? 0,
+    visible: sheet.state === "visible" || sheet.state === undefined,
+  };
 }
 
 export function readGrid(sheet: Worksheet, options: ReadOptions = {}): Grid {
   const e = usedExtent(sheet);
-  if (!e) return { sheet: sheet.name, top: 1, left: 1, rows: [], ...(options.formulas ? { formulas: [] } : {}), ...(options.numberFormats ? { numberFormats: [] } : {}) };
+  if (!e)
+    return {
+      sheet: sheet.name,
+      top: 1,
+      left: 1,
+      rows: [],
+      ...(options.formulas ? { formulas: [] } : {}),
+      ...(options.numberFormats ? { numberFormats: [] } : {}),
+    };
   const rows: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   const formats: (string | null)[][] = [];
@@ -90,7 +103,7 @@ export function readGrid(sheet: Worksheet, options: ReadOptions = {}): Grid {
       const v = cell ? cellValue(cell) : null;
       values.push(v);
       if (v !== null || cell?.type === ValueType.Formula) last = c - e.left;
-      if (options.formulas) f.push(cell && cell.type === ValueType.Formula ? cell.formula ?? null : null);
+      if (options.formulas) f.push(cell && cell.type === ValueType.Formula ? (cell.formula ?? null) : null);
       if (options.numberFormats) n.push(cell?.numFmt ?? null);
     }
     // Rows are ragged: trailing empty cells are left off.

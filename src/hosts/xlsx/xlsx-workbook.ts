@@ -65,7 +65,8 @@ export class XlsxWorkbook {
           if (!sheet) throw new SheetNotFoundError(name);
           return storeGrid(sheet, options);
         },
-        apply: (changes: ChangeSet, options?: ApplyOptions): Promise<ApplyReport> => applyToStore(store, changes, options),
+        apply: (changes: ChangeSet, options?: ApplyOptions): Promise<ApplyReport> =>
+          applyToStore(store, changes, options),
       };
       return;
     }
@@ -110,17 +111,30 @@ export class XlsxWorkbook {
       else await writeFileAtomic(target, await this.toBuffer());
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      throw new WorkbookFileError("write-failed", target, `Could not write "${target}" (${why}): check that the folder exists, that you may write to it, and that the file is not open in another program.`);
+      throw new WorkbookFileError(
+        "write-failed",
+        target,
+        `Could not write "${target}" (${why}): check that the folder exists, that you may write to it, and that the file is not open in another program.`,
+      );
     }
   }
 }
 
 /** Open bytes already in memory (the preview's upload, a test). `name` is used in messages. */
-export async function openWorkbookBuffer(bytes: Uint8Array, name: string, limits?: Partial<FileLimits>, inputPath: string | null = null): Promise<XlsxWorkbook> {
+export async function openWorkbookBuffer(
+  bytes: Uint8Array,
+  name: string,
+  limits?: Partial<FileLimits>,
+  inputPath: string | null = null,
+): Promise<XlsxWorkbook> {
   const lim = resolveLimits(limits);
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length > lim.maxFileBytes) {
-    throw new WorkbookFileError("too-large", name, `"${name}" is ${Math.round(buf.length / 1e6)} MB, more than the ${Math.round(lim.maxFileBytes / 1e6)} MB limit: split it into smaller workbooks.`);
+    throw new WorkbookFileError(
+      "too-large",
+      name,
+      `"${name}" is ${Math.round(buf.length / 1e6)} MB, more than the ${Math.round(lim.maxFileBytes / 1e6)} MB limit: split it into smaller workbooks.`,
+    );
   }
   sniffWorkbook(buf, name);
   const report = await guardZip(buf, name, lim);
@@ -135,7 +149,12 @@ export async function openWorkbookBuffer(bytes: Uint8Array, name: string, limits
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new WorkbookFileError("corrupt", name, `"${name}" could not be read as a workbook (${why}): open it in Excel, which may repair it, and save it again.`, { why: why ?? "" });
+    throw new WorkbookFileError(
+      "corrupt",
+      name,
+      `"${name}" could not be read as a workbook (${why}): open it in Excel, which may repair it, and save it again.`,
+      { why: why ?? "" },
+    );
   }
   return new XlsxWorkbook(wb, inputPath, report, null, refused);
 }
@@ -152,7 +171,12 @@ async function openStreaming(buf: Buffer, name: string): ReturnType<typeof readS
     return await readStreaming(buf);
   } catch (e) {
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new WorkbookFileError("corrupt", name, `"${name}" could not be read as a workbook (${why}): open it in Excel, which may repair it, and save it again.`, { why: why ?? "" });
+    throw new WorkbookFileError(
+      "corrupt",
+      name,
+      `"${name}" could not be read as a workbook (${why}): open it in Excel, which may repair it, and save it again.`,
+      { why: why ?? "" },
+    );
   }
 }
 
@@ -164,9 +188,18 @@ export async function openWorkbookFile(file: string, limits?: Partial<FileLimits
   } catch {
     throw new WorkbookFileError("missing-file", file, `"${file}" does not exist: check the path and the file name.`);
   }
-  if (stat.isDirectory()) throw new WorkbookFileError("missing-file", file, `"${file}" is a folder, not a workbook file: name the .xlsx file inside it.`);
+  if (stat.isDirectory())
+    throw new WorkbookFileError(
+      "missing-file",
+      file,
+      `"${file}" is a folder, not a workbook file: name the .xlsx file inside it.`,
+    );
   if (stat.size > lim.maxFileBytes) {
-    throw new WorkbookFileError("too-large", file, `"${file}" is ${Math.round(stat.size / 1e6)} MB, more than the ${Math.round(lim.maxFileBytes / 1e6)} MB limit: split it into smaller workbooks.`);
+    throw new WorkbookFileError(
+      "too-large",
+      file,
+      `"${file}" is ${Math.round(stat.size / 1e6)} MB, more than the ${Math.round(lim.maxFileBytes / 1e6)} MB limit: split it into smaller workbooks.`,
+    );
   }
   const bytes = await fs.readFile(file);
   return openWorkbookBuffer(bytes, file, lim, path.resolve(file));

@@ -130,13 +130,15 @@ export class XmlPartScanner {
       if (b === UNDERSCORE) this.textLen -= 6;
       this.esc = 0;
     }
-    if (this.textLen > this.limits.maxStringLength) throw new ScanStop({ kind: "string-too-long", length: this.textLen });
+    if (this.textLen > this.limits.maxStringLength)
+      throw new ScanStop({ kind: "string-too-long", length: this.textLen });
   }
 
   private endText(): void {
     if (this.textLen > 0 && this.itemLen >= 0) {
       this.itemLen += this.textLen;
-      if (this.itemLen > this.limits.maxStringLength) throw new ScanStop({ kind: "string-too-long", length: this.itemLen });
+      if (this.itemLen > this.limits.maxStringLength)
+        throw new ScanStop({ kind: "string-too-long", length: this.itemLen });
     }
     this.textLen = 0;
     this.esc = 0;
@@ -158,7 +160,8 @@ export class XmlPartScanner {
     const closing = first === 0x2f; /* / */
     // Tag name, without a namespace prefix.
     let end = closing ? 1 : 0;
-    while (end < len && t[end] !== 0x20 && t[end] !== 0x2f && t[end] !== 0x09 && t[end] !== 0x0a && t[end] !== 0x0d) end++;
+    while (end < len && t[end] !== 0x20 && t[end] !== 0x2f && t[end] !== 0x09 && t[end] !== 0x0a && t[end] !== 0x0d)
+      end++;
     let name = t.toString("latin1", closing ? 1 : 0, end);
     const colon = name.indexOf(":");
     if (colon >= 0) name = name.slice(colon + 1);
@@ -182,7 +185,8 @@ export class XmlPartScanner {
     const r = this.attr(R_ATTR);
     this.row = r !== null && /^\d{1,9}$/.test(r) ? Number(r) : this.row + 1;
     this.col = 0;
-    if (this.row > this.limits.maxRows) throw new ScanStop({ kind: "too-many-cells", reason: `row ${this.row}`, cells: this.row });
+    if (this.row > this.limits.maxRows)
+      throw new ScanStop({ kind: "too-many-cells", reason: `row ${this.row}`, cells: this.row });
   }
 
   private onCell(): void {
@@ -191,16 +195,19 @@ export class XmlPartScanner {
     if (ref) {
       this.row = Math.max(this.row, ref[0]);
       this.col = ref[1];
-      if (ref[0] > this.limits.maxRows) throw new ScanStop({ kind: "too-many-cells", reason: `row ${ref[0]}`, cells: ref[0] });
+      if (ref[0] > this.limits.maxRows)
+        throw new ScanStop({ kind: "too-many-cells", reason: `row ${ref[0]}`, cells: ref[0] });
     } else {
       this.col += 1;
     }
-    if (this.col > this.limits.maxColumns) throw new ScanStop({ kind: "too-many-cells", reason: `column ${this.col}`, cells: this.col });
+    if (this.col > this.limits.maxColumns)
+      throw new ScanStop({ kind: "too-many-cells", reason: `column ${this.col}`, cells: this.col });
     const s = this.summary;
     s.cells += 1;
     if (this.row > s.maxRow) s.maxRow = this.row;
     if (this.col > s.maxColumn) s.maxColumn = this.col;
-    if (s.cells > this.limits.maxCells) throw new ScanStop({ kind: "too-many-cells", reason: "cells present", cells: s.cells });
+    if (s.cells > this.limits.maxCells)
+      throw new ScanStop({ kind: "too-many-cells", reason: "cells present", cells: s.cells });
   }
 
   private onDimension(): void {
@@ -213,7 +220,11 @@ export class XmlPartScanner {
     const rows = Math.abs(q[0] - p[0]) + 1;
     const cols = Math.abs(q[1] - p[1]) + 1;
     const cells = rows * cols;
-    if (Math.max(p[0], q[0]) > this.limits.maxRows || Math.max(p[1], q[1]) > this.limits.maxColumns || cells > this.limits.maxCells) {
+    if (
+      Math.max(p[0], q[0]) > this.limits.maxRows ||
+      Math.max(p[1], q[1]) > this.limits.maxColumns ||
+      cells > this.limits.maxCells
+    ) {
       throw new ScanStop({ kind: "too-many-cells", reason: `dimension ${ref}`, cells });
     }
   }

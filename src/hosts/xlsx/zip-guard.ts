@@ -38,10 +38,14 @@ function corrupt(file: string, why: string): WorkbookFileError {
 
 function openZip(bytes: Buffer, file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (err, zip) => {
-      if (err || !zip) reject(corrupt(file, err ? err.message : "no archive"));
-      else resolve(zip);
-    });
+    yauzl.fromBuffer(
+      bytes,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true },
+      (err, zip) => {
+        if (err || !zip) reject(corrupt(file, err ? err.message : "no archive"));
+        else resolve(zip);
+      },
+    );
   });
 }
 
@@ -55,9 +59,14 @@ function listEntries(zip: yauzl.ZipFile, file: string, limits: FileLimits): Prom
     };
     if (zip.entryCount > limits.maxEntries) {
       fail(
-        new WorkbookFileError("too-many-parts", file, `"${file}" holds ${zip.entryCount} parts, more than the ${limits.maxEntries} a workbook may have: it is not a normal workbook, so it was not opened.`, {
-          entries: zip.entryCount,
-        }),
+        new WorkbookFileError(
+          "too-many-parts",
+          file,
+          `"${file}" holds ${zip.entryCount} parts, more than the ${limits.maxEntries} a workbook may have: it is not a normal workbook, so it was not opened.`,
+          {
+            entries: zip.entryCount,
+          },
+        ),
       );
       return;
     }
@@ -77,8 +86,10 @@ function listEntries(zip: yauzl.ZipFile, file: string, limits: FileLimits): Prom
           ),
         );
       if (size > limits.maxPartBytes) return bomb(`${Math.round(size / 1e6)} MB in one part (${name})`);
-      if (total > limits.maxTotalUncompressedBytes) return bomb(`more than ${Math.round(limits.maxTotalUncompressedBytes / 1e6)} MB`);
-      if (size > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio) return bomb(`${Math.round(ratio)} times its compressed size (${name})`);
+      if (total > limits.maxTotalUncompressedBytes)
+        return bomb(`more than ${Math.round(limits.maxTotalUncompressedBytes / 1e6)} MB`);
+      if (size > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio)
+        return bomb(`${Math.round(ratio)} times its compressed size (${name})`);
       out.push({ entry, name });
       zip.readEntry();
     });
@@ -91,13 +102,25 @@ function classifyPackage(entries: EntryInfo[], file: string): void {
   const names = new Set(entries.map((e) => e.name.replace(/^\//, "")));
   if (names.has("xl/workbook.xml")) return;
   if (names.has("xl/workbook.bin")) {
-    throw new WorkbookFileError("xlsb", file, `"${file}" is an Excel Binary Workbook (.xlsb): open it in Excel and save it as an Excel Workbook (.xlsx).`);
+    throw new WorkbookFileError(
+      "xlsb",
+      file,
+      `"${file}" is an Excel Binary Workbook (.xlsb): open it in Excel and save it as an Excel Workbook (.xlsx).`,
+    );
   }
   if (names.has("content.xml") && (names.has("mimetype") || names.has("META-INF/manifest.xml"))) {
-    throw new WorkbookFileError("ods", file, `"${file}" is an OpenDocument spreadsheet (.ods): open it in LibreOffice or Excel and save it as an Excel Workbook (.xlsx).`);
+    throw new WorkbookFileError(
+      "ods",
+      file,
+      `"${file}" is an OpenDocument spreadsheet (.ods): open it in LibreOffice or Excel and save it as an Excel Workbook (.xlsx).`,
+    );
   }
   if (entries.length === 0) throw corrupt(file, "the archive is empty");
-  throw new WorkbookFileError("not-a-workbook", file, `"${file}" is a zip archive but not an Excel workbook (.xlsx): check that you picked the right file.`);
+  throw new WorkbookFileError(
+    "not-a-workbook",
+    file,
+    `"${file}" is a zip archive but not an Excel workbook (.xlsx): check that you picked the right file.`,
+  );
 }
 
 function scanEntry(zip: yauzl.ZipFile, info: EntryInfo, file: string, limits: FileLimits): Promise<ScanSummary> {

@@ -83,7 +83,10 @@ export function minimalXlsx(parts: { sheet?: string; sharedStrings?: string; ext
     { name: "_rels/.rels", data: Buffer.from(ROOT_RELS) },
     { name: "xl/workbook.xml", data: Buffer.from(WORKBOOK) },
     { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(WORKBOOK_RELS) },
-    { name: "xl/worksheets/sheet1.xml", data: Buffer.from(parts.sheet ?? sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>')) },
+    {
+      name: "xl/worksheets/sheet1.xml",
+      data: Buffer.from(parts.sheet ?? sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>')),
+    },
     { name: "xl/sharedStrings.xml", data: Buffer.from(parts.sharedStrings ?? sharedStringsXml(["ID"])) },
     ...(parts.extra ?? []),
   ]);

@@ -65,7 +65,8 @@ function decodeXstring(s: string): string {
 function itemText(xml: string): string {
   const noPhonetic = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
   let out = "";
-  for (const m of noPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] === undefined ? "" : decodeXstring(decodeXml(m[1]));
+  for (const m of noPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g))
+    out += m[1] === undefined ? "" : decodeXstring(decodeXml(m[1]));
   return out;
 }
 
@@ -85,7 +86,8 @@ export async function readRaw(bytes: Buffer): Promise<RawWorkbook> {
     if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
   }
   const shared: string[] = [];
-  for (const m of (parts.get("xl/sharedStrings.xml") ?? "").matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(itemText(m[1] ?? ""));
+  for (const m of (parts.get("xl/sharedStrings.xml") ?? "").matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g))
+    shared.push(itemText(m[1] ?? ""));
   const sheetNames: string[] = [];
   const sheets = new Map<string, Map<string, RawCell>>();
   for (const m of workbook.matchAll(/<sheet\b[^>]*\/?>/g)) {

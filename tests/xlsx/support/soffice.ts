@@ -10,7 +10,10 @@ import * as path from "node:path";
 
 export const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
 
-export async function convertWithSoffice(input: string, filter: string): Promise<{ outDir: string; files: string[]; log: string }> {
+export async function convertWithSoffice(
+  input: string,
+  filter: string,
+): Promise<{ outDir: string; files: string[]; log: string }> {
   const id = randomBytes(6).toString("hex");
   const profile = path.join(os.tmpdir(), `lo-${id}`);
   const outDir = path.join(os.tmpdir(), `lo-out-${id}`);
@@ -18,9 +21,19 @@ export async function convertWithSoffice(input: string, filter: string): Promise
   const log = await new Promise<string>((resolve, reject) => {
     execFile(
       "soffice",
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", filter, "--outdir", outDir, input],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        filter,
+        "--outdir",
+        outDir,
+        input,
+      ],
       { timeout: 90_000 },
-      (err, stdout, stderr) => (err ? reject(new Error(`soffice failed: ${err.message}\n${stderr}`)) : resolve(`${stdout}${stderr}`)),
+      (err, stdout, stderr) =>
+        err ? reject(new Error(`soffice failed: ${err.message}\n${stderr}`)) : resolve(`${stdout}${stderr}`),
     );
   });
   await fs.rm(profile, { recursive: true, force: true });
@@ -63,7 +76,9 @@ export function parseCsv(text: string): string[][] {
 
 /** The CSV LibreOffice wrote for one sheet of `base`.xlsx. */
 export async function sheetCsv(files: string[], base: string, sheet: string): Promise<string[][]> {
-  const file = files.find((f) => path.basename(f) === `${base}-${sheet}.csv`) ?? files.find((f) => path.basename(f) === `${base}.csv`);
+  const file =
+    files.find((f) => path.basename(f) === `${base}-${sheet}.csv`) ??
+    files.find((f) => path.basename(f) === `${base}.csv`);
   if (!file) throw new Error(`LibreOffice wrote no CSV for sheet ${sheet}: ${files.join(", ")}`);
   return parseCsv(await fs.readFile(file, "utf8"));
 }

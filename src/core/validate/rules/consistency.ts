@@ -27,11 +27,23 @@ export const completedNotFull: RowRule = {
   fix: "Set progress to 100%, or change the status (In progress, Delayed).",
   check(row, ctx) {
     const p = row.record.progress;
-    if (row.record.status !== "Completed" || p === null || !(p >= 0 && p < 1) || !clean(row, "status") || !clean(row, "progress")) return NONE;
+    if (
+      row.record.status !== "Completed" ||
+      p === null ||
+      !(p >= 0 && p < 1) ||
+      !clean(row, "status") ||
+      !clean(row, "progress")
+    )
+      return NONE;
     const message = `Status is Completed but progress is ${percent(p)}. Set progress to 100%, or change the status.`;
     return [
       ...cellIssues(row, "progress", ctx, { code: this.code, severity: this.severity, message, suggestion: "100%" }),
-      ...cellIssues(row, "status", ctx, { code: this.code, severity: this.severity, message, suggestion: "In progress" }),
+      ...cellIssues(row, "status", ctx, {
+        code: this.code,
+        severity: this.severity,
+        message,
+        suggestion: "In progress",
+      }),
     ];
   },
 };
@@ -46,11 +58,23 @@ export const notStartedWithProgress: RowRule = {
   fix: "Change the status to In progress, or set progress to 0%.",
   check(row, ctx) {
     const p = row.record.progress;
-    if (row.record.status !== "Not started" || p === null || !(p > 0 && p <= 1) || !clean(row, "status") || !clean(row, "progress")) return NONE;
+    if (
+      row.record.status !== "Not started" ||
+      p === null ||
+      !(p > 0 && p <= 1) ||
+      !clean(row, "status") ||
+      !clean(row, "progress")
+    )
+      return NONE;
     const message = `Status is Not started but progress is ${percent(p)}. Change the status to In progress, or set progress to 0%.`;
     return [
       ...cellIssues(row, "progress", ctx, { code: this.code, severity: this.severity, message, suggestion: "0%" }),
-      ...cellIssues(row, "status", ctx, { code: this.code, severity: this.severity, message, suggestion: "In progress" }),
+      ...cellIssues(row, "status", ctx, {
+        code: this.code,
+        severity: this.severity,
+        message,
+        suggestion: "In progress",
+      }),
     ];
   },
 };
@@ -74,7 +98,15 @@ export const pastEndDate: RowRule = {
     const statusKnown = status !== "" && !blocked(statusCell);
     const message = `End date ${end} has passed (as of ${ctx.asOf}) but the status is ${status ? `"${status}"` : "empty"}. Update the status (Completed, Cancelled or Delayed) or move the end date.`;
     const out: Issue[] = [...cellIssues(row, "endDate", ctx, { code: this.code, severity: this.severity, message })];
-    if (statusKnown && status !== "Delayed") out.push(...cellIssues(row, "status", ctx, { code: this.code, severity: this.severity, message, suggestion: "Completed" }));
+    if (statusKnown && status !== "Delayed")
+      out.push(
+        ...cellIssues(row, "status", ctx, {
+          code: this.code,
+          severity: this.severity,
+          message,
+          suggestion: "Completed",
+        }),
+      );
     return out;
   },
 };

@@ -48,7 +48,8 @@ function messageOf(header: string, p: FieldProblem): string {
   let m = p.message.trim() || `${header} could not be read.`;
   // The parser's message says what is wrong; add the nearest values when it did not already name them.
   const shown = p.suggestions.slice(0, 3);
-  if (shown.length > 0 && !shown.some((s) => m.includes(s))) m += ` Did you mean ${orList(shown.map((s) => `"${s}"`))}?`;
+  if (shown.length > 0 && !shown.some((s) => m.includes(s)))
+    m += ` Did you mean ${orList(shown.map((s) => `"${s}"`))}?`;
   return m;
 }
 

@@ -12,7 +12,11 @@ import { blocked, cellIssues, codeWithTitle, NONE, orList } from "../issue-at";
 import type { RowRule, RuleContext } from "../types";
 
 type Level = "outcome" | "subOutcome" | "approach";
-const LEVEL_WORD: Record<Level, string> = { outcome: "an outcome", subOutcome: "a sub-outcome", approach: "an approach" };
+const LEVEL_WORD: Record<Level, string> = {
+  outcome: "an outcome",
+  subOutcome: "a sub-outcome",
+  approach: "an approach",
+};
 
 interface CodeCell {
   /** The normalised code, "" when blank. */
@@ -59,7 +63,11 @@ function viewOf(row: ParsedRow, ctx: RuleContext): HierarchyView {
     ctx.scratch.set("hierarchy.row", slot);
   }
   if (slot.row === row && slot.view) return slot.view;
-  const v = { outcome: codeCell(row, "outcome", ctx), subOutcome: codeCell(row, "subOutcome", ctx), approach: codeCell(row, "approach", ctx) };
+  const v = {
+    outcome: codeCell(row, "outcome", ctx),
+    subOutcome: codeCell(row, "subOutcome", ctx),
+    approach: codeCell(row, "approach", ctx),
+  };
   slot.row = row;
   slot.view = v;
   return v;
@@ -99,7 +107,12 @@ function suggestFor(text: string, level: Level, ctx: RuleContext, within?: strin
 }
 
 /** Suggestions for a code that matches nothing at its level, best first, restricted to that level. */
-function rankSuggestions(text: string, level: Level, ctx: RuleContext, within?: string): { codes: string[]; shown: string[] } {
+function rankSuggestions(
+  text: string,
+  level: Level,
+  ctx: RuleContext,
+  within?: string,
+): { codes: string[]; shown: string[] } {
   const fw = ctx.framework;
   let found: { code: string; title: string }[] = [];
   try {
@@ -113,7 +126,10 @@ function rankSuggestions(text: string, level: Level, ctx: RuleContext, within?: 
     const lvl = fw.level(code);
     if (lvl === "outcome" && level !== "outcome") {
       const subs = safeChildren(ctx, code);
-      found = (level === "subOutcome" ? subs : subs.flatMap((s) => safeChildren(ctx, s))).map((c) => ({ code: c, title: fw.title(c) ?? "" }));
+      found = (level === "subOutcome" ? subs : subs.flatMap((s) => safeChildren(ctx, s))).map((c) => ({
+        code: c,
+        title: fw.title(c) ?? "",
+      }));
     } else if (lvl === "subOutcome" && level === "approach") {
       found = safeChildren(ctx, code).map((c) => ({ code: c, title: fw.title(c) ?? "" }));
     }
@@ -160,7 +176,8 @@ function unknownRule(key: Level, header: string, code: string, what: string): Ro
       } else {
         message = `${header} "${shown}" is not in the ICCWC Strategic Action Plan 2023-2026.`;
       }
-      message += s.shown.length > 0 ? ` Did you mean ${orList(s.shown)}?` : ` Use a code listed on the Framework sheet.`;
+      message +=
+        s.shown.length > 0 ? ` Did you mean ${orList(s.shown)}?` : ` Use a code listed on the Framework sheet.`;
       return cellIssues(row, key, ctx, { code: this.code, severity: this.severity, message, suggestion: s.codes[0] });
     },
   };
@@ -187,7 +204,9 @@ export const approachMissing: RowRule = {
     const shown = kids.slice(0, 3).map((c) => codeWithTitle(c, ctx.framework.title(c), 50));
     const message =
       `Approach is empty: every activity must name the approach it delivers.` +
-      (shown.length > 0 ? ` Under ${under}: ${orList(shown)}${kids.length > 3 ? ", ..." : ""}.` : ` Use a code listed on the Framework sheet.`);
+      (shown.length > 0
+        ? ` Under ${under}: ${orList(shown)}${kids.length > 3 ? ", ..." : ""}.`
+        : ` Use a code listed on the Framework sheet.`);
     return cellIssues(row, "approach", ctx, { code: this.code, severity: this.severity, message, suggestion: kids[0] });
   },
 };
@@ -252,7 +271,8 @@ export const outcomeMismatch: RowRule = {
   family: "hierarchy",
   scope: "row",
   columns: ["outcome", "subOutcome", "approach"],
-  meaning: "The outcome is not the parent of the row's sub-outcome (or, when the sub-outcome is empty, of its approach).",
+  meaning:
+    "The outcome is not the parent of the row's sub-outcome (or, when the sub-outcome is empty, of its approach).",
   fix: "Change the outcome to the first part of the sub-outcome code (3.2 belongs to outcome 3), or correct the sub-outcome.",
   check(row, ctx) {
     const keys = blame(row, ctx).outcome;

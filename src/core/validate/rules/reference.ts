@@ -88,16 +88,39 @@ function listRule(opts: {
         severity: this.severity,
         message:
           `${opts.header} "${text}" is not one of ${opts.list.join(", ")}.` +
-          (s.length > 0 ? ` Did you mean ${orList(s.map((x) => `"${x}"`))}?` : ` Pick a value from the drop-down list.`),
+          (s.length > 0
+            ? ` Did you mean ${orList(s.map((x) => `"${x}"`))}?`
+            : ` Pick a value from the drop-down list.`),
         suggestion: s[0],
       });
     },
   };
 }
 
-export const levelUnknown = listRule({ code: "level-unknown", key: "level", header: "Level", list: LEVELS, severity: "error", suggest: suggestLevel });
-export const stageUnknown = listRule({ code: "stage-unknown", key: "stage", header: "Stage", list: STAGES, severity: "error", suggest: suggestStage });
-export const statusUnknown = listRule({ code: "status-unknown", key: "status", header: "Status", list: STATUSES, severity: "error", suggest: suggestStatus });
+export const levelUnknown = listRule({
+  code: "level-unknown",
+  key: "level",
+  header: "Level",
+  list: LEVELS,
+  severity: "error",
+  suggest: suggestLevel,
+});
+export const stageUnknown = listRule({
+  code: "stage-unknown",
+  key: "stage",
+  header: "Stage",
+  list: STAGES,
+  severity: "error",
+  suggest: suggestStage,
+});
+export const statusUnknown = listRule({
+  code: "status-unknown",
+  key: "status",
+  header: "Status",
+  list: STATUSES,
+  severity: "error",
+  suggest: suggestStatus,
+});
 
 export const agencyUnknown: RowRule = {
   code: "agency-unknown",
@@ -145,7 +168,9 @@ export const countryUnknown: RowRule = {
       severity: this.severity,
       message:
         `Countr${unknown.length > 1 ? "ies" : "y"} ${orList(unknown.map((u) => `"${u}"`))} not recognised as an ISO 3166-1 country.` +
-        (s.length > 0 ? ` Did you mean ${orList(s.map((x) => `"${x}"`))}?` : ` Use the ISO code (for example KEN) or the English or French name.`),
+        (s.length > 0
+          ? ` Did you mean ${orList(s.map((x) => `"${x}"`))}?`
+          : ` Use the ISO code (for example KEN) or the English or French name.`),
       suggestion: s[0],
     });
   },
@@ -163,13 +188,29 @@ function missingRule(code: string, key: ActivityKey, header: string, severity: S
     check(row, ctx) {
       const cell = row.cells[key];
       if (blocked(cell) || !cell || !isBlank(cell.raw)) return NONE;
-      return cellIssues(row, key, ctx, { code: this.code, severity: this.severity, message: `${header} is empty; ${why}. Fill it in.` });
+      return cellIssues(row, key, ctx, {
+        code: this.code,
+        severity: this.severity,
+        message: `${header} is empty; ${why}. Fill it in.`,
+      });
     },
   };
 }
 
-export const agencyMissing = missingRule("agency-missing", "leadAgencies", "Lead agency", "warning", "the activity is left out of the summary by agency");
-export const statusMissing = missingRule("status-missing", "status", "Status", "warning", "the activity's progress cannot be reported");
+export const agencyMissing = missingRule(
+  "agency-missing",
+  "leadAgencies",
+  "Lead agency",
+  "warning",
+  "the activity is left out of the summary by agency",
+);
+export const statusMissing = missingRule(
+  "status-missing",
+  "status",
+  "Status",
+  "warning",
+  "the activity's progress cannot be reported",
+);
 
 export const countriesMissing: RowRule = {
   code: "countries-missing",
@@ -177,7 +218,8 @@ export const countriesMissing: RowRule = {
   family: "reference",
   scope: "row",
   columns: ["countries", "level"],
-  meaning: "A national or regional activity names no country, so it is left out of the summary by country and of country scores.",
+  meaning:
+    "A national or regional activity names no country, so it is left out of the summary by country and of country scores.",
   fix: "List the countries the activity covers (ISO codes or names, separated by commas).",
   check(row, ctx) {
     const cell = row.cells.countries;

@@ -20,7 +20,8 @@ export const headerMissing: SheetRule = {
   family: "structure",
   scope: "sheet",
   columns: [],
-  meaning: "No row of the sheet looks like the Activities header (ID, Activity, Outcome, ...), so no row can be checked.",
+  meaning:
+    "No row of the sheet looks like the Activities header (ID, Activity, Outcome, ...), so no row can be checked.",
   fix: "Put the headers ID, Activity, Outcome, Sub-outcome, Approach, ... in the first row, or run Set up / `iccwc-plan init` to get a correct sheet.",
   check(parsed, ctx) {
     if (parsed.headerRow !== null) return NONE;
@@ -48,7 +49,10 @@ export const headerNotFirstRow: SheetRule = {
   check(parsed, ctx) {
     const h = parsed.headerRow;
     if (h === null || h === 1) return NONE;
-    const firstCol = Math.min(...Object.values(parsed.columnOf).filter((c): c is number => typeof c === "number"), Number.MAX_SAFE_INTEGER);
+    const firstCol = Math.min(
+      ...Object.values(parsed.columnOf).filter((c): c is number => typeof c === "number"),
+      Number.MAX_SAFE_INTEGER,
+    );
     const col = firstCol === Number.MAX_SAFE_INTEGER ? ctx.grid.left : firstCol;
     return [
       sheetIssue(ctx, {
@@ -71,7 +75,7 @@ export const columnMissing: SheetRule = {
   scope: "sheet",
   columns: [],
   meaning: "A required column is not in the header row, so that value cannot be read for any row.",
-  fix: "Add the column with exactly the header shown (for example \"Approach\"), or rename the column that holds it.",
+  fix: 'Add the column with exactly the header shown (for example "Approach"), or rename the column that holds it.',
   check(parsed, ctx) {
     if (parsed.headerRow === null) return NONE;
     return parsed.missingColumns

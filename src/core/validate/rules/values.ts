@@ -65,7 +65,7 @@ export const dateUnreadable: RowRule = {
   family: "values",
   scope: "row",
   columns: ["startDate", "endDate"],
-  meaning: "The date cannot be read as a date (text such as \"soon\" or \"31/02/2024\").",
+  meaning: 'The date cannot be read as a date (text such as "soon" or "31/02/2024").',
   fix: "Type a real date (2024-03-31), or format the cell as a date.",
   check(row, ctx) {
     let out: Issue[] | null = null;
@@ -202,7 +202,7 @@ export const numberUnreadable: RowRule = {
   family: "values",
   scope: "row",
   columns: ["budgetUsd", "fundedUsd", "progress"],
-  meaning: "An amount or a progress that is not a number (text such as \"TBD\" or \"about 20k\").",
+  meaning: 'An amount or a progress that is not a number (text such as "TBD" or "about 20k").',
   fix: "Type the amount in US dollars as a number (25000) and progress as a percentage (40%), or leave the cell empty if unknown.",
   check(row, ctx) {
     let out: Issue[] | null = null;
@@ -262,11 +262,25 @@ export const fundedOverBudget: RowRule = {
   fix: "Check both amounts; raise the budget if the activity grew.",
   check(row, ctx) {
     const { budgetUsd: b, fundedUsd: f } = row.record;
-    if (b === null || f === null || !(f > b) || b < 0 || f < 0 || !unreported(row, "budgetUsd") || !unreported(row, "fundedUsd")) return NONE;
+    if (
+      b === null ||
+      f === null ||
+      !(f > b) ||
+      b < 0 ||
+      f < 0 ||
+      !unreported(row, "budgetUsd") ||
+      !unreported(row, "fundedUsd")
+    )
+      return NONE;
     const message = `Funded (USD) ${f} is more than Budget (USD) ${b}. Check both amounts; raise the budget if the activity grew.`;
     return [
       ...cellIssues(row, "fundedUsd", ctx, { code: this.code, severity: this.severity, message }),
-      ...cellIssues(row, "budgetUsd", ctx, { code: this.code, severity: this.severity, message, suggestion: String(f) }),
+      ...cellIssues(row, "budgetUsd", ctx, {
+        code: this.code,
+        severity: this.severity,
+        message,
+        suggestion: String(f),
+      }),
     ];
   },
 };
@@ -282,7 +296,11 @@ export const idMissing: RowRule = {
   check(row, ctx) {
     const cell = row.cells.id;
     if (blocked(cell) || !cell || !isBlank(cell.raw)) return NONE;
-    return cellIssues(row, "id", ctx, { code: this.code, severity: this.severity, message: `The activity on row ${row.row} has no ID. Give it a unique ID (for example A-${String(row.row).padStart(3, "0")}).` });
+    return cellIssues(row, "id", ctx, {
+      code: this.code,
+      severity: this.severity,
+      message: `The activity on row ${row.row} has no ID. Give it a unique ID (for example A-${String(row.row).padStart(3, "0")}).`,
+    });
   },
 };
 
@@ -297,7 +315,11 @@ export const titleMissing: RowRule = {
   check(row, ctx) {
     const cell = row.cells.title;
     if (blocked(cell) || !cell || !isBlank(cell.raw)) return NONE;
-    return cellIssues(row, "title", ctx, { code: this.code, severity: this.severity, message: `The activity on row ${row.row} has no title. Type a short description of the activity.` });
+    return cellIssues(row, "title", ctx, {
+      code: this.code,
+      severity: this.severity,
+      message: `The activity on row ${row.row} has no title. Type a short description of the activity.`,
+    });
   },
 };
 

@@ -19,7 +19,11 @@ function rectOf(text: string, index: number, op: ChangeOp): Rect {
     if (sheet !== null) throw new Error("a range here must not name a sheet");
     return rect;
   } catch (e) {
-    throw new ChangeSetError(index, op.kind, `"${text}" is not a range address (${e instanceof Error ? e.message : String(e)})`);
+    throw new ChangeSetError(
+      index,
+      op.kind,
+      `"${text}" is not a range address (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
 }
 
@@ -27,7 +31,8 @@ export function checkOps(changes: ChangeSet, existingSheets: readonly string[]):
   const known = new Set(existingSheets.map((s) => s.toLowerCase()));
   const out: CheckedOp[] = [];
   const needSheet = (index: number, op: ChangeOp, sheet: string): void => {
-    if (!known.has(sheet.toLowerCase())) throw new ChangeSetError(index, op.kind, `the sheet "${sheet}" does not exist and no earlier change creates it`);
+    if (!known.has(sheet.toLowerCase()))
+      throw new ChangeSetError(index, op.kind, `the sheet "${sheet}" does not exist and no earlier change creates it`);
   };
   changes.ops.forEach((op, index) => {
     let rect: Rect | null = null;
@@ -47,7 +52,12 @@ export function checkOps(changes: ChangeSet, existingSheets: readonly string[]):
       case "formulas": {
         needSheet(index, op, op.sheet);
         const at = rectOf(op.at, index, op);
-        rect = { row: at.row, col: at.col, rows: op.formulas.length, cols: op.formulas.reduce((w, r) => Math.max(w, r.length), 0) };
+        rect = {
+          row: at.row,
+          col: at.col,
+          rows: op.formulas.length,
+          cols: op.formulas.reduce((w, r) => Math.max(w, r.length), 0),
+        };
         break;
       }
       case "style":
@@ -66,7 +76,8 @@ export function checkOps(changes: ChangeSet, existingSheets: readonly string[]):
       case "link":
         needSheet(index, op, op.sheet);
         rect = rectOf(op.cell, index, op);
-        if (rect.rows !== 1 || rect.cols !== 1) throw new ChangeSetError(index, op.kind, `"${op.cell}" is not one cell`);
+        if (rect.rows !== 1 || rect.cols !== 1)
+          throw new ChangeSetError(index, op.kind, `"${op.cell}" is not one cell`);
         break;
       case "columns":
       case "freeze":

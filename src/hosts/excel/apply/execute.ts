@@ -41,7 +41,8 @@ export async function executeBlocks(
     return n;
   };
   for (let i = 0; i < blocks.length; i++) {
-    if (options.signal?.aborted) throw new ExcelApplyError(appliedAfter(i - 1), totalOps, i, blocks.length, options.signal.reason, true);
+    if (options.signal?.aborted)
+      throw new ExcelApplyError(appliedAfter(i - 1), totalOps, i, blocks.length, options.signal.reason, true);
     if (suspendCalculation) context.workbook.application.suspendApiCalculationUntilNextSync();
     try {
       for (const a of blocks[i]!) a.queue(context, sheets);

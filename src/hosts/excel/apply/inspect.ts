@@ -66,22 +66,32 @@ export async function inspectWorkbook(
       const sheet = (op as { sheet: string }).sheet.toLowerCase();
       if (exists.has(sheet)) touched.add(sheet);
       if (op.kind === "resetSheet" && exists.has(sheet)) resetSheets.add(sheet);
-      if ((op.kind === "note" || op.kind === "clearNote") && exists.has(sheet)) noteCells.set(cellKeyOf(op.sheet, op.cell), { sheet: exists.get(sheet)!, cell: op.cell.toUpperCase() });
+      if ((op.kind === "note" || op.kind === "clearNote") && exists.has(sheet))
+        noteCells.set(cellKeyOf(op.sheet, op.cell), { sheet: exists.get(sheet)!, cell: op.cell.toUpperCase() });
       // A fill on a sheet that keeps its content: read the cell's colour first, so a user's own colour is kept.
       if (op.kind === "fill" && exists.has(sheet) && !resetSheets.has(sheet)) {
         // A malformed range is refused with its op index by the checks that follow; nothing to read here.
         const rect = safeRect(op.range);
         if (rect && rect.rows * rect.cols <= 10000)
           for (let r = rect.row; r < rect.row + rect.rows; r++)
-            for (let c = rect.col; c < rect.col + rect.cols; c++) fillCells.set(cellKeyOf(op.sheet, cellAddress(r, c)), { sheet: exists.get(sheet)!, cell: cellAddress(r, c) });
+            for (let c = rect.col; c < rect.col + rect.cols; c++)
+              fillCells.set(cellKeyOf(op.sheet, cellAddress(r, c)), {
+                sheet: exists.get(sheet)!,
+                cell: cellAddress(r, c),
+              });
       }
       if (op.kind === "clearFill" && exists.has(sheet)) {
         // Cell by cell, so a range with several fills loses only the add-in's colours.
         const { rect } = parseRef(op.range);
         if (rect.rows * rect.cols <= 10000) {
           for (let r = rect.row; r < rect.row + rect.rows; r++)
-            for (let c = rect.col; c < rect.col + rect.cols; c++) fillCells.set(cellKeyOf(op.sheet, cellAddress(r, c)), { sheet: exists.get(sheet)!, cell: cellAddress(r, c) });
-        } else fillCells.set(cellKeyOf(op.sheet, rectAddress(rect)), { sheet: exists.get(sheet)!, cell: rectAddress(rect) });
+            for (let c = rect.col; c < rect.col + rect.cols; c++)
+              fillCells.set(cellKeyOf(op.sheet, cellAddress(r, c)), {
+                sheet: exists.get(sheet)!,
+                cell: cellAddress(r, c),
+              });
+        } else
+          fillCells.set(cellKeyOf(op.sheet, rectAddress(rect)), { sheet: exists.get(sheet)!, cell: rectAddress(rect) });
       }
     }
   }
@@ -113,7 +123,11 @@ export async function inspectWorkbook(
   for (const sheet of resetSheets) {
     await add(SMALL_ITEM_BYTES * 10, () => {
       const t = wb.worksheets.getItem(exists.get(sheet)!).tables.load("items/name");
-      return () => facts.tablesOnResetSheets.set(sheet, t.items.map((x) => x.name));
+      return () =>
+        facts.tablesOnResetSheets.set(
+          sheet,
+          t.items.map((x) => x.name),
+        );
     });
     if (supports.notes) {
       await add(NOTE_RESPONSE_BYTES * 20, () => {

@@ -51,7 +51,12 @@ export interface Supports {
   tableResize: boolean;
 }
 
-const CHART_TYPES = { columnClustered: "ColumnClustered", barClustered: "BarClustered", pie: "Pie", line: "Line" } as const;
+const CHART_TYPES = {
+  columnClustered: "ColumnClustered",
+  barClustered: "BarClustered",
+  pie: "Pie",
+  line: "Line",
+} as const;
 const ERROR_STYLES = { stop: "Stop", warning: "Warning", information: "Information" } as const;
 const SUMMARIES = { sum: "Sum", count: "Count", average: "Average" } as const;
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
@@ -59,7 +64,7 @@ const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
 /** Column width in characters to Office.js points: Calibri 11 is 7 px a character plus 5 px padding; 0.75 pt a pixel. */
 export function charsToPoints(chars: number): number {
-  return Math.round((Math.trunc(chars * 7 + 5) * 0.75) * 100) / 100;
+  return Math.round(Math.trunc(chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle): void {
@@ -93,7 +98,8 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
   const names = new Set(facts.names);
   const notes = new Map(facts.notes);
   const pendingProtect: { index: number; sheet: string }[] = [];
-  const push = (opIndex: number, bytes: number, queue: WriteAction["queue"]): void => void actions.push({ opIndex, bytes: bytes + OVERHEAD, queue });
+  const push = (opIndex: number, bytes: number, queue: WriteAction["queue"]): void =>
+    void actions.push({ opIndex, bytes: bytes + OVERHEAD, queue });
   /** A protected sheet is unprotected before its first write; a protect op puts protection back at the end. */
   const writable = (opIndex: number, sheet: string): void => {
     const k = sheet.toLowerCase();
@@ -180,10 +186,12 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
         const r = rect!;
         push(index, json(op.formulas), (_ctx, ws) => {
           const range = ws.get(op.sheet).getRangeByIndexes(r.row - 1, r.col - 1, r.rows, r.cols);
-          range.formulas = op.formulas.map((row) => Array.from({ length: r.cols }, (_, j) => {
-            const f = row[j] ?? "";
-            return f === "" ? "" : f.startsWith("=") ? f : `=${f}`;
-          }));
+          range.formulas = op.formulas.map((row) =>
+            Array.from({ length: r.cols }, (_, j) => {
+              const f = row[j] ?? "";
+              return f === "" ? "" : f.startsWith("=") ? f : `=${f}`;
+            }),
+          );
           range.untrack();
         });
         break;
@@ -262,7 +270,10 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
       }
       case "listValidation":
         if (!supports.dataValidation) {
-          skip(op.kind, "Drop-down lists need ExcelApi 1.8; this Excel is older. The add-in's own check still flags bad values.");
+          skip(
+            op.kind,
+            "Drop-down lists need ExcelApi 1.8; this Excel is older. The add-in's own check still flags bad values.",
+          );
           break;
         }
         writable(index, op.sheet);
@@ -272,7 +283,12 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
           dv.clear();
           dv.rule = { list: { inCellDropDown: true, source: op.source } };
           dv.ignoreBlanks = op.allowBlank;
-          dv.errorAlert = { showAlert: true, style: ERROR_STYLES[op.errorStyle], title: "ICCWC plan", message: op.error ?? "Pick a value from the list." };
+          dv.errorAlert = {
+            showAlert: true,
+            style: ERROR_STYLES[op.errorStyle],
+            title: "ICCWC plan",
+            message: op.error ?? "Pick a value from the list.",
+          };
           if (op.prompt) dv.prompt = { showPrompt: true, title: "ICCWC plan", message: op.prompt };
         });
         break;
@@ -296,13 +312,18 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
       case "note":
       case "clearNote": {
         if (!supports.notes) {
-          if (op.kind === "note") skip(op.kind, "Cell notes need ExcelApi 1.18 (Microsoft 365); this Excel is older, so the messages are on the Issues sheet only.");
+          if (op.kind === "note")
+            skip(
+              op.kind,
+              "Cell notes need ExcelApi 1.18 (Microsoft 365); this Excel is older, so the messages are on the Issues sheet only.",
+            );
           break;
         }
         const key = cellKeyOf(op.sheet, op.cell);
         const current = notes.get(key);
         if (current !== undefined && !isAddinNote(current)) {
-          if (op.kind === "note") skip(op.kind, "The cell already has a note of the user's own; it was kept (see the Issues sheet).");
+          if (op.kind === "note")
+            skip(op.kind, "The cell already has a note of the user's own; it was kept (see the Issues sheet).");
           break;
         }
         writable(index, op.sheet);
@@ -314,8 +335,10 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
         }
         const text = op.text.startsWith(ANNOTATION_MARK) ? op.text : `${ANNOTATION_MARK}${op.text}`;
         notes.set(key, text);
-        if (current === undefined) push(index, json(text), (_ctx, ws) => void ws.get(op.sheet).notes.add(op.cell, text));
-        else if (current !== text) push(index, json(text), (_ctx, ws) => void (ws.get(op.sheet).notes.getItem(op.cell).content = text));
+        if (current === undefined)
+          push(index, json(text), (_ctx, ws) => void ws.get(op.sheet).notes.add(op.cell, text));
+        else if (current !== text)
+          push(index, json(text), (_ctx, ws) => void (ws.get(op.sheet).notes.getItem(op.cell).content = text));
         break;
       }
       case "fill": {
@@ -324,7 +347,8 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
         const r = rect!;
         const cells: string[] = [];
         if (r.rows * r.cols <= 10000) {
-          for (let row = r.row; row < r.row + r.rows; row++) for (let col = r.col; col < r.col + r.cols; col++) cells.push(cellAddress(row, col));
+          for (let row = r.row; row < r.row + r.rows; row++)
+            for (let col = r.col; col < r.col + r.cols; col++) cells.push(cellAddress(row, col));
         }
         const paint =
           cells.length === 0
@@ -351,7 +375,8 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
         const r = rect!;
         const cells: string[] = [];
         if (r.rows * r.cols <= 10000) {
-          for (let row = r.row; row < r.row + r.rows; row++) for (let col = r.col; col < r.col + r.cols; col++) cells.push(cellAddress(row, col));
+          for (let row = r.row; row < r.row + r.rows; row++)
+            for (let col = r.col; col < r.col + r.cols; col++) cells.push(cellAddress(row, col));
         } else cells.push(rectAddress(r));
         const mine = cells.filter((c) => {
           const fill = facts.fills.get(cellKeyOf(op.sheet, c));
@@ -368,7 +393,11 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
       case "link":
         writable(index, op.sheet);
         push(index, json(op), (_ctx, ws) => {
-          ws.get(op.sheet).getRange(op.cell).hyperlink = { documentReference: sheetRef(op.toSheet, op.toCell), textToDisplay: op.text, screenTip: `Go to ${op.toSheet} ${op.toCell}` };
+          ws.get(op.sheet).getRange(op.cell).hyperlink = {
+            documentReference: sheetRef(op.toSheet, op.toCell),
+            textToDisplay: op.text,
+            screenTip: `Go to ${op.toSheet} ${op.toCell}`,
+          };
         });
         break;
       case "protect": {
@@ -387,7 +416,9 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
         facts.pivots.add(op.name.toLowerCase());
         push(index, json(op), (ctx, ws) => {
           if (exists) ctx.workbook.pivotTables.getItem(op.name).delete();
-          const pivot = ws.get(op.sheet).pivotTables.add(op.name, ctx.workbook.tables.getItem(op.sourceTable), ws.get(op.sheet).getRange(op.at));
+          const pivot = ws
+            .get(op.sheet)
+            .pivotTables.add(op.name, ctx.workbook.tables.getItem(op.sourceTable), ws.get(op.sheet).getRange(op.at));
           for (const f of op.rows) pivot.rowHierarchies.add(pivot.hierarchies.getItem(f));
           for (const f of op.columns ?? []) pivot.columnHierarchies.add(pivot.hierarchies.getItem(f));
           for (const v of op.values) {
@@ -417,5 +448,12 @@ export function planWrites(ops: CheckedOp[], facts: WorkbookFacts, supports: Sup
   // Protection goes back on last, after every write to the sheet.
   for (const p of pendingProtect.splice(0)) push(p.index, 50, (_ctx, ws) => ws.get(p.sheet).protection.protect());
   const skippedOps = [...skipped.values()].reduce((n, s) => n + s.count, 0);
-  return { actions, skippedOps, skipped: [...skipped.values()].map((s) => ({ kind: s.kind, reason: s.count > 1 ? `${s.reason} (${s.count} changes)` : s.reason })) };
+  return {
+    actions,
+    skippedOps,
+    skipped: [...skipped.values()].map((s) => ({
+      kind: s.kind,
+      reason: s.count > 1 ? `${s.reason} (${s.count} changes)` : s.reason,
+    })),
+  };
 }

@@ -33,7 +33,8 @@ export interface QueuedRead extends QueuedAction {
 export type LoadArg = string | string[] | { select?: string; expand?: string } | undefined;
 
 export function loadList(arg: LoadArg): string[] {
-  const text = arg === undefined ? "" : typeof arg === "string" ? arg : Array.isArray(arg) ? arg.join(",") : arg.select ?? "";
+  const text =
+    arg === undefined ? "" : typeof arg === "string" ? arg : Array.isArray(arg) ? arg.join(",") : (arg.select ?? "");
   return text
     .split(",")
     .map((s) => s.trim())
@@ -104,7 +105,11 @@ export abstract class SimObject {
       if (!this.exists()) return { commit: () => undefined };
       const values: Record<string, unknown> = {};
       for (const p of list) values[p] = this.snapshot(p);
-      return { response: values, cells: this.cellsRead(list), commit: () => Object.entries(values).forEach(([k, v]) => this.loaded.set(k, v)) };
+      return {
+        response: values,
+        cells: this.cellsRead(list),
+        commit: () => Object.entries(values).forEach(([k, v]) => this.loaded.set(k, v)),
+      };
     });
     return this;
   }
@@ -122,6 +127,9 @@ export abstract class SimObject {
   }
 
   protected unknownProp(prop: string): never {
-    throw new SimulatedOfficeError("InvalidArgument", `${this.objectName} has no loadable property "${prop}" in the simulation.`);
+    throw new SimulatedOfficeError(
+      "InvalidArgument",
+      `${this.objectName} has no loadable property "${prop}" in the simulation.`,
+    );
   }
 }

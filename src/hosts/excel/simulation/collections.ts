@@ -22,7 +22,11 @@ function rangeArg(context: SimRequestContext, arg: unknown, ws: SimWorksheet | n
 export class SimTable extends SimObject implements Pick<Excel.Table, "name" | "style"> {
   protected readonly objectName = "Table";
   protected readonly scalarProps = ["name", "style"] as const;
-  constructor(context: SimRequestContext, private readonly find: () => TableState | null, nullable: boolean) {
+  constructor(
+    context: SimRequestContext,
+    private readonly find: () => TableState | null,
+    nullable: boolean,
+  ) {
     super(context);
     this.queue("locate", 1, null, () => {
       if (!find() && !nullable) throw new SimulatedOfficeError("ItemNotFound", "The requested table does not exist.");
@@ -50,7 +54,8 @@ export class SimTable extends SimObject implements Pick<Excel.Table, "name" | "s
       const t = this.state();
       const tables = this.context.sim.tables;
       const other = tables.get(v.toLowerCase());
-      if (other && other !== t) throw new SimulatedOfficeError("ItemAlreadyExists", `A table named "${v}" already exists.`);
+      if (other && other !== t)
+        throw new SimulatedOfficeError("ItemAlreadyExists", `A table named "${v}" already exists.`);
       tables.delete(t.name.toLowerCase());
       t.name = v;
       tables.set(v.toLowerCase(), t);
@@ -74,8 +79,15 @@ export class SimTable extends SimObject implements Pick<Excel.Table, "name" | "s
   resize(...[newRange]: Parameters<Excel.Table["resize"]>): void {
     this.queue("resize", 13, typeof newRange === "string" ? newRange : "range", () => {
       const t = this.state();
-      const { rect } = newRange instanceof SimRange ? { rect: newRange.rect() } : SimRange.resolveIn(this.context, String(newRange), this.context.sim.sheet(t.sheet));
-      if (rect.row !== t.rect.row) throw new SimulatedOfficeError("InvalidArgument", "A table's header row must stay in place when it is resized.");
+      const { rect } =
+        newRange instanceof SimRange
+          ? { rect: newRange.rect() }
+          : SimRange.resolveIn(this.context, String(newRange), this.context.sim.sheet(t.sheet));
+      if (rect.row !== t.rect.row)
+        throw new SimulatedOfficeError(
+          "InvalidArgument",
+          "A table's header row must stay in place when it is resized.",
+        );
       t.rect = rect;
       fixHeaders(this.context.sim.sheet(t.sheet), rect);
     });
@@ -121,7 +133,10 @@ export class SimTableCollection extends SimObject {
   protected readonly objectName = "TableCollection";
   protected readonly scalarProps = ["items"] as const;
   private itemProxies: SimTable[] | undefined;
-  constructor(context: SimRequestContext, private readonly ws: SimWorksheet | null) {
+  constructor(
+    context: SimRequestContext,
+    private readonly ws: SimWorksheet | null,
+  ) {
     super(context);
   }
   private list(): TableState[] {
@@ -140,7 +155,11 @@ export class SimTableCollection extends SimObject {
       return {
         commit: () =>
           (this.itemProxies = list.map((t) => {
-            const p = new SimTable(this.context, () => (this.context.sim.tables.get(t.name.toLowerCase()) === t ? t : null), false);
+            const p = new SimTable(
+              this.context,
+              () => (this.context.sim.tables.get(t.name.toLowerCase()) === t ? t : null),
+              false,
+            );
             p.acceptLoaded({ name: t.name, style: t.style });
             return p;
           })),
@@ -155,9 +174,11 @@ export class SimTableCollection extends SimObject {
     let created: TableState | null = null;
     this.queue("add", 1, [typeof address === "string" ? address : "range", hasHeaders], () => {
       const { sheet, rect } = rangeArg(this.context, address, this.ws);
-      if (!hasHeaders) throw new SimulatedOfficeError("InvalidArgument", "The simulation keeps tables with headers only.");
+      if (!hasHeaders)
+        throw new SimulatedOfficeError("InvalidArgument", "The simulation keeps tables with headers only.");
       for (const t of this.context.sim.tables.values()) {
-        if (t.sheet === sheet.name && intersects(t.rect, rect)) throw new SimulatedOfficeError("InvalidOperation", `A table can't overlap another table (${t.name}).`);
+        if (t.sheet === sheet.name && intersects(t.rect, rect))
+          throw new SimulatedOfficeError("InvalidOperation", `A table can't overlap another table (${t.name}).`);
       }
       fixHeaders(sheet, rect);
       let n = this.context.sim.tables.size + 1;
@@ -181,10 +202,15 @@ export class SimTableCollection extends SimObject {
 export class SimNamedItem extends SimObject implements Pick<Excel.NamedItem, "name" | "formula"> {
   protected readonly objectName = "NamedItem";
   protected readonly scalarProps = ["name", "formula"] as const;
-  constructor(context: SimRequestContext, private readonly key: string, nullable: boolean) {
+  constructor(
+    context: SimRequestContext,
+    private readonly key: string,
+    nullable: boolean,
+  ) {
     super(context);
     this.queue("locate", 1, key, () => {
-      if (!nullable && !context.sim.names.has(key.toUpperCase())) throw new SimulatedOfficeError("ItemNotFound", `The name "${key}" does not exist.`);
+      if (!nullable && !context.sim.names.has(key.toUpperCase()))
+        throw new SimulatedOfficeError("ItemNotFound", `The name "${key}" does not exist.`);
     });
     if (nullable) this.settle();
   }
@@ -206,7 +232,8 @@ export class SimNamedItem extends SimObject implements Pick<Excel.NamedItem, "na
   }
   delete(): void {
     this.queue("delete", 4, null, () => {
-      if (!this.context.sim.names.delete(this.key.toUpperCase())) throw new SimulatedOfficeError("ItemNotFound", `The name "${this.key}" does not exist.`);
+      if (!this.context.sim.names.delete(this.key.toUpperCase()))
+        throw new SimulatedOfficeError("ItemNotFound", `The name "${this.key}" does not exist.`);
     });
   }
 }
@@ -241,9 +268,15 @@ export class SimNamedItemCollection extends SimObject {
   add(...[name, reference]: Parameters<Excel.NamedItemCollection["add"]>): SimNamedItem {
     this.queue("add", 4, [name, typeof reference === "string" ? reference : "range"], () => {
       const names = this.context.sim.names;
-      if (names.has(name.toUpperCase())) throw new SimulatedOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new SimulatedOfficeError("InvalidArgument", `"${name}" is not a valid name.`);
-      const { sheet, rect } = rangeArg(this.context, typeof reference === "string" ? reference.replace(/^=/, "") : reference, null);
+      if (names.has(name.toUpperCase()))
+        throw new SimulatedOfficeError("ItemAlreadyExists", `The name "${name}" already exists.`);
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+        throw new SimulatedOfficeError("InvalidArgument", `"${name}" is not a valid name.`);
+      const { sheet, rect } = rangeArg(
+        this.context,
+        typeof reference === "string" ? reference.replace(/^=/, "") : reference,
+        null,
+      );
       const abs = rectAddress(rect).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
       names.set(name.toUpperCase(), { name, formula: `=${quoteSheet(sheet.name)}!${abs}` });
     });
@@ -262,7 +295,11 @@ export class SimNamedItemCollection extends SimObject {
 export class SimNote extends SimObject implements Pick<Excel.Note, "content" | "authorName"> {
   protected readonly objectName = "Note";
   protected readonly scalarProps = ["content", "authorName"] as const;
-  constructor(context: SimRequestContext, private readonly at: () => { sheet: SimSheet; key: number } | null, nullable: boolean) {
+  constructor(
+    context: SimRequestContext,
+    private readonly at: () => { sheet: SimSheet; key: number } | null,
+    nullable: boolean,
+  ) {
     super(context);
     this.queue("locate", 18, null, () => {
       if (!nullable && !this.exists()) throw new SimulatedOfficeError("ItemNotFound", "There is no note on that cell.");
@@ -296,7 +333,8 @@ export class SimNote extends SimObject implements Pick<Excel.Note, "content" | "
   delete(): void {
     this.queue("delete", 18, null, () => {
       const a = this.at();
-      if (!a || !a.sheet.notes.delete(a.key)) throw new SimulatedOfficeError("ItemNotFound", "There is no note on that cell.");
+      if (!a || !a.sheet.notes.delete(a.key))
+        throw new SimulatedOfficeError("ItemNotFound", "There is no note on that cell.");
     });
   }
 }
@@ -305,12 +343,16 @@ export class SimNoteCollection extends SimObject {
   protected readonly objectName = "NoteCollection";
   protected readonly scalarProps = ["items"] as const;
   private itemProxies: SimNote[] | undefined;
-  constructor(context: SimRequestContext, private readonly ws: SimWorksheet | null) {
+  constructor(
+    context: SimRequestContext,
+    private readonly ws: SimWorksheet | null,
+  ) {
     super(context);
   }
   private locate(address: string): { sheet: SimSheet; key: number } {
     const { sheet, rect } = SimRange.resolveIn(this.context, address, this.ws ? this.ws.state() : null);
-    if (rect.rows !== 1 || rect.cols !== 1) throw new SimulatedOfficeError("InvalidArgument", `InvalidCellAddress: a note goes on one cell, not ${address}.`);
+    if (rect.rows !== 1 || rect.cols !== 1)
+      throw new SimulatedOfficeError("InvalidArgument", `InvalidCellAddress: a note goes on one cell, not ${address}.`);
     return { sheet, key: cellKey(rect.row, rect.col) };
   }
   private all(): { sheet: SimSheet; key: number }[] {
@@ -331,7 +373,10 @@ export class SimNoteCollection extends SimObject {
         commit: () =>
           (this.itemProxies = list.map((a) => {
             const p = new SimNote(this.context, () => a, true);
-            p.acceptLoaded({ content: a.sheet.notes.get(a.key)?.content, authorName: a.sheet.notes.get(a.key)?.authorName });
+            p.acceptLoaded({
+              content: a.sheet.notes.get(a.key)?.content,
+              authorName: a.sheet.notes.get(a.key)?.authorName,
+            });
             return p;
           })),
       };
@@ -344,8 +389,12 @@ export class SimNoteCollection extends SimObject {
   add(...[cellAddress, content]: Parameters<Excel.NoteCollection["add"]>): SimNote {
     let at: { sheet: SimSheet; key: number } | null = null;
     this.queue("add", 18, [typeof cellAddress === "string" ? cellAddress : "range", content], () => {
-      at = cellAddress instanceof SimRange ? { sheet: cellAddress.sheet(), key: cellKey(cellAddress.rect().row, cellAddress.rect().col) } : this.locate(String(cellAddress));
-      if (at.sheet.notes.has(at.key)) throw new SimulatedOfficeError("InvalidOperation", "The cell already has a note.");
+      at =
+        cellAddress instanceof SimRange
+          ? { sheet: cellAddress.sheet(), key: cellKey(cellAddress.rect().row, cellAddress.rect().col) }
+          : this.locate(String(cellAddress));
+      if (at.sheet.notes.has(at.key))
+        throw new SimulatedOfficeError("InvalidOperation", "The cell already has a note.");
       at.sheet.notes.set(at.key, { content: String(content), authorName: this.context.sim.author });
     });
     return new SimNote(this.context, () => at, false);
@@ -365,21 +414,53 @@ interface PivotBuild {
 }
 
 export class SimPivotHierarchy {
-  constructor(readonly pivot: SimPivotTable, readonly field: string) {}
+  constructor(
+    readonly pivot: SimPivotTable,
+    readonly field: string,
+  ) {}
 }
 
 export class SimDataPivotHierarchy {
-  constructor(private readonly pivot: SimPivotTable, private readonly index: () => number) {}
-  set summarizeBy(v: Excel.AggregationFunction | "Unknown" | "Automatic" | "Sum" | "Count" | "Average" | "Max" | "Min" | "Product" | "CountNumbers" | "StandardDeviation" | "StandardDeviationP" | "Variance" | "VarianceP") {
-    this.pivot.context.enqueue({ label: "DataPivotHierarchy.summarizeBy", api: 8, bytes: 20, run: () => {
+  constructor(
+    private readonly pivot: SimPivotTable,
+    private readonly index: () => number,
+  ) {}
+  set summarizeBy(
+    v:
+      | Excel.AggregationFunction
+      | "Unknown"
+      | "Automatic"
+      | "Sum"
+      | "Count"
+      | "Average"
+      | "Max"
+      | "Min"
+      | "Product"
+      | "CountNumbers"
+      | "StandardDeviation"
+      | "StandardDeviationP"
+      | "Variance"
+      | "VarianceP",
+  ) {
+    this.pivot.context.enqueue({
+      label: "DataPivotHierarchy.summarizeBy",
+      api: 8,
+      bytes: 20,
+      run: () => {
         const d = this.pivot.state().values[this.index()]!;
         // Excel renames a default-named data field after its new summary ("Count of ID").
         if (d.name === `${d.summarizeBy} of ${d.field}`) d.name = `${String(v)} of ${d.field}`;
         d.summarizeBy = String(v);
-      } });
+      },
+    });
   }
   set name(v: string) {
-    this.pivot.context.enqueue({ label: "DataPivotHierarchy.name", api: 8, bytes: v.length + 10, run: () => (this.pivot.state().values[this.index()]!.name = v) });
+    this.pivot.context.enqueue({
+      label: "DataPivotHierarchy.name",
+      api: 8,
+      bytes: v.length + 10,
+      run: () => (this.pivot.state().values[this.index()]!.name = v),
+    });
   }
 }
 
@@ -391,10 +472,15 @@ export class SimPivotTable extends SimObject implements Pick<Excel.PivotTable, "
   readonly columnHierarchies: { add: (h: SimPivotHierarchy) => SimPivotHierarchy };
   readonly dataHierarchies: { add: (h: SimPivotHierarchy) => SimDataPivotHierarchy };
 
-  constructor(context: SimRequestContext, private readonly build: PivotBuild, nullable: boolean) {
+  constructor(
+    context: SimRequestContext,
+    private readonly build: PivotBuild,
+    nullable: boolean,
+  ) {
     super(context);
     this.queue("locate", 8, null, () => {
-      if (!nullable && !this.exists()) throw new SimulatedOfficeError("ItemNotFound", `The PivotTable "${build.name}" does not exist.`);
+      if (!nullable && !this.exists())
+        throw new SimulatedOfficeError("ItemNotFound", `The PivotTable "${build.name}" does not exist.`);
     });
     if (nullable) this.settle();
     const checkField = (field: string): void => {
@@ -404,10 +490,16 @@ export class SimPivotTable extends SimObject implements Pick<Excel.PivotTable, "
       const sheet = context.sim.sheet(t.sheet);
       const headers: string[] = [];
       for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) headers.push(String(sheet.get(t.rect.row, c)));
-      if (!headers.includes(field)) throw new SimulatedOfficeError("ItemNotFound", `The PivotTable source has no field "${field}".`);
+      if (!headers.includes(field))
+        throw new SimulatedOfficeError("ItemNotFound", `The PivotTable source has no field "${field}".`);
     };
     const add = (label: string, list: "rows" | "columns") => (h: SimPivotHierarchy) => {
-      context.enqueue({ label: `PivotTable.${label}.add`, api: 8, bytes: h.field.length + 20, run: () => (checkField(h.field), this.state()[list].push(h.field)) });
+      context.enqueue({
+        label: `PivotTable.${label}.add`,
+        api: 8,
+        bytes: h.field.length + 20,
+        run: () => (checkField(h.field), this.state()[list].push(h.field)),
+      });
       return h;
     };
     this.hierarchies = { getItem: (name) => new SimPivotHierarchy(this, name) };
@@ -454,19 +546,41 @@ export class SimPivotTable extends SimObject implements Pick<Excel.PivotTable, "
 }
 
 export class SimPivotTableCollection {
-  constructor(readonly context: SimRequestContext, private readonly ws: SimWorksheet | null) {}
+  constructor(
+    readonly context: SimRequestContext,
+    private readonly ws: SimWorksheet | null,
+  ) {}
   add(...[name, source, destination]: Parameters<Excel.PivotTableCollection["add"]>): SimPivotTable {
     this.context.enqueue({
       label: "PivotTableCollection.add",
       api: 8,
-      bytes: JSON.stringify([name, typeof source === "string" ? source : "object", typeof destination === "string" ? destination : "range"]).length,
+      bytes: JSON.stringify([
+        name,
+        typeof source === "string" ? source : "object",
+        typeof destination === "string" ? destination : "range",
+      ]).length,
       run: () => {
         const sim = this.context.sim;
-        if (sim.pivots.has(name.toLowerCase())) throw new SimulatedOfficeError("ItemAlreadyExists", `A PivotTable named "${name}" already exists.`);
-        const src = typeof source === "string" ? source : source instanceof SimTable ? (source as SimTable).nameAtSync() : "range";
-        if (!sim.tables.has(src.toLowerCase())) throw new SimulatedOfficeError("InvalidArgument", `The PivotTable source "${src}" is not a table.`);
+        if (sim.pivots.has(name.toLowerCase()))
+          throw new SimulatedOfficeError("ItemAlreadyExists", `A PivotTable named "${name}" already exists.`);
+        const src =
+          typeof source === "string"
+            ? source
+            : source instanceof SimTable
+              ? (source as SimTable).nameAtSync()
+              : "range";
+        if (!sim.tables.has(src.toLowerCase()))
+          throw new SimulatedOfficeError("InvalidArgument", `The PivotTable source "${src}" is not a table.`);
         const dest = rangeArg(this.context, destination, this.ws);
-        sim.pivots.set(name.toLowerCase(), { name, sheet: dest.sheet.name, at: rectAddress(dest.rect), source: src, rows: [], columns: [], values: [] });
+        sim.pivots.set(name.toLowerCase(), {
+          name,
+          sheet: dest.sheet.name,
+          at: rectAddress(dest.rect),
+          source: src,
+          rows: [],
+          columns: [],
+          values: [],
+        });
       },
     });
     return new SimPivotTable(this.context, { name }, false);
@@ -485,7 +599,11 @@ export class SimChart extends SimObject implements Pick<Excel.Chart, "name"> {
   protected readonly objectName = "Chart";
   protected readonly scalarProps = ["name"] as const;
   readonly title: { text: string };
-  constructor(context: SimRequestContext, private key: () => string | null, nullable: boolean) {
+  constructor(
+    context: SimRequestContext,
+    private key: () => string | null,
+    nullable: boolean,
+  ) {
     super(context);
     this.queue("locate", 1, null, () => {
       if (!nullable && !this.exists()) throw new SimulatedOfficeError("ItemNotFound", "The chart does not exist.");
@@ -530,7 +648,8 @@ export class SimChart extends SimObject implements Pick<Excel.Chart, "name"> {
   }
   setPosition(...[startCell]: Parameters<Excel.Chart["setPosition"]>): void {
     this.queue("setPosition", 1, typeof startCell === "string" ? startCell : "range", () => {
-      this.state().at = typeof startCell === "string" ? startCell : rectAddress((startCell as unknown as SimRange).rect());
+      this.state().at =
+        typeof startCell === "string" ? startCell : rectAddress((startCell as unknown as SimRange).rect());
     });
   }
   delete(): void {
@@ -539,7 +658,10 @@ export class SimChart extends SimObject implements Pick<Excel.Chart, "name"> {
 }
 
 export class SimChartCollection {
-  constructor(readonly context: SimRequestContext, private readonly ws: SimWorksheet) {}
+  constructor(
+    readonly context: SimRequestContext,
+    private readonly ws: SimWorksheet,
+  ) {}
   add(...[type, sourceData]: Parameters<Excel.ChartCollection["add"]>): SimChart {
     let key: string | null = null;
     this.context.enqueue({
@@ -552,7 +674,14 @@ export class SimChartCollection {
         let n = sim.charts.size + 1;
         while (sim.charts.has(`chart ${n}`)) n++;
         key = `chart ${n}`;
-        sim.charts.set(key, { name: `Chart ${n}`, sheet: this.ws.state().name, type: String(type), source: `${quoteSheet(src.sheet().name)}!${rectAddress(src.rect())}`, title: "", at: "A1" });
+        sim.charts.set(key, {
+          name: `Chart ${n}`,
+          sheet: this.ws.state().name,
+          type: String(type),
+          source: `${quoteSheet(src.sheet().name)}!${rectAddress(src.rect())}`,
+          title: "",
+          at: "A1",
+        });
       },
     });
     return new SimChart(this.context, () => key, false);

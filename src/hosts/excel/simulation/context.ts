@@ -38,20 +38,31 @@ export class SimRequestContext {
     const requestBytes = actions.reduce((n, a) => n + a.action.bytes, 2);
     if (requestBytes > sim.limits.requestBytes) {
       sim.syncs.push({ requestBytes, responseBytes: 0, actions: actions.length, cellsRead: 0 });
-      throw new SimulatedOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${requestBytes} bytes) exceeds the limit of ${sim.limits.requestBytes} bytes. Split the writes into smaller blocks.`);
+      throw new SimulatedOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${requestBytes} bytes) exceeds the limit of ${sim.limits.requestBytes} bytes. Split the writes into smaller blocks.`,
+      );
     }
     let responseBytes = 2;
     let cellsRead = 0;
     const commits: (() => void)[] = [];
     try {
       for (const { action: a, read } of actions) {
-        if (a.api > sim.excelApi) throw new SimulatedOfficeError("ApiNotFound", `${a.label} needs ExcelApi 1.${a.api}; this host supports 1.${sim.excelApi}.`);
+        if (a.api > sim.excelApi)
+          throw new SimulatedOfficeError(
+            "ApiNotFound",
+            `${a.label} needs ExcelApi 1.${a.api}; this host supports 1.${sim.excelApi}.`,
+          );
         const out = a.run();
         if (!read) continue;
         const r = out as ActionResult;
         if (r.response !== undefined) responseBytes += JSON.stringify(r.response).length + 1;
         if (r.cells) {
-          if (r.cells > sim.limits.cellsPerRead) throw new SimulatedOfficeError("ResponsePayloadSizeLimitExceeded", `${a.label} reads ${r.cells} cells; Excel reads at most ${sim.limits.cellsPerRead} cells at once.`);
+          if (r.cells > sim.limits.cellsPerRead)
+            throw new SimulatedOfficeError(
+              "ResponsePayloadSizeLimitExceeded",
+              `${a.label} reads ${r.cells} cells; Excel reads at most ${sim.limits.cellsPerRead} cells at once.`,
+            );
           cellsRead += r.cells;
         }
         if (r.commit) commits.push(r.commit);
@@ -60,7 +71,10 @@ export class SimRequestContext {
       sim.syncs.push({ requestBytes, responseBytes, actions: actions.length, cellsRead });
     }
     if (responseBytes > sim.limits.responseBytes) {
-      throw new SimulatedOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${responseBytes} bytes) exceeds the limit of ${sim.limits.responseBytes} bytes. Read in smaller blocks.`);
+      throw new SimulatedOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${responseBytes} bytes) exceeds the limit of ${sim.limits.responseBytes} bytes. Read in smaller blocks.`,
+      );
     }
     for (const c of commits) c();
     return passThroughValue as T;

@@ -48,7 +48,11 @@ export function typeIntoCell(input: unknown): TypedInput {
 /** A CellValue from a Grid, as a host would store it without typing it (loading a file). */
 export function storedFromGrid(v: CellValue): StoredValue {
   if (v === null) return null;
-  if (v instanceof Date) return isoSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) + (v.getUTCHours() * 3600 + v.getUTCMinutes() * 60 + v.getUTCSeconds()) / 86400;
+  if (v instanceof Date)
+    return (
+      isoSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) +
+      (v.getUTCHours() * 3600 + v.getUTCMinutes() * 60 + v.getUTCSeconds()) / 86400
+    );
   if (typeof v === "object") return { error: v.error };
   return v;
 }

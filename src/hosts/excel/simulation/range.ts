@@ -11,7 +11,20 @@ import { typeIntoCell, type StoredValue } from "./excel-input";
 import type { CellFormatState, SimSheet } from "./state";
 import type { SimWorksheet } from "./worksheet";
 
-type RangeData = Pick<Excel.Range, "values" | "formulas" | "numberFormat" | "valueTypes" | "rowIndex" | "columnIndex" | "rowCount" | "columnCount" | "address" | "cellCount" | "hyperlink">;
+type RangeData = Pick<
+  Excel.Range,
+  | "values"
+  | "formulas"
+  | "numberFormat"
+  | "valueTypes"
+  | "rowIndex"
+  | "columnIndex"
+  | "rowCount"
+  | "columnCount"
+  | "address"
+  | "cellCount"
+  | "hyperlink"
+>;
 
 function officeValue(v: StoredValue): string | number | boolean {
   if (v === null) return "";
@@ -30,12 +43,26 @@ function valueType(v: StoredValue): string {
 /** Reject what Office.js cannot send (Date objects, plain objects): the adapter must convert first. */
 function checkScalar(v: unknown, where: string): void {
   if (v === null || v === undefined || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return;
-  throw new SimulatedOfficeError("InvalidArgument", `${where}: Office.js cannot send a ${v instanceof Date ? "Date" : typeof v}; write a serial number or text.`);
+  throw new SimulatedOfficeError(
+    "InvalidArgument",
+    `${where}: Office.js cannot send a ${v instanceof Date ? "Date" : typeof v}; write a serial number or text.`,
+  );
 }
 
 export class SimRange extends SimObject implements RangeData {
   protected readonly objectName = "Range";
-  protected readonly scalarProps = ["address", "rowIndex", "columnIndex", "rowCount", "columnCount", "cellCount", "values", "formulas", "numberFormat", "valueTypes"] as const;
+  protected readonly scalarProps = [
+    "address",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "cellCount",
+    "values",
+    "formulas",
+    "numberFormat",
+    "valueTypes",
+  ] as const;
   private located: Rect | null | undefined;
   readonly format: SimRangeFormat;
   readonly dataValidation: SimDataValidation;
@@ -53,7 +80,8 @@ export class SimRange extends SimObject implements RangeData {
     this.conditionalFormats = new SimConditionalFormatCollection(this);
     this.queue("locate", 1, null, () => {
       const r = this.locateOnce();
-      if (!r && !nullable) throw new SimulatedOfficeError("ItemNotFound", "The range does not exist (the sheet is empty).");
+      if (!r && !nullable)
+        throw new SimulatedOfficeError("ItemNotFound", "The range does not exist (the sheet is empty).");
     });
     if (nullable) this.settle();
   }
@@ -131,8 +159,15 @@ export class SimRange extends SimObject implements RangeData {
   private writeGrid(prop: string, value: unknown[][], store: (row: number, col: number, v: unknown) => void): void {
     this.write(prop, 1, value, () => {
       const r = this.rect();
-      if (!Array.isArray(value) || value.length !== r.rows || value.some((row) => !Array.isArray(row) || row.length !== r.cols)) {
-        throw new SimulatedOfficeError("InvalidArgument", `Range.${prop}: the array does not match the size of the range ${rectAddress(r)} (${r.rows} x ${r.cols}).`);
+      if (
+        !Array.isArray(value) ||
+        value.length !== r.rows ||
+        value.some((row) => !Array.isArray(row) || row.length !== r.cols)
+      ) {
+        throw new SimulatedOfficeError(
+          "InvalidArgument",
+          `Range.${prop}: the array does not match the size of the range ${rectAddress(r)} (${r.rows} x ${r.cols}).`,
+        );
       }
       this.forEachCell((row, col, i, j) => {
         const v = value[i]![j];
@@ -145,7 +180,8 @@ export class SimRange extends SimObject implements RangeData {
   private typeInto(row: number, col: number, v: unknown): void {
     const s = this.sheet();
     const k = cellKey(row, col);
-    if (s.protected) throw new SimulatedOfficeError("InvalidOperation", `The cell is on a protected sheet "${s.name}".`);
+    if (s.protected)
+      throw new SimulatedOfficeError("InvalidOperation", `The cell is on a protected sheet "${s.name}".`);
     const t = typeIntoCell(v);
     if (t.formula !== undefined) s.formulas.set(k, t.formula);
     else s.formulas.delete(k);
@@ -179,7 +215,8 @@ export class SimRange extends SimObject implements RangeData {
     this.writeGrid("numberFormat", v, (row, col, x) => {
       const s = this.sheet();
       if (x === null || x === undefined) return;
-      if (typeof x !== "string") throw new SimulatedOfficeError("InvalidArgument", "Range.numberFormat takes format codes as text.");
+      if (typeof x !== "string")
+        throw new SimulatedOfficeError("InvalidArgument", "Range.numberFormat takes format codes as text.");
       if (x === "General") s.numberFormats.delete(cellKey(row, col));
       else s.numberFormats.set(cellKey(row, col), x);
     });
@@ -212,7 +249,11 @@ export class SimRange extends SimObject implements RangeData {
     this.queue("hyperlink", 7, link, () => {
       this.forEachCell((row, col) => {
         const s = this.sheet();
-        s.hyperlinks.set(cellKey(row, col), { documentReference: link.documentReference, address: link.address, textToDisplay: link.textToDisplay });
+        s.hyperlinks.set(cellKey(row, col), {
+          documentReference: link.documentReference,
+          address: link.address,
+          textToDisplay: link.textToDisplay,
+        });
         // Excel shows textToDisplay as the cell's value, typed as text.
         if (link.textToDisplay !== undefined) {
           s.set(row, col, link.textToDisplay);
@@ -251,11 +292,16 @@ export class SimRange extends SimObject implements RangeData {
   }
 
   /** Helper for collections that take "A1" or a Range. */
-  static resolveIn(context: SimRequestContext, arg: SimRange | string, defaultSheet: SimSheet | null): { sheet: SimSheet; rect: Rect } {
+  static resolveIn(
+    context: SimRequestContext,
+    arg: SimRange | string,
+    defaultSheet: SimSheet | null,
+  ): { sheet: SimSheet; rect: Rect } {
     if (typeof arg !== "string") return { sheet: arg.sheet(), rect: arg.rect() };
     const { sheet, rect } = parseRef(arg.replace(/\$/g, ""));
     if (sheet) return { sheet: context.sim.sheet(sheet), rect };
-    if (!defaultSheet) throw new SimulatedOfficeError("InvalidArgument", `The address "${arg}" needs a sheet name here.`);
+    if (!defaultSheet)
+      throw new SimulatedOfficeError("InvalidArgument", `The address "${arg}" needs a sheet name here.`);
     return { sheet: defaultSheet, rect };
   }
 }
@@ -313,7 +359,10 @@ export class SimRangeFill extends SimRangeFormatPart implements Pick<Excel.Range
   }
 }
 
-export class SimRangeFont extends SimRangeFormatPart implements Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size"> {
+export class SimRangeFont
+  extends SimRangeFormatPart
+  implements Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size">
+{
   protected readonly objectName = "RangeFont";
   protected readonly scalarProps = ["bold", "italic", "color", "size"] as const;
   protected snapshot(prop: string): unknown {
@@ -352,22 +401,52 @@ export class SimRangeFont extends SimRangeFormatPart implements Pick<Excel.Range
 export class SimRangeBorder extends SimRangeFormatPart implements Pick<Excel.RangeBorder, "style"> {
   protected readonly objectName = "RangeBorder";
   protected readonly scalarProps = ["style"] as const;
-  constructor(range: SimRange, private readonly edge: string) {
+  constructor(
+    range: SimRange,
+    private readonly edge: string,
+  ) {
     super(range);
   }
   protected snapshot(prop: string): unknown {
     return prop === "style" ? this.common((f) => f?.borderBottom ?? "None") : this.unknownProp(prop);
   }
-  get style(): Excel.BorderLineStyle | "None" | "Continuous" | "Dash" | "DashDot" | "DashDotDot" | "Dot" | "Double" | "SlantDashDot" {
+  get style():
+    | Excel.BorderLineStyle
+    | "None"
+    | "Continuous"
+    | "Dash"
+    | "DashDot"
+    | "DashDotDot"
+    | "Dot"
+    | "Double"
+    | "SlantDashDot" {
     return this.prop("style");
   }
-  set style(v: Excel.BorderLineStyle | "None" | "Continuous" | "Dash" | "DashDot" | "DashDotDot" | "Dot" | "Double" | "SlantDashDot") {
-    if (this.edge !== "EdgeBottom") throw new SimulatedOfficeError("InvalidArgument", `The simulation keeps only the bottom border, not ${this.edge}.`);
+  set style(
+    v:
+      | Excel.BorderLineStyle
+      | "None"
+      | "Continuous"
+      | "Dash"
+      | "DashDot"
+      | "DashDotDot"
+      | "Dot"
+      | "Double"
+      | "SlantDashDot",
+  ) {
+    if (this.edge !== "EdgeBottom")
+      throw new SimulatedOfficeError(
+        "InvalidArgument",
+        `The simulation keeps only the bottom border, not ${this.edge}.`,
+      );
     this.setOnCells("style", 1, v, (f) => (f.borderBottom = v === "None" ? undefined : String(v)));
   }
 }
 
-export class SimRangeFormat extends SimRangeFormatPart implements Pick<Excel.RangeFormat, "wrapText" | "columnWidth" | "horizontalAlignment" | "verticalAlignment"> {
+export class SimRangeFormat
+  extends SimRangeFormatPart
+  implements Pick<Excel.RangeFormat, "wrapText" | "columnWidth" | "horizontalAlignment" | "verticalAlignment">
+{
   protected readonly objectName = "RangeFormat";
   protected readonly scalarProps = ["wrapText", "columnWidth", "horizontalAlignment", "verticalAlignment"] as const;
   readonly fill: SimRangeFill;
@@ -402,10 +481,30 @@ export class SimRangeFormat extends SimRangeFormatPart implements Pick<Excel.Ran
   set wrapText(v: boolean) {
     this.setOnCells("wrapText", 1, v, (f) => (f.wrap = v || undefined));
   }
-  get horizontalAlignment(): Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed" {
+  get horizontalAlignment():
+    | Excel.HorizontalAlignment
+    | "General"
+    | "Left"
+    | "Center"
+    | "Right"
+    | "Fill"
+    | "Justify"
+    | "CenterAcrossSelection"
+    | "Distributed" {
     return this.prop("horizontalAlignment");
   }
-  set horizontalAlignment(v: Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed") {
+  set horizontalAlignment(
+    v:
+      | Excel.HorizontalAlignment
+      | "General"
+      | "Left"
+      | "Center"
+      | "Right"
+      | "Fill"
+      | "Justify"
+      | "CenterAcrossSelection"
+      | "Distributed",
+  ) {
     this.setOnCells("horizontalAlignment", 1, v, (f) => (f.horizontal = String(v)));
   }
   get verticalAlignment(): Excel.VerticalAlignment | "Center" | "Justify" | "Distributed" | "Top" | "Bottom" {
@@ -437,7 +536,9 @@ export class SimDataValidation extends SimObject implements Pick<Excel.DataValid
   protected snapshot(prop: string): unknown {
     if (prop !== "ignoreBlanks") return this.unknownProp(prop);
     const r = this.range.rect();
-    return this.range.sheet().validations.find((v) => v.rect.row === r.row && v.rect.col === r.col)?.ignoreBlanks ?? true;
+    return (
+      this.range.sheet().validations.find((v) => v.rect.row === r.row && v.rect.col === r.col)?.ignoreBlanks ?? true
+    );
   }
   get ignoreBlanks(): boolean {
     return this.prop("ignoreBlanks");
@@ -451,13 +552,32 @@ export class SimDataValidation extends SimObject implements Pick<Excel.DataValid
   set rule(rule: ListRule) {
     this.queue("rule", 8, rule, () => {
       const list = rule.list;
-      if (!list || typeof list.source !== "string") throw new SimulatedOfficeError("InvalidArgument", "The simulation keeps list rules with a text source only.");
+      if (!list || typeof list.source !== "string")
+        throw new SimulatedOfficeError("InvalidArgument", "The simulation keeps list rules with a text source only.");
       const s = this.range.sheet();
       const rect = this.range.rect();
-      const clash = s.validations.find((v) => v.rect.row < rect.row + rect.rows && rect.row < v.rect.row + v.rect.rows && v.rect.col < rect.col + rect.cols && rect.col < v.rect.col + v.rect.cols);
+      const clash = s.validations.find(
+        (v) =>
+          v.rect.row < rect.row + rect.rows &&
+          rect.row < v.rect.row + v.rect.rows &&
+          v.rect.col < rect.col + rect.cols &&
+          rect.col < v.rect.col + v.rect.cols,
+      );
       // Excel refuses a new rule over cells that already carry a different one: clear() first.
-      if (clash) throw new SimulatedOfficeError("InvalidOperation", `The range ${rectAddress(rect)} already has data validation; call dataValidation.clear() first.`);
-      s.validations.push({ rect, source: list.source, inCellDropDown: list.inCellDropDown, ignoreBlanks: this.pending.ignoreBlanks ?? true, errorStyle: this.pending.errorStyle, errorMessage: this.pending.errorMessage, prompt: this.pending.prompt });
+      if (clash)
+        throw new SimulatedOfficeError(
+          "InvalidOperation",
+          `The range ${rectAddress(rect)} already has data validation; call dataValidation.clear() first.`,
+        );
+      s.validations.push({
+        rect,
+        source: list.source,
+        inCellDropDown: list.inCellDropDown,
+        ignoreBlanks: this.pending.ignoreBlanks ?? true,
+        errorStyle: this.pending.errorStyle,
+        errorMessage: this.pending.errorMessage,
+        prompt: this.pending.prompt,
+      });
     });
   }
   get rule(): Excel.DataValidationRule {
@@ -478,7 +598,11 @@ export class SimDataValidation extends SimObject implements Pick<Excel.DataValid
   }
   private patchExisting(): void {
     const r = this.range.rect();
-    const v = this.range.sheet().validations.find((x) => x.rect.row === r.row && x.rect.col === r.col && x.rect.rows === r.rows && x.rect.cols === r.cols);
+    const v = this.range
+      .sheet()
+      .validations.find(
+        (x) => x.rect.row === r.row && x.rect.col === r.col && x.rect.rows === r.rows && x.rect.cols === r.cols,
+      );
     if (!v) return;
     if (this.pending.ignoreBlanks !== undefined) v.ignoreBlanks = this.pending.ignoreBlanks;
     if (this.pending.errorStyle !== undefined) v.errorStyle = this.pending.errorStyle;
@@ -489,28 +613,48 @@ export class SimDataValidation extends SimObject implements Pick<Excel.DataValid
     this.queue("clear", 8, null, () => {
       const s = this.range.sheet();
       const r = this.range.rect();
-      s.validations = s.validations.filter((v) => !(v.rect.row < r.row + r.rows && r.row < v.rect.row + v.rect.rows && v.rect.col < r.col + r.cols && r.col < v.rect.col + v.rect.cols));
+      s.validations = s.validations.filter(
+        (v) =>
+          !(
+            v.rect.row < r.row + r.rows &&
+            r.row < v.rect.row + v.rect.rows &&
+            v.rect.col < r.col + r.cols &&
+            r.col < v.rect.col + v.rect.cols
+          ),
+      );
     });
   }
 }
 
 /** ConditionalFormat.custom: { rule: { formula }, format: { fill: { color }, font: { bold, color } } }. */
 export class SimConditionalFormat {
-  readonly custom: { rule: { formula: string }; format: { fill: { color: string }; font: { bold: boolean; color: string } } };
+  readonly custom: {
+    rule: { formula: string };
+    format: { fill: { color: string }; font: { bold: boolean; color: string } };
+  };
   constructor(range: SimRange, index: () => number) {
     const entry = () => {
       const e = range.sheet().conditionalFormats[index()];
       if (!e) throw new SimulatedOfficeError("ItemNotFound", "The conditional format does not exist.");
       return e;
     };
-    const q = (label: string, v: unknown, fn: () => void) => range.context.enqueue({ label: `ConditionalFormat.${label}`, api: 6, bytes: JSON.stringify(v ?? null).length + label.length, run: fn });
+    const q = (label: string, v: unknown, fn: () => void) =>
+      range.context.enqueue({
+        label: `ConditionalFormat.${label}`,
+        api: 6,
+        bytes: JSON.stringify(v ?? null).length + label.length,
+        run: fn,
+      });
     this.custom = {
       rule: {
         set formula(f: string) {
           q("formula", f, () => (entry().formula = f));
         },
         get formula(): string {
-          throw new SimulatedOfficeError("PropertyNotLoaded", "ConditionalFormat rule formula is write-only in the simulation.");
+          throw new SimulatedOfficeError(
+            "PropertyNotLoaded",
+            "ConditionalFormat rule formula is write-only in the simulation.",
+          );
         },
       },
       format: {
@@ -550,7 +694,8 @@ export class SimConditionalFormatCollection {
       api: 6,
       bytes: JSON.stringify(type).length,
       run: () => {
-        if (type !== "Custom") throw new SimulatedOfficeError("InvalidArgument", "The simulation keeps Custom conditional formats only.");
+        if (type !== "Custom")
+          throw new SimulatedOfficeError("InvalidArgument", "The simulation keeps Custom conditional formats only.");
         const list = this.range.sheet().conditionalFormats;
         list.push({ rect: this.range.rect(), formula: "" });
         index = list.length - 1;
@@ -566,7 +711,15 @@ export class SimConditionalFormatCollection {
       run: () => {
         const s = this.range.sheet();
         const r = this.range.rect();
-        s.conditionalFormats = s.conditionalFormats.filter((c) => !(c.rect.row < r.row + r.rows && r.row < c.rect.row + c.rect.rows && c.rect.col < r.col + r.cols && r.col < c.rect.col + c.rect.cols));
+        s.conditionalFormats = s.conditionalFormats.filter(
+          (c) =>
+            !(
+              c.rect.row < r.row + r.rows &&
+              r.row < c.rect.row + c.rect.rows &&
+              c.rect.col < r.col + r.cols &&
+              r.col < c.rect.col + c.rect.cols
+            ),
+        );
       },
     });
   }

@@ -80,7 +80,10 @@ export class SimSheet {
 
   /** The used range (valuesOnly: values and formulas; otherwise also formats), or null when empty. */
   usedRect(valuesOnly: boolean): Rect | null {
-    let minR = Infinity, minC = Infinity, maxR = 0, maxC = 0;
+    let minR = Infinity,
+      minC = Infinity,
+      maxR = 0,
+      maxC = 0;
     const see = (r: number, c: number): void => {
       if (r < minR) minR = r;
       if (r > maxR) maxR = r;
@@ -99,7 +102,11 @@ export class SimSheet {
   }
 
   clearRect(rect: Rect, what: "All" | "Contents" | "Formats"): void {
-    const inRect = (k: number): boolean => keyRow(k) >= rect.row && keyRow(k) < rect.row + rect.rows && keyCol(k) >= rect.col && keyCol(k) < rect.col + rect.cols;
+    const inRect = (k: number): boolean =>
+      keyRow(k) >= rect.row &&
+      keyRow(k) < rect.row + rect.rows &&
+      keyCol(k) >= rect.col &&
+      keyCol(k) < rect.col + rect.cols;
     if (what !== "Formats") {
       for (let r = rect.row; r < rect.row + rect.rows && r <= this.values.length; r++) {
         const row = this.values[r - 1];
@@ -159,7 +166,11 @@ export interface SimLimits {
   cellsPerRead: number;
 }
 
-export const WEB_LIMITS: SimLimits = { requestBytes: 5 * 1024 * 1024, responseBytes: 5 * 1024 * 1024, cellsPerRead: 5_000_000 };
+export const WEB_LIMITS: SimLimits = {
+  requestBytes: 5 * 1024 * 1024,
+  responseBytes: 5 * 1024 * 1024,
+  cellsPerRead: 5_000_000,
+};
 
 export interface SimOptions {
   /** Highest ExcelApi minor version the simulated host supports: 18 for Microsoft 365, 7 for Excel 2019, 14 for 2021. */
@@ -228,8 +239,10 @@ export class SimWorkbook {
   };
 
   addSheet(name: string): SimSheet {
-    if (this.findSheet(name)) throw new SimulatedOfficeError("ItemAlreadyExists", `A worksheet named "${name}" already exists.`);
-    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new SimulatedOfficeError("InvalidArgument", `"${name}" is not a valid worksheet name.`);
+    if (this.findSheet(name))
+      throw new SimulatedOfficeError("ItemAlreadyExists", `A worksheet named "${name}" already exists.`);
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
+      throw new SimulatedOfficeError("InvalidArgument", `"${name}" is not a valid worksheet name.`);
     const s = new SimSheet(name);
     this.sheets.push(s);
     return s;
@@ -242,7 +255,8 @@ export class SimWorkbook {
 
   sheet(name: string): SimSheet {
     const s = this.findSheet(name);
-    if (!s) throw new SimulatedOfficeError("ItemNotFound", `The requested resource doesn't exist: worksheet "${name}".`);
+    if (!s)
+      throw new SimulatedOfficeError("ItemNotFound", `The requested resource doesn't exist: worksheet "${name}".`);
     return s;
   }
 
@@ -290,7 +304,9 @@ export class SimWorkbook {
   /** Every note as "Sheet!A1" -> text. */
   allNotes(): Map<string, string> {
     const out = new Map<string, string>();
-    for (const s of this.sheets) for (const [k, n] of s.notes) out.set(`${s.name}!${rectAddress({ row: keyRow(k), col: keyCol(k), rows: 1, cols: 1 })}`, n.content);
+    for (const s of this.sheets)
+      for (const [k, n] of s.notes)
+        out.set(`${s.name}!${rectAddress({ row: keyRow(k), col: keyCol(k), rows: 1, cols: 1 })}`, n.content);
     return out;
   }
   table(name: string): { name: string; sheet: string; range: string; style: string } | undefined {
@@ -301,10 +317,23 @@ export class SimWorkbook {
     return this.names.get(name.toUpperCase())?.formula;
   }
   validations(sheet: string): { range: string; source: string; errorStyle?: string; ignoreBlanks: boolean }[] {
-    return this.sheet(sheet).validations.map((v) => ({ range: rectAddress(v.rect), source: v.source, errorStyle: v.errorStyle, ignoreBlanks: v.ignoreBlanks }));
+    return this.sheet(sheet).validations.map((v) => ({
+      range: rectAddress(v.rect),
+      source: v.source,
+      errorStyle: v.errorStyle,
+      ignoreBlanks: v.ignoreBlanks,
+    }));
   }
-  conditionalFormats(sheet: string): { range: string; formula: string; fill?: string; bold?: boolean; fontColor?: string }[] {
-    return this.sheet(sheet).conditionalFormats.map((c) => ({ range: rectAddress(c.rect), formula: c.formula, fill: c.fill, bold: c.bold, fontColor: c.fontColor }));
+  conditionalFormats(
+    sheet: string,
+  ): { range: string; formula: string; fill?: string; bold?: boolean; fontColor?: string }[] {
+    return this.sheet(sheet).conditionalFormats.map((c) => ({
+      range: rectAddress(c.rect),
+      formula: c.formula,
+      fill: c.fill,
+      bold: c.bold,
+      fontColor: c.fontColor,
+    }));
   }
   sheetNames(): string[] {
     return this.sheets.map((s) => s.name);
@@ -323,8 +352,17 @@ export class SimWorkbook {
     return { sheet: this.sheet(sheetName), rect };
   }
 
-  totals(): { syncs: number; requestBytes: number; responseBytes: number; maxRequestBytes: number; maxResponseBytes: number } {
-    let requestBytes = 0, responseBytes = 0, maxRequestBytes = 0, maxResponseBytes = 0;
+  totals(): {
+    syncs: number;
+    requestBytes: number;
+    responseBytes: number;
+    maxRequestBytes: number;
+    maxResponseBytes: number;
+  } {
+    let requestBytes = 0,
+      responseBytes = 0,
+      maxRequestBytes = 0,
+      maxResponseBytes = 0;
     for (const s of this.syncs) {
       requestBytes += s.requestBytes;
       responseBytes += s.responseBytes;

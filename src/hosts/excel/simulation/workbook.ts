@@ -7,7 +7,12 @@ export class SimApplication {
   constructor(private readonly context: SimRequestContext) {}
   /** ExcelApi 1.6: Excel does not recalculate until the next sync. */
   suspendApiCalculationUntilNextSync(): void {
-    this.context.enqueue({ label: "Application.suspendApiCalculationUntilNextSync", api: 6, bytes: 40, run: () => void this.context.sim.calculationSuspensions++ });
+    this.context.enqueue({
+      label: "Application.suspendApiCalculationUntilNextSync",
+      api: 6,
+      bytes: 40,
+      run: () => void this.context.sim.calculationSuspensions++,
+    });
   }
 }
 

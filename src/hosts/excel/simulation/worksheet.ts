@@ -25,10 +25,15 @@ export class SimWorksheet extends SimObject implements WorksheetData {
   readonly protection: SimWorksheetProtection;
 
   /** `find` runs at sync time and returns the sheet or null. */
-  constructor(context: SimRequestContext, private readonly find: () => SimSheet | null, nullable: boolean) {
+  constructor(
+    context: SimRequestContext,
+    private readonly find: () => SimSheet | null,
+    nullable: boolean,
+  ) {
     super(context);
     this.queue("locate", 1, null, () => {
-      if (!this.locateOnce() && !nullable) throw new SimulatedOfficeError("ItemNotFound", "The requested worksheet does not exist.");
+      if (!this.locateOnce() && !nullable)
+        throw new SimulatedOfficeError("ItemNotFound", "The requested worksheet does not exist.");
     });
     if (nullable) this.settle();
     this.tables = new SimTableCollection(context, this);
@@ -37,7 +42,8 @@ export class SimWorksheet extends SimObject implements WorksheetData {
     this.charts = new SimChartCollection(context, this);
     this.protection = new SimWorksheetProtection(this);
     this.freezePanes = {
-      freezeRows: (count) => this.queue("freezeRows", 7, count, () => (this.state().freeze = { rows: count ?? 1, cols: 0 })),
+      freezeRows: (count) =>
+        this.queue("freezeRows", 7, count, () => (this.state().freeze = { rows: count ?? 1, cols: 0 })),
       freezeAt: (at) =>
         this.queue("freezeAt", 7, typeof at === "string" ? at : "range", () => {
           const rect = typeof at === "string" ? parseRef(at).rect : (at as unknown as SimRange).rect();
@@ -56,7 +62,8 @@ export class SimWorksheet extends SimObject implements WorksheetData {
   }
   state(): SimSheet {
     const s = this.locateOnce();
-    if (!s || !this.context.sim.sheets.includes(s)) throw new SimulatedOfficeError("ItemNotFound", "The worksheet does not exist.");
+    if (!s || !this.context.sim.sheets.includes(s))
+      throw new SimulatedOfficeError("ItemNotFound", "The worksheet does not exist.");
     return s;
   }
 
@@ -98,7 +105,10 @@ export class SimWorksheet extends SimObject implements WorksheetData {
   set visibility(v: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden") {
     this.queue("visibility", 1, v, () => {
       const s = this.state();
-      if (v !== "Visible" && this.context.sim.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
+      if (
+        v !== "Visible" &&
+        this.context.sim.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0
+      ) {
         throw new SimulatedOfficeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }
       s.visibility = v as SimSheet["visibility"];
@@ -112,15 +122,28 @@ export class SimWorksheet extends SimObject implements WorksheetData {
   }
 
   getRange(...[address]: Parameters<Excel.Worksheet["getRange"]>): SimRange {
-    return new SimRange(this.context, this, () => (address ? parseRef(address.replace(/\$/g, "")).rect : { row: 1, col: 1, rows: 1048576, cols: 16384 }));
+    return new SimRange(this.context, this, () =>
+      address ? parseRef(address.replace(/\$/g, "")).rect : { row: 1, col: 1, rows: 1048576, cols: 16384 },
+    );
   }
-  getRangeByIndexes(...[startRow, startColumn, rowCount, columnCount]: Parameters<Excel.Worksheet["getRangeByIndexes"]>): SimRange {
+  getRangeByIndexes(
+    ...[startRow, startColumn, rowCount, columnCount]: Parameters<Excel.Worksheet["getRangeByIndexes"]>
+  ): SimRange {
     this.queue("getRangeByIndexes", 7, [startRow, startColumn, rowCount, columnCount], () => undefined);
-    return new SimRange(this.context, this, () => ({ row: startRow + 1, col: startColumn + 1, rows: rowCount, cols: columnCount }));
+    return new SimRange(this.context, this, () => ({
+      row: startRow + 1,
+      col: startColumn + 1,
+      rows: rowCount,
+      cols: columnCount,
+    }));
   }
   getUsedRange(...[valuesOnly]: Parameters<Excel.Worksheet["getUsedRange"]>): SimRange {
     // Office.js: an empty sheet's used range is A1.
-    return new SimRange(this.context, this, () => this.state().usedRect(valuesOnly ?? false) ?? { row: 1, col: 1, rows: 1, cols: 1 });
+    return new SimRange(
+      this.context,
+      this,
+      () => this.state().usedRect(valuesOnly ?? false) ?? { row: 1, col: 1, rows: 1, cols: 1 },
+    );
   }
   getUsedRangeOrNullObject(...[valuesOnly]: Parameters<Excel.Worksheet["getUsedRangeOrNullObject"]>): SimRange {
     this.queue("getUsedRangeOrNullObject", 4, valuesOnly ?? false, () => undefined);
@@ -134,7 +157,8 @@ export class SimWorksheet extends SimObject implements WorksheetData {
     this.queue("delete", 1, null, () => {
       const sim = this.context.sim;
       const s = this.state();
-      if (sim.sheets.length === 1) throw new SimulatedOfficeError("InvalidOperation", "A workbook must contain at least one sheet.");
+      if (sim.sheets.length === 1)
+        throw new SimulatedOfficeError("InvalidOperation", "A workbook must contain at least one sheet.");
       sim.sheets.splice(sim.sheets.indexOf(s), 1);
       for (const [k, t] of sim.tables) if (t.sheet === s.name) sim.tables.delete(k);
       for (const [k, p] of sim.pivots) if (p.sheet === s.name) sim.pivots.delete(k);
@@ -158,7 +182,8 @@ export class SimWorksheetProtection extends SimObject implements Pick<Excel.Work
   protect(...[options]: Parameters<Excel.WorksheetProtection["protect"]>): void {
     this.queue("protect", 2, options ?? null, () => {
       const s = this.ws.state();
-      if (s.protected) throw new SimulatedOfficeError("InvalidOperation", `The sheet "${s.name}" is already protected.`);
+      if (s.protected)
+        throw new SimulatedOfficeError("InvalidOperation", `The sheet "${s.name}" is already protected.`);
       s.protected = true;
     });
   }
@@ -175,7 +200,11 @@ export class SimWorksheetCollection extends SimObject {
   protected snapshot(prop: string): unknown {
     if (prop !== "items" && prop !== "items/name" && prop !== "name") return this.unknownProp(prop);
     const sheets = [...this.context.sim.sheets];
-    return sheets.map((s) => ({ name: s.name, visibility: s.visibility, position: this.context.sim.sheets.indexOf(s) }));
+    return sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      position: this.context.sim.sheets.indexOf(s),
+    }));
   }
   override load(arg?: Parameters<SimObject["load"]>[0]): this {
     void arg; // Collections load their items; the item properties asked for are all kept.

@@ -9,7 +9,15 @@ import type { ApplyOptions, ApplyReport } from "../../../ports/workbook-port";
 import { SheetNotFoundError } from "../../../ports/workbook-port";
 import { PIVOT_SKIP_REASON } from "../apply";
 import { toExcelValue } from "../apply-cell-ops";
-import { cellStyleChange, conditionalStyle, fillChange, noFillChange, numFmtChange, sharedStyle, type StyleChange } from "../cell-style";
+import {
+  cellStyleChange,
+  conditionalStyle,
+  fillChange,
+  noFillChange,
+  numFmtChange,
+  sharedStyle,
+  type StyleChange,
+} from "../cell-style";
 import { argb, parseRange, sameColor, type Box } from "../ranges";
 import { newSheet, ownStyles, rowOf, type BookStore, type SheetStore, type StyleModel } from "./store";
 
@@ -91,7 +99,8 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
       let sheet = book.sheets.find((s) => s.name === op.sheet);
       if (!sheet) {
         sheet = newSheet(op.sheet);
-        const at = op.position === undefined ? book.sheets.length : Math.max(0, Math.min(op.position, book.sheets.length));
+        const at =
+          op.position === undefined ? book.sheets.length : Math.max(0, Math.min(op.position, book.sheets.length));
         book.sheets.splice(at, 0, sheet);
       }
       if (op.hidden !== undefined) sheet.state = op.hidden ? "hidden" : "visible";
@@ -120,7 +129,11 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
     case "formulas": {
       const sheet = sheetOf(book, op.sheet);
       const at = parseAddress(op.at);
-      op.formulas.forEach((fs, i) => fs.forEach((f, j) => (rowOf(sheet, at.row + i).values[at.col + j] = { formula: f.startsWith("=") ? f.slice(1) : f })));
+      op.formulas.forEach((fs, i) =>
+        fs.forEach(
+          (f, j) => (rowOf(sheet, at.row + i).values[at.col + j] = { formula: f.startsWith("=") ? f.slice(1) : f }),
+        ),
+      );
       return null;
     }
     case "style":
@@ -153,7 +166,12 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
       const sheet = sheetOf(book, op.sheet);
       for (const s of book.sheets) s.tables = s.tables.filter((t) => t.name !== op.name);
       const box = parseRange(op.range);
-      sheet.tables.push({ name: op.name, ref: rangeAddress(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1), style: op.style ?? "TableStyleMedium2", showRowStripes: true });
+      sheet.tables.push({
+        name: op.name,
+        ref: rangeAddress(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1),
+        style: op.style ?? "TableStyleMedium2",
+        showRowStripes: true,
+      });
       return null;
     }
     case "name": {
@@ -161,7 +179,10 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
       const box = parseRange(op.range);
       const abs = (r: number, c: number): string => `$${colName(c)}$${r}`;
       book.names = book.names.filter((n) => n.name !== op.name);
-      book.names.push({ name: op.name, range: `'${op.sheet.replace(/'/g, "''")}'!${abs(box.top, box.left)}:${abs(box.bottom, box.right)}` });
+      book.names.push({
+        name: op.name,
+        range: `'${op.sheet.replace(/'/g, "''")}'!${abs(box.top, box.left)}:${abs(box.bottom, box.right)}`,
+      });
       return null;
     }
     case "listValidation": {
@@ -170,7 +191,8 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
       const key = rangeAddress(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1);
       for (const addr of [...sheet.validations.keys()]) {
         const b = parseRange(addr);
-        if (b.top >= box.top && b.bottom <= box.bottom && b.left >= box.left && b.right <= box.right) sheet.validations.delete(addr);
+        if (b.top >= box.top && b.bottom <= box.bottom && b.left >= box.left && b.right <= box.right)
+          sheet.validations.delete(addr);
       }
       sheet.validations.set(key, {
         type: "list",
@@ -186,13 +208,19 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
     case "conditionalFormat": {
       const sheet = sheetOf(book, op.sheet);
       const formula = op.formula.replace(/^=/, "");
-      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !(cf.ref === op.range && JSON.stringify(cf.rules).includes(JSON.stringify(formula))));
-      sheet.conditionalFormats.push({ ref: op.range, rules: [{ type: "expression", priority: 1, formulae: [formula], style: conditionalStyle(op.style) }] });
+      sheet.conditionalFormats = sheet.conditionalFormats.filter(
+        (cf) => !(cf.ref === op.range && JSON.stringify(cf.rules).includes(JSON.stringify(formula))),
+      );
+      sheet.conditionalFormats.push({
+        ref: op.range,
+        rules: [{ type: "expression", priority: 1, formulae: [formula], style: conditionalStyle(op.style) }],
+      });
       return null;
     }
     case "note": {
       const sheet = sheetOf(book, op.sheet);
-      if (noteIsUsers(sheet, op.cell)) return `${op.sheet}!${op.cell} has the user's own note, which is never overwritten`;
+      if (noteIsUsers(sheet, op.cell))
+        return `${op.sheet}!${op.cell} has the user's own note, which is never overwritten`;
       sheet.notes.set(op.cell, op.text.startsWith(ANNOTATION_MARK) ? op.text : `${ANNOTATION_MARK}${op.text}`);
       return null;
     }
@@ -206,7 +234,13 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
       const change = fillChange(op.color);
       forEachCell(sheetOf(book, op.sheet), parseRange(op.range), (row, c) => {
         const fill = row.styles[c]?.fill;
-        if (fill && fill.type === "pattern" && fill.pattern === "solid" && !ADD_IN_FILLS.some((x) => sameColor(fill.fgColor?.argb, x))) return;
+        if (
+          fill &&
+          fill.type === "pattern" &&
+          fill.pattern === "solid" &&
+          !ADD_IN_FILLS.some((x) => sameColor(fill.fgColor?.argb, x))
+        )
+          return;
         const next = sharedStyle(row.styles[c], change);
         if (next !== row.styles[c]) ownStyles(row)[c] = next;
       });
@@ -238,17 +272,23 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
   }
 }
 
-export async function applyToStore(book: BookStore, changes: ChangeSet, options: ApplyOptions = {}): Promise<ApplyReport> {
+export async function applyToStore(
+  book: BookStore,
+  changes: ChangeSet,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
   const report: ApplyReport = { applied: 0, skipped: [] };
   const total = changes.ops.length;
   let i = 0;
   for (const op of changes.ops) {
-    if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error("Cancelled");
+    if (options.signal?.aborted)
+      throw options.signal.reason instanceof Error ? options.signal.reason : new Error("Cancelled");
     const reason = applyOp(book, op);
     if (reason === null) report.applied += 1;
     else report.skipped.push({ kind: op.kind, reason });
     i += 1;
-    if (options.onProgress && (i % 200 === 0 || i === total)) options.onProgress({ fraction: i / total, message: `Applied ${i} of ${total} changes` });
+    if (options.onProgress && (i % 200 === 0 || i === total))
+      options.onProgress({ fraction: i / total, message: `Applied ${i} of ${total} changes` });
   }
   return report;
 }

@@ -25,21 +25,28 @@ export interface PackageParts {
 export const INSIDE_MARKERS: Record<string, string> = {
   "<f": "formulas",
   'hidden="': "hidden rows",
-  "outlineLevel": "grouped rows",
+  outlineLevel: "grouped rows",
   "<is>": "inline rich text",
 };
 
-const SMALL_PART = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/_rels\/[^/]+\.rels|xl\/tables\/[^/]+\.xml|xl\/comments[^/]*\.xml|\[Content_Types\]\.xml)$/i;
+const SMALL_PART =
+  /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/_rels\/[^/]+\.rels|xl\/tables\/[^/]+\.xml|xl\/comments[^/]*\.xml|\[Content_Types\]\.xml)$/i;
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
 
 function open(bytes: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (err, zip) => (err || !zip ? reject(err ?? new Error("no archive")) : resolve(zip)));
+    yauzl.fromBuffer(
+      bytes,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true },
+      (err, zip) => (err || !zip ? reject(err ?? new Error("no archive")) : resolve(zip)),
+    );
   });
 }
 
 function readStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
-  return new Promise((resolve, reject) => zip.openReadStream(entry, (err, s) => (err || !s ? reject(err ?? new Error("no stream")) : resolve(s))));
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, (err, s) => (err || !s ? reject(err ?? new Error("no stream")) : resolve(s))),
+  );
 }
 
 async function wholeText(stream: NodeJS.ReadableStream): Promise<string> {
@@ -97,7 +104,11 @@ async function scanSheet(stream: NodeJS.ReadableStream): Promise<SheetPartScan> 
   }
   if (state === "head") head += carry;
   // head and tail were read as latin1; their text (prompts, names) is UTF-8.
-  return { head: Buffer.from(head, "latin1").toString("utf8"), tail: Buffer.from(tail, "latin1").toString("utf8"), inside };
+  return {
+    head: Buffer.from(head, "latin1").toString("utf8"),
+    tail: Buffer.from(tail, "latin1").toString("utf8"),
+    inside,
+  };
 }
 
 export async function readPackageParts(bytes: Buffer): Promise<PackageParts> {

@@ -7,11 +7,21 @@
 import ExcelJS from "exceljs";
 import { Readable } from "node:stream";
 import { INSIDE_MARKERS, readPackageParts, type PackageParts } from "./package-parts";
-import { attrs, commentTexts, dataValidations, decodeEscapes, relationships, resolvePart, tags, unknownElements } from "./sheet-xml";
+import {
+  attrs,
+  commentTexts,
+  dataValidations,
+  decodeEscapes,
+  relationships,
+  resolvePart,
+  tags,
+  unknownElements,
+} from "./sheet-xml";
 import { newSheet, rowOf, type BookStore, type SheetStore, type StyleModel } from "./store";
 
 /** Parts the streaming path reads or rebuilds; any other part sends the file to the whole-workbook path. */
-const KNOWN_PART = /^(\[Content_Types\]\.xml|_rels\/\.rels|docProps\/[^/]+\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/sharedStrings\.xml|xl\/theme\/[^/]+\.xml|xl\/worksheets\/[^/]+\.xml|xl\/worksheets\/_rels\/[^/]+\.rels|xl\/comments[^/]*\.xml|xl\/drawings\/vmlDrawing\d+\.vml|xl\/tables\/[^/]+\.xml|xl\/calcChain\.xml)$/i;
+const KNOWN_PART =
+  /^(\[Content_Types\]\.xml|_rels\/\.rels|docProps\/[^/]+\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/sharedStrings\.xml|xl\/theme\/[^/]+\.xml|xl\/worksheets\/[^/]+\.xml|xl\/worksheets\/_rels\/[^/]+\.rels|xl\/comments[^/]*\.xml|xl\/drawings\/vmlDrawing\d+\.vml|xl\/tables\/[^/]+\.xml|xl\/calcChain\.xml)$/i;
 
 export type StreamingOpen = { store: BookStore } | { unsupported: string[] };
 
@@ -32,7 +42,12 @@ function sheetRefs(parts: PackageParts): SheetRef[] {
 }
 
 /** Fill a sheet's store from the XML around its cells; returns what could not be kept. */
-function readSheetExtras(parts: PackageParts, ref: SheetRef, sheet: SheetStore, styleOf: (id: number) => StyleModel | undefined): string[] {
+function readSheetExtras(
+  parts: PackageParts,
+  ref: SheetRef,
+  sheet: SheetStore,
+  styleOf: (id: number) => StyleModel | undefined,
+): string[] {
   const why: string[] = [];
   const scan = parts.sheets.get(ref.part);
   if (!scan) return [`the sheet "${ref.name}" has no worksheet part`];
@@ -46,14 +61,19 @@ function readSheetExtras(parts: PackageParts, ref: SheetRef, sheet: SheetStore, 
   if (tab?.rgb) sheet.tabColor = tab.rgb;
   else if (tab) why.push(`the sheet "${ref.name}" has a theme tab colour`);
   const pane = tags(scan.head, "pane")[0];
-  if (pane && (pane.state === "frozen" || pane.state === "frozenSplit")) sheet.frozen = { rows: Number(pane.ySplit ?? 0), cols: Number(pane.xSplit ?? 0) };
+  if (pane && (pane.state === "frozen" || pane.state === "frozenSplit"))
+    sheet.frozen = { rows: Number(pane.ySplit ?? 0), cols: Number(pane.xSplit ?? 0) };
   else if (pane) why.push(`the sheet "${ref.name}" has split panes`);
   for (const c of tags(scan.head, "col")) {
     const min = Number(c.min);
     const max = Math.min(Number(c.max), 16384);
     const style = c.style ? styleOf(Number(c.style)) : undefined;
     for (let i = min; i <= max && i - min < 1024; i++) {
-      sheet.columns.set(i, { ...(c.width && c.customWidth !== "0" ? { width: Number(c.width) } : {}), ...(style ? { style } : {}), ...(c.hidden === "1" || c.hidden === "true" ? { hidden: true } : {}) });
+      sheet.columns.set(i, {
+        ...(c.width && c.customWidth !== "0" ? { width: Number(c.width) } : {}),
+        ...(style ? { style } : {}),
+        ...(c.hidden === "1" || c.hidden === "true" ? { hidden: true } : {}),
+      });
     }
   }
   for (const m of tags(scan.tail, "mergeCell")) if (m.ref) sheet.merges.push(m.ref);
@@ -69,7 +89,16 @@ function readSheetExtras(parts: PackageParts, ref: SheetRef, sheet: SheetStore, 
   const page = tags(scan.tail, "pageSetup")[0];
   if (page) {
     const setup: Record<string, string | number | boolean> = {};
-    for (const k of ["orientation", "paperSize", "scale", "fitToWidth", "fitToHeight", "horizontalDpi", "verticalDpi", "firstPageNumber"]) {
+    for (const k of [
+      "orientation",
+      "paperSize",
+      "scale",
+      "fitToWidth",
+      "fitToHeight",
+      "horizontalDpi",
+      "verticalDpi",
+      "firstPageNumber",
+    ]) {
       const v = page[k];
       if (v !== undefined) setup[k] = k === "orientation" ? v : Number(v);
     }
@@ -90,10 +119,16 @@ function readSheetExtras(parts: PackageParts, ref: SheetRef, sheet: SheetStore, 
       const xml = parts.text.get(part) ?? "";
       const t = tags(xml, "table")[0] ?? {};
       if (t.totalsRowCount && t.totalsRowCount !== "0") why.push(`the table ${t.name ?? ""} has a totals row`);
-      if (/calculatedColumnFormula|totalsRowFunction="(?!none")|<sortState/.test(xml)) why.push(`the table ${t.name ?? ""} has calculated columns or a sort`);
+      if (/calculatedColumnFormula|totalsRowFunction="(?!none")|<sortState/.test(xml))
+        why.push(`the table ${t.name ?? ""} has calculated columns or a sort`);
       if (t.headerRowCount === "0") why.push(`the table ${t.name ?? ""} has no header row`);
       const info = tags(xml, "tableStyleInfo")[0] ?? {};
-      sheet.tables.push({ name: t.displayName ?? t.name ?? "", ref: t.ref ?? "", style: info.name ?? "TableStyleMedium2", showRowStripes: info.showRowStripes !== "0" });
+      sheet.tables.push({
+        name: t.displayName ?? t.name ?? "",
+        ref: t.ref ?? "",
+        style: info.name ?? "TableStyleMedium2",
+        showRowStripes: info.showRowStripes !== "0",
+      });
     } else if (rel.type.endsWith("/hyperlink") || rel.type.endsWith("/vmlDrawing")) {
       // External links are refused above; the VML only draws the notes' boxes, rebuilt on save.
     } else {
@@ -120,7 +155,9 @@ function storeValue(v: unknown): { value: unknown } | { why: string } {
  * would vanish; the whole-workbook reader keeps it as "". Patch this reader instance to keep "".
  */
 function keepEmptySharedStrings(reader: unknown): void {
-  const r = reader as { _parseSharedStrings: (this: { sharedStrings?: unknown[] }, entry: unknown) => AsyncGenerator<unknown> };
+  const r = reader as {
+    _parseSharedStrings: (this: { sharedStrings?: unknown[] }, entry: unknown) => AsyncGenerator<unknown>;
+  };
   const original = r._parseSharedStrings;
   r._parseSharedStrings = async function* parseSharedStrings(this: { sharedStrings?: unknown[] }, entry: unknown) {
     yield* original.call(this, entry);
@@ -131,21 +168,43 @@ function keepEmptySharedStrings(reader: unknown): void {
 export async function readStreaming(bytes: Buffer): Promise<StreamingOpen> {
   const parts = await readPackageParts(bytes);
   const unsupported: string[] = [];
-  for (const name of parts.names) if (!name.endsWith("/") && !KNOWN_PART.test(name)) unsupported.push(`the part ${name}`);
+  for (const name of parts.names)
+    if (!name.endsWith("/") && !KNOWN_PART.test(name)) unsupported.push(`the part ${name}`);
   const wbXml = parts.text.get("xl/workbook.xml") ?? "";
-  for (const n of tags(wbXml, "definedName")) if (n.localSheetId !== undefined || n.hidden === "1") unsupported.push(`the name ${n.name ?? ""} (sheet-scoped or hidden)`);
+  for (const n of tags(wbXml, "definedName"))
+    if (n.localSheetId !== undefined || n.hidden === "1")
+      unsupported.push(`the name ${n.name ?? ""} (sheet-scoped or hidden)`);
   if (/date1904="(1|true)"/.test(wbXml)) unsupported.push("dates counted from 1904");
   if (unsupported.length > 0) return { unsupported };
 
   const refs = sheetRefs(parts);
-  const store: BookStore = { sheets: refs.map((r) => ({ ...newSheet(r.name), state: r.state })), names: [], date1904: /date1904="(1|true)"/.test(wbXml) };
+  const store: BookStore = {
+    sheets: refs.map((r) => ({ ...newSheet(r.name), state: r.state })),
+    names: [],
+    date1904: /date1904="(1|true)"/.test(wbXml),
+  };
   for (const m of wbXml.matchAll(/<definedName(?=[\s>])([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     const a = attrs(m[1]!);
-    if (a.name) store.names.push({ name: a.name, range: m[2]!.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">") });
+    if (a.name)
+      store.names.push({
+        name: a.name,
+        range: m[2]!
+          .replace(/&apos;/g, "'")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, "&")
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">"),
+      });
   }
   const byName = new Map(store.sheets.map((s) => [s.name, s]));
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
   keepEmptySharedStrings(reader);
   for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string }>) {
     const sheet = byName.get(ws.name);

@@ -10,9 +10,33 @@ export function decodeEscapes(s: string): string {
 
 /** Element names the streaming path reads (or may drop without loss) around the cells of a sheet. */
 const KNOWN_ELEMENTS = new Set([
-  "worksheet", "sheetPr", "tabColor", "outlinePr", "pageSetUpPr", "dimension", "sheetViews", "sheetView", "pane", "selection",
-  "sheetFormatPr", "cols", "col", "sheetProtection", "mergeCells", "mergeCell", "hyperlinks", "hyperlink", "dataValidations",
-  "dataValidation", "formula1", "formula2", "pageMargins", "pageSetup", "legacyDrawing", "tableParts", "tablePart",
+  "worksheet",
+  "sheetPr",
+  "tabColor",
+  "outlinePr",
+  "pageSetUpPr",
+  "dimension",
+  "sheetViews",
+  "sheetView",
+  "pane",
+  "selection",
+  "sheetFormatPr",
+  "cols",
+  "col",
+  "sheetProtection",
+  "mergeCells",
+  "mergeCell",
+  "hyperlinks",
+  "hyperlink",
+  "dataValidations",
+  "dataValidation",
+  "formula1",
+  "formula2",
+  "pageMargins",
+  "pageSetup",
+  "legacyDrawing",
+  "tableParts",
+  "tablePart",
 ]);
 
 export function decodeXml(s: string): string {
@@ -50,9 +74,12 @@ export function unknownElements(xml: string): string[] {
 }
 
 /** Relationship id -> { target, type } of a .rels part. */
-export function relationships(xml: string | undefined): Map<string, { target: string; type: string; external: boolean }> {
+export function relationships(
+  xml: string | undefined,
+): Map<string, { target: string; type: string; external: boolean }> {
   const out = new Map<string, { target: string; type: string; external: boolean }>();
-  for (const a of tags(xml ?? "", "Relationship")) if (a.Id) out.set(a.Id, { target: a.Target ?? "", type: a.Type ?? "", external: a.TargetMode === "External" });
+  for (const a of tags(xml ?? "", "Relationship"))
+    if (a.Id) out.set(a.Id, { target: a.Target ?? "", type: a.Type ?? "", external: a.TargetMode === "External" });
   return out;
 }
 
@@ -75,7 +102,8 @@ export function dataValidations(tail: string): { range: string; model: Record<st
     const body = m[3] ?? "";
     const formulae: string[] = [];
     for (const f of body.matchAll(/<formula([12])>([\s\S]*?)<\/formula\1>/g)) formulae.push(decodeXml(f[2]!));
-    const bool = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : v === "1" || v === "true");
+    const bool = (v: string | undefined): boolean | undefined =>
+      v === undefined ? undefined : v === "1" || v === "true";
     const model: Record<string, unknown> = { type: a.type ?? "any", formulae };
     if (a.operator) model.operator = a.operator;
     if (bool(a.allowBlank) !== undefined) model.allowBlank = bool(a.allowBlank);

@@ -40,7 +40,10 @@ export function storeSheetInfo(sheet: SheetStore): SheetInfo {
 
 export function storeGrid(sheet: SheetStore, options: ReadOptions = {}): Grid {
   const e = extent(sheet);
-  const extra = (f: unknown[][], n: unknown[][]): Partial<Grid> => ({ ...(options.formulas ? { formulas: f as Grid["formulas"] } : {}), ...(options.numberFormats ? { numberFormats: n as Grid["numberFormats"] } : {}) });
+  const extra = (f: unknown[][], n: unknown[][]): Partial<Grid> => ({
+    ...(options.formulas ? { formulas: f as Grid["formulas"] } : {}),
+    ...(options.numberFormats ? { numberFormats: n as Grid["numberFormats"] } : {}),
+  });
   if (!e) return { sheet: sheet.name, top: 1, left: 1, rows: [], ...extra([], []) };
   const rows: CellValue[][] = [];
   const formulas: (string | null)[][] = [];

@@ -63,7 +63,19 @@ export interface BookStore {
 }
 
 export function newSheet(name: string): SheetStore {
-  return { name, state: "visible", rows: [], columns: new Map(), merges: [], validations: new Map(), conditionalFormats: [], notes: new Map(), links: new Map(), tables: [], protect: false };
+  return {
+    name,
+    state: "visible",
+    rows: [],
+    columns: new Map(),
+    merges: [],
+    validations: new Map(),
+    conditionalFormats: [],
+    notes: new Map(),
+    links: new Map(),
+    tables: [],
+    protect: false,
+  };
 }
 
 export function rowOf(sheet: SheetStore, r: number): RowStore {

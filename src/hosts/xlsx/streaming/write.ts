@@ -12,8 +12,13 @@ import { parseRange } from "../ranges";
 import type { BookStore, SheetStore, TableSpec } from "./store";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS internals without typings, pinned to 4.4 */
-const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform") as new () => { prepare(m: unknown, o: unknown): void; toXml(m: unknown): string };
-const ContentTypesXform = require("exceljs/lib/xlsx/xform/core/content-types-xform") as new () => { toXml(m: unknown): string };
+const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform") as new () => {
+  prepare(m: unknown, o: unknown): void;
+  toXml(m: unknown): string;
+};
+const ContentTypesXform = require("exceljs/lib/xlsx/xform/core/content-types-xform") as new () => {
+  toXml(m: unknown): string;
+};
 const RelType = require("exceljs/lib/xlsx/rel-type") as { Table: string };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -48,7 +53,15 @@ function headerNames(sheet: SheetStore, ref: string): string[] {
   const names: string[] = [];
   for (let c = box.left; c <= box.right; c++) {
     const v = row?.values[c];
-    const text = (v === undefined || v === null ? "" : typeof v === "object" && !(v instanceof Date) ? String((v as { text?: unknown; error?: unknown }).text ?? (v as { error?: unknown }).error ?? "") : v instanceof Date ? v.toISOString() : String(v)).trim();
+    const text = (
+      v === undefined || v === null
+        ? ""
+        : typeof v === "object" && !(v instanceof Date)
+          ? String((v as { text?: unknown; error?: unknown }).text ?? (v as { error?: unknown }).error ?? "")
+          : v instanceof Date
+            ? v.toISOString()
+            : String(v)
+    ).trim();
     let name = text === "" ? `Column${c - box.left + 1}` : text;
     let n = 2;
     while (seen.has(name.toLowerCase())) name = `${text || "Column"}${n++}`;
@@ -76,7 +89,12 @@ async function drained(sheet: WorksheetWriterInternals): Promise<void> {
 }
 
 export async function writeStore(book: BookStore, out: Writable): Promise<void> {
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true, zip: { zlib: { level: 1 } } } as unknown as ExcelJS.stream.xlsx.WorkbookWriterOptions);
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useSharedStrings: true,
+    useStyles: true,
+    zip: { zlib: { level: 1 } },
+  } as unknown as ExcelJS.stream.xlsx.WorkbookWriterOptions);
   const wi = writer as unknown as WorkbookWriterInternals;
   const tables: { target: string }[] = [];
   let tableId = 0;
@@ -86,7 +104,16 @@ export async function writeStore(book: BookStore, out: Writable): Promise<void> 
       state: sheet.state,
       ...(sheet.tabColor ? { properties: { tabColor: { argb: sheet.tabColor } } } : {}),
       ...(sheet.pageSetup ? { pageSetup: sheet.pageSetup } : {}),
-      views: sheet.frozen ? [{ state: "frozen", xSplit: sheet.frozen.cols, ySplit: sheet.frozen.rows, topLeftCell: cellAddress(sheet.frozen.rows + 1, sheet.frozen.cols + 1) }] : [],
+      views: sheet.frozen
+        ? [
+            {
+              state: "frozen",
+              xSplit: sheet.frozen.cols,
+              ySplit: sheet.frozen.rows,
+              topLeftCell: cellAddress(sheet.frozen.rows + 1, sheet.frozen.cols + 1),
+            },
+          ]
+        : [],
     } as Partial<ExcelJS.AddWorksheetOptions>);
     const wsi = ws as unknown as WorksheetWriterInternals;
 
@@ -95,7 +122,11 @@ export async function writeStore(book: BookStore, out: Writable): Promise<void> 
       const defs: Partial<ExcelJS.Column>[] = [];
       for (let c = 1; c <= maxCol; c++) {
         const col = sheet.columns.get(c);
-        defs.push({ ...(col?.width !== undefined ? { width: col.width } : {}), ...(col?.style ? { style: col.style as ExcelJS.Style } : {}), ...(col?.hidden ? { hidden: true } : {}) });
+        defs.push({
+          ...(col?.width !== undefined ? { width: col.width } : {}),
+          ...(col?.style ? { style: col.style as ExcelJS.Style } : {}),
+          ...(col?.hidden ? { hidden: true } : {}),
+        });
       }
       ws.columns = defs;
     }
@@ -107,7 +138,8 @@ export async function writeStore(book: BookStore, out: Writable): Promise<void> 
     wsi._writeHyperlinks = function writeLinks(this: WorksheetWriterInternals): void {
       if (sheet.links.size === 0) return;
       let xml = "<hyperlinks>";
-      for (const [ref, location] of sheet.links) xml += `<hyperlink ref="${xmlAttr(ref)}" location="${xmlAttr(location)}" display="${xmlAttr(location)}"/>`;
+      for (const [ref, location] of sheet.links)
+        xml += `<hyperlink ref="${xmlAttr(ref)}" location="${xmlAttr(location)}" display="${xmlAttr(location)}"/>`;
       this.stream.write(`${xml}</hyperlinks>`);
     };
     // Tables: <tableParts> goes last in the sheet, after the notes' legacyDrawing.
@@ -135,7 +167,9 @@ export async function writeStore(book: BookStore, out: Writable): Promise<void> 
           tables.push({ target });
           return this._sheetRelsWriter.addRelationship({ Type: RelType.Table, Target: `../tables/${target}` });
         });
-        this.stream.write(`<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
+        this.stream.write(
+          `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`,
+        );
       }
       closeWorksheet.call(this);
     };
@@ -176,13 +210,26 @@ export async function writeStore(book: BookStore, out: Writable): Promise<void> 
       row.commit();
       if (r % YIELD_EVERY_ROWS === 0) await drained(wsi);
     }
-    if (sheet.protect) await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: true });
+    if (sheet.protect)
+      await ws.protect("", {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        formatColumns: true,
+        autoFilter: true,
+        sort: true,
+      });
     ws.commit();
   }
 
   wi._definedNames = { model: book.names.map((n) => ({ name: n.name, ranges: [n.range] })) };
   wi.addContentTypes = function addContentTypes(this: WorkbookWriterInternals): Promise<void> {
-    const model = { worksheets: this._worksheets.filter(Boolean), sharedStrings: this.sharedStrings, commentRefs: this.commentRefs, media: this.media, tables };
+    const model = {
+      worksheets: this._worksheets.filter(Boolean),
+      sharedStrings: this.sharedStrings,
+      commentRefs: this.commentRefs,
+      media: this.media,
+      tables,
+    };
     this.zip.append(new ContentTypesXform().toXml(model), { name: "[Content_Types].xml" });
     return Promise.resolve();
   };
