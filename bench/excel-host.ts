@@ -2,33 +2,14 @@
  * Excel host: sync calls and payload bytes per use case over the strict simulation, for 1,000, 10,000
  * and 100,000 activity rows. Figures to print, never to assert.
  */
+import { ACTIVITY_HEADERS } from "../src/core/activity/columns";
 import type { CellValue } from "../src/core/grid";
 import { checkPlan } from "../src/app/validate";
 import { createExcelPort } from "../src/hosts/excel/excel-workbook-port";
 import { SimWorkbook, simulatedRun } from "../src/hosts/excel/simulation";
 import type { BenchResult } from "./types";
 
-const HEADERS = [
-  "ID",
-  "Activity",
-  "Outcome",
-  "Sub-outcome",
-  "Approach",
-  "Lead agency",
-  "Level",
-  "Countries",
-  "Stage",
-  "Status",
-  "Start date",
-  "End date",
-  "Budget (USD)",
-  "Funded (USD)",
-  "Progress",
-  "Need",
-  "Value added",
-  "Engagement",
-  "Notes",
-];
+const HEADERS: string[] = [...ACTIVITY_HEADERS];
 
 function plan(n: number): CellValue[][] {
   const rows: CellValue[][] = [HEADERS];

@@ -1,4 +1,5 @@
 /** Shared set-up for the Excel host tests: a simulated workbook and the port over it. */
+import { ACTIVITY_HEADERS } from "../../src/core/activity/columns";
 import { createExcelPort } from "../../src/hosts/excel/excel-workbook-port";
 import { SimWorkbook, simulatedRun, type SimOptions } from "../../src/hosts/excel/simulation";
 import type { CellValue } from "../../src/core/grid";
@@ -12,27 +13,8 @@ export function simWithPort(sheets: Record<string, CellValue[][]>, options: SimO
   return { sim, port };
 }
 
-export const HEADERS = [
-  "ID",
-  "Activity",
-  "Outcome",
-  "Sub-outcome",
-  "Approach",
-  "Lead agency",
-  "Level",
-  "Countries",
-  "Stage",
-  "Status",
-  "Start date",
-  "End date",
-  "Budget (USD)",
-  "Funded (USD)",
-  "Progress",
-  "Need",
-  "Value added",
-  "Engagement",
-  "Notes",
-];
+/** The Activities headers, from the one definition. */
+export const HEADERS: string[] = [...ACTIVITY_HEADERS];
 
 /** n plausible activity rows (serial dates, numbers), for size and sync-count tests. */
 export function activityRows(n: number): CellValue[][] {

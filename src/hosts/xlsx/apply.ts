@@ -86,13 +86,25 @@ export async function applyChangeSet(
   changes: ChangeSet,
   options: ApplyOptions = {},
 ): Promise<ApplyReport> {
+  return applyEach(changes, (op) => applyOp(wb, op), options);
+}
+
+/**
+ * The loop both file paths share: apply each op in order, count what was applied and what was skipped
+ * (with the reason), report progress every 200 ops, and stop at a cancel.
+ */
+export async function applyEach(
+  changes: ChangeSet,
+  applyOne: (op: ChangeOp) => string | null | Promise<string | null>,
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
   const report: ApplyReport = { applied: 0, skipped: [] };
   const total = changes.ops.length;
   let i = 0;
   for (const op of changes.ops) {
     if (options.signal?.aborted)
       throw options.signal.reason instanceof Error ? options.signal.reason : new Error("Cancelled");
-    const reason = await applyOp(wb, op);
+    const reason = await applyOne(op);
     if (reason === null) report.applied += 1;
     else report.skipped.push({ kind: op.kind, reason });
     i += 1;

@@ -7,7 +7,7 @@ import { ANNOTATION_MARK, SEVERITY_FILLS, type ChangeOp, type ChangeSet } from "
 import { parseAddress, rangeAddress, sheetRef } from "../../../core/grid";
 import type { ApplyOptions, ApplyReport } from "../../../ports/workbook-port";
 import { SheetNotFoundError } from "../../../ports/workbook-port";
-import { PIVOT_SKIP_REASON } from "../apply";
+import { applyEach, PIVOT_SKIP_REASON } from "../apply";
 import { toExcelValue } from "../apply-cell-ops";
 import {
   cellStyleChange,
@@ -277,18 +277,5 @@ export async function applyToStore(
   changes: ChangeSet,
   options: ApplyOptions = {},
 ): Promise<ApplyReport> {
-  const report: ApplyReport = { applied: 0, skipped: [] };
-  const total = changes.ops.length;
-  let i = 0;
-  for (const op of changes.ops) {
-    if (options.signal?.aborted)
-      throw options.signal.reason instanceof Error ? options.signal.reason : new Error("Cancelled");
-    const reason = applyOp(book, op);
-    if (reason === null) report.applied += 1;
-    else report.skipped.push({ kind: op.kind, reason });
-    i += 1;
-    if (options.onProgress && (i % 200 === 0 || i === total))
-      options.onProgress({ fraction: i / total, message: `Applied ${i} of ${total} changes` });
-  }
-  return report;
+  return applyEach(changes, (op) => applyOp(book, op), options);
 }
