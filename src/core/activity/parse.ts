@@ -57,15 +57,29 @@ export function parseActivities(grid: Grid, plan: FrameworkIndex = PLAN_2023_202
       for (const b of pendingBlanks) result.blankRows.push(b);
       pendingBlanks = [];
     }
-    const parsed = parseRow(row ?? [], sheetRow, columns, plan);
-    result.rows.push(parsed);
+    result.rows.push(parseRow(row ?? [], sheetRow, columns, plan));
+  }
+  // The problems as Issues are built on first read only: validation reads the cells' problems directly,
+  // and on a messy 100,000-row sheet an Issue per problem is 100,000s of objects nobody asked for.
+  let problems: Issue[] | null = null;
+  const rows = result.rows;
+  Object.defineProperty(result, "problems", {
+    enumerable: true,
+    get: () => (problems ??= problemsOf(grid.sheet, rows, columns)),
+  });
+  return result;
+}
+
+function problemsOf(sheet: string, rows: readonly ParsedRow[], columns: readonly ColumnReader[]): Issue[] {
+  const out: Issue[] = [];
+  for (const parsed of rows) {
     for (const c of columns) {
       const cell = parsed.cells[c.key];
       if (!cell.problem || cell.address === null) continue;
-      result.problems.push(toIssue(grid.sheet, sheetRow, c.header, cell, parsed.record.id));
+      out.push(toIssue(sheet, parsed.row, c.header, cell, parsed.record.id));
     }
   }
-  return result;
+  return out;
 }
 
 /**
