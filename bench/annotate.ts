@@ -4,19 +4,37 @@
  * streaming read + write of the same file. Each case runs in its own process (see xlsx-io.ts).
  * Target from issue 6: at most 1.5x the bare streaming figure, and under 1 GB peak at 100,000 rows.
  */
+import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { annotateWorkbook } from "../src/app/annotate";
 import { openWorkbookFile } from "../src/hosts/xlsx";
+import { formatStages, StageMeter, type StageFigures } from "./annotate-stages";
 import type { BenchResult } from "./types";
-import { activitiesFile, measureInChild, runAsChild, SIZES } from "./xlsx-io";
+import { activitiesFile, measureInChild, runAsChild, SIZES, type ChildFigures } from "./xlsx-io";
+
+interface AnnotateNote {
+  mode: string;
+  stages: StageFigures[];
+}
 
 async function annotateFile(input: string, output: string, streamAboveCells?: number): Promise<string> {
+  const meter = new StageMeter();
+  meter.enter("open");
   const book = await openWorkbookFile(input, streamAboveCells === undefined ? undefined : { streamAboveCells });
-  await annotateWorkbook(book.port, { asOf: "2025-06-30", generatedOn: "2025-06-30", hostSkips: ["pivot", "chart"] });
+  await annotateWorkbook(book.port, {
+    asOf: "2025-06-30",
+    generatedOn: "2025-06-30",
+    hostSkips: ["pivot", "chart"],
+    onProgress: meter.onProgress,
+  });
+  meter.enter("save");
   await book.saveTo(output);
-  return book.mode;
+  const note: AnnotateNote = { mode: book.mode, stages: await meter.finish() };
+  return JSON.stringify(note);
 }
+
+const NO_FIGURES: ChildFigures = { ms: 0, cpuMs: 0, peakRssMb: 0 };
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
@@ -25,18 +43,28 @@ export async function run(): Promise<BenchResult[]> {
   const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : SIZES;
   for (const n of sizes) {
     const input = await activitiesFile(n);
-    const bareOut = path.join(os.tmpdir(), `iccwc-bench-annotate-bare-${n}.xlsx`);
-    const out = path.join(os.tmpdir(), `iccwc-bench-annotated-${n}.xlsx`);
+    // Outputs named by process: other engineers may run the same bench on this machine at the same time.
+    const bareOut = path.join(os.tmpdir(), `iccwc-bench-annotate-bare-${n}-${process.pid}.xlsx`);
+    const out = path.join(os.tmpdir(), `iccwc-bench-annotated-${n}-${process.pid}.xlsx`);
     const xlsxIo = path.join(__dirname, "xlsx-io.js");
-    const bare = await measureInChild(xlsxIo, ["--child", "bare", input, bareOut, String(n)]);
+    const loadAtStart = os.loadavg()[0]!.toFixed(1);
+    // BENCH_ANNOTATE_ONLY=1 skips both baselines (quick runs while working; the figures to report keep them).
+    const annotateOnly = process.env.BENCH_ANNOTATE_ONLY === "1";
+    const bare = annotateOnly
+      ? NO_FIGURES
+      : await measureInChild(xlsxIo, ["--child", "bare", input, bareOut, String(n)]);
     const annotate = await measureInChild(__filename, ["--child", "annotate", input, out]);
     // Second baseline: the streaming writer alone, writing the same output cells (read first, untimed).
-    const bareWrite = await measureInChild(xlsxIo, ["--child", "bare-write", out, `${out}.bare-write.xlsx`]);
+    const bareWrite = annotateOnly
+      ? NO_FIGURES
+      : await measureInChild(xlsxIo, ["--child", "bare-write", out, `${out}.bare-write.xlsx`]);
     const w = JSON.parse(bareWrite.note ?? "{}") as { writeMs?: number; writeCpuMs?: number; cells?: number };
+    const a = JSON.parse(annotate.note ?? "{}") as Partial<AnnotateNote>;
+    for (const f of [bareOut, out, `${out}.bare-write.xlsx`]) fs.rmSync(f, { force: true });
     results.push({
       name: `annotate ${n.toLocaleString("en")} rows`,
       figures: {
-        path: annotate.note ?? "",
+        path: a.mode ?? "",
         annotateMs: annotate.ms,
         annotateCpuMs: annotate.cpuMs,
         annotatePeakMb: annotate.peakRssMb,
@@ -44,15 +72,16 @@ export async function run(): Promise<BenchResult[]> {
         bareStreamingMs: bare.ms,
         bareStreamingCpuMs: bare.cpuMs,
         bareStreamingPeakMb: bare.peakRssMb,
-        timeRatioToBare: round2(annotate.ms / bare.ms),
-        cpuRatioToBare: round2(annotate.cpuMs / bare.cpuMs),
+        timeRatioToBare: bare.ms ? round2(annotate.ms / bare.ms) : 0,
+        cpuRatioToBare: bare.cpuMs ? round2(annotate.cpuMs / bare.cpuMs) : 0,
         outputCells: w.cells ?? 0,
         bareWriteOfOutputMs: w.writeMs ?? 0,
         bareWriteOfOutputCpuMs: w.writeCpuMs ?? 0,
         timeRatioToBareWriteOfOutput: w.writeMs ? round2(annotate.ms / w.writeMs) : 0,
         cpuRatioToBareWriteOfOutput: w.writeCpuMs ? round2(annotate.cpuMs / w.writeCpuMs) : 0,
         target: "<= 1.5x bare, < 1024 MB at 100,000 rows",
-        loadAverage: os.loadavg()[0]!.toFixed(1),
+        loadAverage: `${loadAtStart} at start, ${os.loadavg()[0]!.toFixed(1)} at end`,
+        stages: formatStages(a.stages ?? []),
       },
     });
   }
