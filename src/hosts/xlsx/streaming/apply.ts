@@ -19,7 +19,7 @@ import {
   type StyleChange,
 } from "../cell-style";
 import { argb, parseRange, sameColor, type Box } from "../ranges";
-import { newSheet, ownStyles, rowOf, type BookStore, type SheetStore, type StyleModel } from "./store";
+import { newSheet, ownStyles, rowOf, setCellValue, type BookStore, type SheetStore, type StyleModel } from "./store";
 
 type Op<K extends ChangeOp["kind"]> = Extract<ChangeOp, { kind: K }>;
 
@@ -67,16 +67,22 @@ function writeValues(sheet: SheetStore, op: Op<"values">): void {
     const r = at.row + i;
     const row = rowOf(sheet, r);
     const fresh = template !== null && row.styles.length === 0;
-    rowValues.forEach((v, j) => {
-      const c = at.col + j;
-      row.values[c] = toExcelValue(v) ?? undefined;
-      if (sheet.links.size > 0) sheet.links.delete(`${colName(c)}${r}`);
-      const change = changes?.[j];
-      if (change && !fresh) {
+    if (row.values.length === 0 && row.block === undefined) {
+      // A row with no values yet holds the op's row itself, by reference (store.ts, RowStore.block).
+      row.block = { col: at.col, cells: rowValues };
+    } else {
+      rowValues.forEach((v, j) => setCellValue(row, at.col + j, toExcelValue(v)));
+    }
+    if (sheet.links.size > 0) rowValues.forEach((_v, j) => sheet.links.delete(`${colName(at.col + j)}${r}`));
+    if (changes && !fresh) {
+      rowValues.forEach((_v, j) => {
+        const change = changes[j];
+        if (!change) return;
+        const c = at.col + j;
         const next = sharedStyle(row.styles[c], change);
         if (next !== row.styles[c]) ownStyles(row)[c] = next;
-      }
-    });
+      });
+    }
     if (fresh) {
       row.styles = template!;
       row.sharedStyles = true;
@@ -130,8 +136,8 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
       const sheet = sheetOf(book, op.sheet);
       const at = parseAddress(op.at);
       op.formulas.forEach((fs, i) =>
-        fs.forEach(
-          (f, j) => (rowOf(sheet, at.row + i).values[at.col + j] = { formula: f.startsWith("=") ? f.slice(1) : f }),
+        fs.forEach((f, j) =>
+          setCellValue(rowOf(sheet, at.row + i), at.col + j, { formula: f.startsWith("=") ? f.slice(1) : f }),
         ),
       );
       return null;
@@ -259,7 +265,7 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
     case "link": {
       const sheet = sheetOf(book, op.sheet);
       const at = parseAddress(op.cell);
-      rowOf(sheet, at.row).values[at.col] = op.text;
+      setCellValue(rowOf(sheet, at.row), at.col, op.text);
       sheet.links.set(op.cell.replace(/\$/g, ""), sheetRef(op.toSheet, op.toCell.replace(/\$/g, "")));
       return null;
     }

@@ -2,7 +2,7 @@
 import type { CellValue, Grid } from "../../../core/grid";
 import type { ReadOptions, SheetInfo } from "../../../ports/workbook-port";
 import { fromExcelValue } from "../read-grid";
-import type { SheetStore } from "./store";
+import { cellValue, forEachValue, type SheetStore } from "./store";
 
 interface Extent {
   top: number;
@@ -22,7 +22,7 @@ function extent(sheet: SheetStore): Extent | null {
   let right = 0;
   sheet.rows.forEach((row, r) => {
     if (!row) return;
-    row.values.forEach((v, c) => {
+    forEachValue(row, (v, c) => {
       if (v === undefined || (fromExcelValue(v) === null && !isFormula(v))) return;
       if (r < top) top = r;
       if (r > bottom) bottom = r;
@@ -55,7 +55,7 @@ export function storeGrid(sheet: SheetStore, options: ReadOptions = {}): Grid {
     const n: (string | null)[] = [];
     let last = -1;
     for (let c = e.left; c <= e.right; c++) {
-      const raw = row?.values[c];
+      const raw = row ? cellValue(row, c) : undefined;
       const v = raw === undefined ? null : fromExcelValue(raw);
       values.push(v);
       if (v !== null || isFormula(raw)) last = c - e.left;

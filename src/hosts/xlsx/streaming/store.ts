@@ -10,8 +10,18 @@ import type { DataValidationModel } from "../exceljs-internals";
 export type StyleModel = Partial<Style>;
 
 export interface RowStore {
-  /** By column number (1-based): the ExcelJS value (string, number, boolean, Date, {error}, {text, hyperlink}). */
+  /**
+   * By column number (1-based): the value (string, number, boolean, Date, {error}, {formula}); undefined
+   * or null is an empty cell. Read through cellValue, written through setCellValue (they see `block`).
+   */
   values: unknown[];
+  /**
+   * One row of a `values` op, held by reference (never copied: at 100,000 activities the facts table
+   * is 650,000 such rows): `cells[k]` is column `col + k`, null an empty cell. It wins over `values` in
+   * its columns. The array belongs to the change set and is never written to: a change to a cell of
+   * this row first copies the block into `values` (ownValues).
+   */
+  block?: { col: number; cells: readonly unknown[] };
   styles: (StyleModel | undefined)[];
   /**
    * True while `styles` is one array shared by many rows (rows written by one values op with per-column
@@ -82,6 +92,43 @@ export function rowOf(sheet: SheetStore, r: number): RowStore {
   let row = sheet.rows[r];
   if (!row) sheet.rows[r] = row = { values: [], styles: [] };
   return row;
+}
+
+/** The value of column `c` (1-based) of a row; undefined when empty. */
+export function cellValue(row: RowStore, c: number): unknown {
+  const b = row.block;
+  if (b !== undefined && c >= b.col && c < b.col + b.cells.length) return b.cells[c - b.col] ?? undefined;
+  return row.values[c];
+}
+
+/** Every value a row holds, with its column (in no particular order). */
+export function forEachValue(row: RowStore, fn: (v: unknown, c: number) => void): void {
+  const b = row.block;
+  const end = b ? b.col + b.cells.length : 0;
+  row.values.forEach((v, c) => {
+    if (b === undefined || c < b.col || c >= end) fn(v, c);
+  });
+  b?.cells.forEach((v, k) => fn(v ?? undefined, b.col + k));
+}
+
+/** One past the row's last column that may hold a value or a style. */
+export function rowEnd(row: RowStore): number {
+  const b = row.block;
+  return Math.max(row.values.length, row.styles.length, b ? b.col + b.cells.length : 0);
+}
+
+/** The row's values as its own array, the block (if any) copied into it first. */
+export function ownValues(row: RowStore): unknown[] {
+  const b = row.block;
+  if (b !== undefined) {
+    b.cells.forEach((v, k) => (row.values[b.col + k] = v ?? undefined));
+    delete row.block;
+  }
+  return row.values;
+}
+
+export function setCellValue(row: RowStore, c: number, v: unknown): void {
+  ownValues(row)[c] = v ?? undefined;
 }
 
 /** The row's styles, made its own first if they were shared with other rows. */

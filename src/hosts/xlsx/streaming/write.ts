@@ -1,15 +1,20 @@
 /**
- * Write the store with ExcelJS's streaming WorkbookWriter: rows go to the zip as they are made, so the
- * output never sits whole in memory. Two things the streaming writer lacks are added around it, on the
- * writer instances only: Excel tables (table parts, their relationships and content types) and links
- * inside the workbook (`<hyperlink location=...>`; the writer only makes external ones).
+ * Write the store as an .xlsx package. ExcelJS's streaming WorkbookWriter makes the package (workbook,
+ * styles, shared strings, notes and their VML, validations, conditional formats, relationships, the zip);
+ * the cells themselves are written here, straight into each worksheet part as SpreadsheetML
+ * (row-xml.ts), a few hundred kilobytes at a time, waiting for the zip's deflate stream to drain: the
+ * output never sits whole in memory, and no ExcelJS Row or Cell object is made.
+ * Two things the streaming writer lacks are added around it, on the writer instances only: Excel
+ * tables (table parts, their relationships and content types) and links inside the workbook
+ * (`<hyperlink location=...>`; the writer only makes external ones).
  */
 import ExcelJS from "exceljs";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { cellAddress } from "../../../core/grid";
 import { parseRange } from "../ranges";
-import type { BookStore, SheetStore, TableSpec } from "./store";
+import { rowXml, type RowXmlContext } from "./row-xml";
+import { cellValue, type BookStore, type SheetStore, type StyleModel, type TableSpec } from "./store";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS internals without typings, pinned to 4.4 */
 const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform") as new () => {
@@ -20,12 +25,14 @@ const ContentTypesXform = require("exceljs/lib/xlsx/xform/core/content-types-xfo
   toXml(m: unknown): string;
 };
 const RelType = require("exceljs/lib/xlsx/rel-type") as { Table: string };
+const Note = require("exceljs/lib/doc/note") as new (text: string) => { model: Record<string, unknown> };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 interface WorkbookWriterInternals {
   zip: { append(data: string, o: { name: string }): void };
   _worksheets: unknown[];
-  sharedStrings: unknown;
+  sharedStrings: { add(text: string): number };
+  styles: { addStyleModel(model: StyleModel, cellType: number): number };
   commentRefs: unknown[];
   media: unknown[];
   _definedNames: { model: { name: string; ranges: string[] }[] };
@@ -34,6 +41,12 @@ interface WorkbookWriterInternals {
 
 interface WorksheetWriterInternals {
   stream: { write(text: string): void };
+  startedData: boolean;
+  hasComments: boolean;
+  _merges: string[];
+  _sheetCommentsWriter: { addComments(comments: Record<string, unknown>[]): void };
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
   _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
   _writeHyperlinks(): void;
   _writeCloseWorksheet(): void;
@@ -52,7 +65,7 @@ function headerNames(sheet: SheetStore, ref: string): string[] {
   const seen = new Set<string>();
   const names: string[] = [];
   for (let c = box.left; c <= box.right; c++) {
-    const v = row?.values[c];
+    const v = row ? cellValue(row, c) : undefined;
     const text = (
       v === undefined || v === null
         ? ""
@@ -71,13 +84,22 @@ function headerNames(sheet: SheetStore, ref: string): string[] {
   return names;
 }
 
-const YIELD_EVERY_ROWS = 256;
+/** Characters of row XML gathered before one write into the sheet's stream (then we wait for the zip). */
+const CHUNK_CHARS = 256 * 1024;
+
+export interface WriteOptions {
+  /**
+   * Let go of each row once it is written (the store's sheets are left empty): for a save that is the
+   * workbook's last use, so that a large sheet's rows can be collected while the file is written.
+   */
+  release?: boolean;
+}
 
 /**
- * Back-pressure the streaming writer lacks. Its sheet stream (StreamBuf) pushes every row's XML into
- * the zip's deflate stream without looking at the answer, so rows made in one loop pile up in memory
- * (at 100,000 activities the facts sheet is ~500 MB of XML). Every few hundred rows we wait: until the
- * zip has reached this sheet's entry, then until its deflate stream has drained.
+ * Back-pressure the streaming writer lacks. Its sheet stream (StreamBuf) pushes every write into the
+ * zip's deflate stream without looking at the answer, so rows made in one loop would pile up in memory
+ * (at 100,000 activities the facts sheet is ~500 MB of XML). After each chunk we wait: until the zip has
+ * reached this sheet's entry, then until its deflate stream has drained.
  */
 async function drained(sheet: WorksheetWriterInternals): Promise<void> {
   const buf = sheet.stream as unknown as { pipes?: Writable[]; buffers?: unknown[] };
@@ -88,7 +110,35 @@ async function drained(sheet: WorksheetWriterInternals): Promise<void> {
   if (deflate?.writableNeedDrain) await once(deflate, "drain");
 }
 
-export async function writeStore(book: BookStore, out: Writable): Promise<void> {
+/** Style ids from the writer's styles manager, looked up once per distinct style object (and kind). */
+function styleIds(wi: WorkbookWriterInternals): RowXmlContext["styleId"] {
+  const EMPTY: StyleModel = {};
+  const plain = new Map<StyleModel, number>();
+  const dates = new Map<StyleModel, number>();
+  return (style, isDate) => {
+    const key = style ?? EMPTY;
+    const ids = isDate ? dates : plain;
+    let id = ids.get(key);
+    if (id === undefined) {
+      // ExcelJS caches an id per style object whatever the cell's type, so a date gets its own object
+      // carrying its date format (ExcelJS's default for a date, mm-dd-yy, when the style has none).
+      const model = isDate && !key.numFmt ? { ...key, numFmt: "mm-dd-yy" } : key;
+      id = wi.styles.addStyleModel(model, isDate ? ExcelJS.ValueType.Date : ExcelJS.ValueType.Number);
+      ids.set(key, id);
+    }
+    return id;
+  };
+}
+
+/** The sheet's notes, in row then column order, as the comments writer takes them. */
+function noteModels(sheet: SheetStore): Record<string, unknown>[] {
+  return [...sheet.notes]
+    .map(([addr, text]) => ({ addr, text, at: parseRange(addr) }))
+    .sort((x, y) => x.at.top - y.at.top || x.at.left - y.at.left)
+    .map(({ addr, text }) => ({ ...new Note(text).model, ref: addr }));
+}
+
+export async function writeStore(book: BookStore, out: Writable, options: WriteOptions = {}): Promise<void> {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useSharedStrings: true,
@@ -96,6 +146,11 @@ export async function writeStore(book: BookStore, out: Writable): Promise<void> 
     zip: { zlib: { level: 1 } },
   } as unknown as ExcelJS.stream.xlsx.WorkbookWriterOptions);
   const wi = writer as unknown as WorkbookWriterInternals;
+  const ctx: RowXmlContext = {
+    styleId: styleIds(wi),
+    sharedString: (text) => wi.sharedStrings.add(text),
+    date1904: book.date1904,
+  };
   const tables: { target: string }[] = [];
   let tableId = 0;
 
@@ -130,7 +185,8 @@ export async function writeStore(book: BookStore, out: Writable): Promise<void> 
       }
       ws.columns = defs;
     }
-    for (const m of sheet.merges) ws.mergeCells(m);
+    // The merge list only: ExcelJS's mergeCells would make Row objects for every cell of the area.
+    for (const m of sheet.merges) wsi._merges.push(m);
     for (const [range, model] of sheet.validations) wsi.dataValidations.model[range] = model;
     for (const cf of sheet.conditionalFormats) wsi.conditionalFormatting.push(cf);
 
@@ -143,7 +199,10 @@ export async function writeStore(book: BookStore, out: Writable): Promise<void> 
       this.stream.write(`${xml}</hyperlinks>`);
     };
     // Tables: <tableParts> goes last in the sheet, after the notes' legacyDrawing.
-    const specs: TableSpec[] = sheet.tables;
+    const specs: (TableSpec & { columns: string[] })[] = sheet.tables.map((t) => ({
+      ...t,
+      columns: headerNames(sheet, t.ref),
+    }));
     const closeWorksheet = wsi._writeCloseWorksheet;
     wsi._writeCloseWorksheet = function closeWithTables(this: WorksheetWriterInternals): void {
       if (specs.length > 0) {
@@ -158,7 +217,7 @@ export async function writeStore(book: BookStore, out: Writable): Promise<void> 
             autoFilterRef: t.ref,
             headerRow: true,
             totalsRow: false,
-            columns: headerNames(sheet, t.ref).map((name) => ({ name, filterButton: true })),
+            columns: t.columns.map((name) => ({ name, filterButton: true })),
             style: { theme: t.style, showRowStripes: t.showRowStripes },
           };
           const xform = new TableXform();
@@ -174,42 +233,30 @@ export async function writeStore(book: BookStore, out: Writable): Promise<void> 
       closeWorksheet.call(this);
     };
 
-    const noteRows = new Map<number, [number, string][]>();
-    for (const [addr, text] of sheet.notes) {
-      const b = parseRange(addr);
-      const list = noteRows.get(b.top) ?? [];
-      list.push([b.left, text]);
-      noteRows.set(b.top, list);
+    const notes = noteModels(sheet);
+    if (notes.length > 0) {
+      wsi._sheetCommentsWriter.addComments(notes);
+      wsi.hasComments = true;
     }
-    const last = Math.max(sheet.rows.length - 1, ...noteRows.keys());
-    for (let r = 1; r <= last; r++) {
-      const rs = sheet.rows[r];
-      const notes = noteRows.get(r);
-      if (!rs && !notes) continue;
-      const row = ws.getRow(r);
-      let styledOnly = false;
-      if (rs) {
-        const n = Math.max(rs.values.length, rs.styles.length);
-        for (let c = 1; c < n; c++) {
-          const v = rs.values[c];
-          const s = rs.styles[c];
-          if (v === undefined && !s) continue;
-          const cell = row.getCell(c);
-          if (v !== undefined) cell.value = v as ExcelJS.CellValue;
-          else styledOnly = true;
-          if (s) cell.style = s as ExcelJS.Style;
-        }
-        if (rs.height) row.height = rs.height;
+
+    wsi._writeColumns();
+    wsi._writeOpenSheetData();
+    wsi.startedData = true;
+    let chunk = "";
+    const rows = sheet.rows;
+    for (let r = 1; r < rows.length; r++) {
+      const rs = rows[r];
+      if (!rs) continue;
+      chunk += rowXml(ctx, rs, r);
+      if (options.release) rows[r] = undefined;
+      if (chunk.length >= CHUNK_CHARS) {
+        wsi.stream.write(chunk);
+        chunk = "";
+        await drained(wsi);
       }
-      for (const [c, text] of notes ?? []) {
-        row.getCell(c).note = text;
-        styledOnly = true;
-      }
-      // The writer skips a row without values; a row of formatted or noted empty cells is still written.
-      if (styledOnly && !row.hasValues) Object.defineProperty(row, "hasValues", { value: true });
-      row.commit();
-      if (r % YIELD_EVERY_ROWS === 0) await drained(wsi);
     }
+    if (chunk !== "") wsi.stream.write(chunk);
+    if (options.release) sheet.rows = [];
     if (sheet.protect)
       await ws.protect("", {
         selectLockedCells: true,
