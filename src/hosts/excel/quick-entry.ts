@@ -2,7 +2,7 @@
  * Quick entry in Excel: listen to Activities' onChanged, gather a burst of edits (debounced), then in
  * one batch read the touched rows, decide (quick-entry-logic.ts) and apply through the port.
  * Our own writes raise onChanged too; they are told apart by `triggerSource` ("ThisLocalAddin",
- * ExcelApi 1.14) and, below that, by a flag held while we write.
+ * ExcelApi 1.14) and, below that, by the cells we just wrote (OwnWrites).
  *
  * Undo: any write by an add-in clears Excel's undo stack. After a quick-entry fill the user cannot
  * press Ctrl+Z to undo their own typing from before it. See docs/excel-host.md.
@@ -57,6 +57,7 @@ export async function processBurst(
   addresses: readonly string[],
   asOf: string,
   sheet: string = SHEETS.activities,
+  beforeApply?: (decision: QuickEntryDecision) => void,
 ): Promise<QuickEntryDecision | null> {
   const edited = editedCells(addresses);
   if (!edited || edited.size === 0) return null;
@@ -95,12 +96,49 @@ export async function processBurst(
     existingIds: data.ids,
     asOf,
   });
-  if (decision.ops.length > 0) await port.apply({ ops: decision.ops });
+  if (decision.ops.length > 0) {
+    beforeApply?.(decision);
+    await port.apply({ ops: decision.ops });
+  }
   return decision;
 }
 
 export interface QuickEntryHandle {
   stop(): Promise<void>;
+}
+
+/**
+ * The cells of quick entry's own value writes, so that their change events are not taken for the
+ * user's typing where Excel does not say who wrote (below ExcelApi 1.14, no `triggerSource`). Each
+ * expected cell is consumed by the first event that covers it; a new write replaces what is left.
+ */
+export class OwnWrites {
+  private expected = new Map<string, number>();
+  expect(decision: QuickEntryDecision): void {
+    this.expected.clear();
+    for (const op of decision.ops) {
+      if (op.kind !== "values") continue;
+      const { row, col } = parseAddress(op.at);
+      op.values.forEach((r, i) =>
+        r.forEach((_, j) => {
+          const a1 = cellAddress(row + i, col + j);
+          this.expected.set(a1, (this.expected.get(a1) ?? 0) + 1);
+        }),
+      );
+    }
+  }
+  /** True (and consumed) when every cell of the event's address is one we wrote. */
+  consume(address: string): boolean {
+    if (this.expected.size === 0) return false;
+    const cells = editedCells([address], this.expected.size);
+    if (!cells || cells.size === 0 || [...cells].some((a) => !this.expected.has(a))) return false;
+    for (const a of cells) {
+      const n = (this.expected.get(a) ?? 1) - 1;
+      if (n <= 0) this.expected.delete(a);
+      else this.expected.set(a, n);
+    }
+    return true;
+  }
 }
 
 /** Start listening. The task pane calls this when the user turns quick entry on. */
@@ -114,18 +152,30 @@ export async function startQuickEntry(
     onError?: (e: unknown) => void;
   } = {},
 ): Promise<QuickEntryHandle> {
-  let writing = false;
+  const own = new OwnWrites();
+  // One burst at a time: two bursts read in parallel would hand out the same next ID.
+  let queue: Promise<void> = Promise.resolve();
   const collector = new BurstCollector(options.delayMs ?? 400, (addresses) => {
-    writing = true;
-    processBurst(run, port, addresses, options.asOf?.() ?? new Date().toISOString().slice(0, 10))
-      .then((d) => d && options.onDecision?.(d))
-      .catch((e: unknown) => options.onError?.(e))
-      .finally(() => (writing = false));
+    queue = queue.then(() =>
+      processBurst(
+        run,
+        port,
+        addresses,
+        options.asOf?.() ?? new Date().toISOString().slice(0, 10),
+        SHEETS.activities,
+        (d) => own.expect(d),
+      )
+        .then((d) => void (d && options.onDecision?.(d)))
+        .catch((e: unknown) => options.onError?.(e)),
+    );
   });
   const registration = await run(async (context) => {
     const ws = context.workbook.worksheets.getItem(SHEETS.activities);
     const handler = ws.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
-      if (writing || event.triggerSource === "ThisLocalAddin" || event.source !== "Local") return;
+      // Our own writes raise onChanged too (source "Local"): ExcelApi 1.14 says so in triggerSource;
+      // below it, the cells we just wrote tell them apart. A co-author's edit ("Remote") is theirs to check.
+      if (event.source !== "Local" || event.triggerSource === "ThisLocalAddin") return;
+      if (event.triggerSource === undefined && own.consume(event.address)) return;
       collector.add(event.address);
     });
     await context.sync();
@@ -134,10 +184,12 @@ export async function startQuickEntry(
   return {
     stop: async () => {
       collector.cancel();
-      await run(async (context) => {
+      // Office.js removes a handler through the context it was added with.
+      await run(registration.context, async (context) => {
         registration.remove();
         await context.sync();
       });
+      await queue;
     },
   };
 }

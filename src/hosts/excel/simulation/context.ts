@@ -87,12 +87,23 @@ export async function runSimulated<T>(sim: SimWorkbook, batch: (context: SimRequ
 }
 
 /**
- * A drop-in for `Excel.run`, for createExcelPort and the ribbon command. The cast is the one place the
+ * A drop-in for `Excel.run`, for createExcelPort, quick entry and the ribbon command. The cast is the one place the
  * simulation meets the real types; every simulated class is declared against @types/office-js
  * (Pick<Excel.X, ...> and Parameters<Excel.X["method"]>) so a drift fails the type check there.
  */
 export function simulatedRun(sim: SimWorkbook): typeof Excel.run {
-  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    runSimulated(sim, (ctx) => batch(ctx as unknown as Excel.RequestContext));
+  // Excel.run(batch), or Excel.run(context, batch) to carry on with the context of an earlier run (the
+  // documented way to remove an event handler: `Excel.run(result.context, ...)`).
+  const run = <T>(...args: unknown[]): Promise<T> => {
+    const batch = args[args.length - 1] as (context: Excel.RequestContext) => Promise<T>;
+    const first = args.length > 1 ? args[0] : undefined;
+    if (first === undefined) return runSimulated(sim, (ctx) => batch(ctx as unknown as Excel.RequestContext));
+    if (!(first instanceof SimRequestContext) || first.sim !== sim)
+      throw new SimulatedOfficeError(
+        "InvalidArgument",
+        "Excel.run takes a batch, or a request context from an earlier run on this workbook.",
+      );
+    return batch(first as unknown as Excel.RequestContext);
+  };
   return run as unknown as typeof Excel.run;
 }

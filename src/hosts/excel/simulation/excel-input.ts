@@ -15,6 +15,8 @@ export interface TypedInput {
   formula?: string;
   /** True when a leading apostrophe forced text. */
   quotePrefix?: boolean;
+  /** True when the text read as an ISO date (Excel then gives a typed date a date format). */
+  isoDate?: boolean;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -40,7 +42,7 @@ export function typeIntoCell(input: unknown): TypedInput {
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
   if ((ERROR_VALUES as readonly string[]).includes(t.toUpperCase())) return { value: { error: t.toUpperCase() } };
   const iso = ISO_DATE.exec(t);
-  if (iso) return { value: isoSerial(Number(iso[1]), Number(iso[2]), Number(iso[3])) };
+  if (iso) return { value: isoSerial(Number(iso[1]), Number(iso[2]), Number(iso[3])), isoDate: true };
   if (/^[+\-@]/.test(input)) return { value: null, formula: input.startsWith("@") ? `=${input}` : `=${input}` };
   return { value: input };
 }

@@ -8,3 +8,4 @@ export { SimWorkbook, SimSheet, WEB_LIMITS, type SimLimits, type SimOptions, typ
 export { runSimulated, simulatedRun, SimRequestContext } from "./context";
 export { SimulatedOfficeError, type SimErrorCode } from "./errors";
 export { typeIntoCell } from "./excel-input";
+export { SimEventHub, type ChangeOrigin, type RaisedEvent } from "./events";

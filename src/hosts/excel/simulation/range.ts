@@ -7,7 +7,8 @@ import { SimObject } from "./base";
 import type { SimRequestContext } from "./context";
 import { cellKey, parseRef, rectAddress, quoteSheet, type Rect } from "../a1";
 import { SimulatedOfficeError } from "./errors";
-import { typeIntoCell, type StoredValue } from "./excel-input";
+import type { CellChange } from "./events";
+import type { StoredValue } from "./excel-input";
 import type { CellFormatState, SimSheet } from "./state";
 import type { SimWorksheet } from "./worksheet";
 
@@ -156,7 +157,12 @@ export class SimRange extends SimObject implements RangeData {
     }
   }
 
-  private writeGrid(prop: string, value: unknown[][], store: (row: number, col: number, v: unknown) => void): void {
+  private writeGrid(
+    prop: string,
+    value: unknown[][],
+    store: (row: number, col: number, v: unknown) => void,
+    afterWrite?: () => void,
+  ): void {
     this.write(prop, 1, value, () => {
       const r = this.rect();
       if (
@@ -174,20 +180,22 @@ export class SimRange extends SimObject implements RangeData {
         checkScalar(v, `Range.${prop} at ${rectAddress({ row, col, rows: 1, cols: 1 })}`);
         store(row, col, v);
       });
+      afterWrite?.();
     });
   }
 
-  private typeInto(row: number, col: number, v: unknown): void {
-    const s = this.sheet();
-    const k = cellKey(row, col);
-    if (s.protected)
-      throw new SimulatedOfficeError("InvalidOperation", `The cell is on a protected sheet "${s.name}".`);
-    const t = typeIntoCell(v);
-    if (t.formula !== undefined) s.formulas.set(k, t.formula);
-    else s.formulas.delete(k);
-    if (t.quotePrefix) s.quotePrefix.add(k);
-    else s.quotePrefix.delete(k);
-    s.set(row, col, t.value);
+  /** Values and formulas are typed as Excel types them; the write then raises onChanged (events.ts). */
+  private typeGrid(prop: string, value: unknown[][]): void {
+    let last: CellChange | undefined;
+    this.writeGrid(
+      prop,
+      value,
+      (row, col, x) => (last = this.sheet().type(row, col, x)),
+      () => {
+        const r = this.rect();
+        this.context.sim.events.changed(this.sheet(), r, "addin", r.rows * r.cols === 1 ? last : undefined);
+      },
+    );
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typings declare any[][]
@@ -196,7 +204,7 @@ export class SimRange extends SimObject implements RangeData {
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typings declare any[][]
   set values(v: any[][]) {
-    this.writeGrid("values", v, (row, col, x) => this.typeInto(row, col, x));
+    this.typeGrid("values", v);
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typings declare any[][]
   get formulas(): any[][] {
@@ -204,7 +212,7 @@ export class SimRange extends SimObject implements RangeData {
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typings declare any[][]
   set formulas(v: any[][]) {
-    this.writeGrid("formulas", v, (row, col, x) => this.typeInto(row, col, x));
+    this.typeGrid("formulas", v);
   }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the Office.js typings declare any[][]
   get numberFormat(): any[][] {
@@ -260,6 +268,7 @@ export class SimRange extends SimObject implements RangeData {
           s.formulas.delete(cellKey(row, col));
         }
       });
+      if (link.textToDisplay !== undefined) this.context.sim.events.changed(this.sheet(), this.rect(), "addin");
     });
   }
 
@@ -281,14 +290,13 @@ export class SimRange extends SimObject implements RangeData {
     this.queue("clear", 1, applyTo ?? "All", () => {
       const what = applyTo === "Contents" || applyTo === "Formats" ? applyTo : "All";
       this.sheet().clearRect(this.rect(), what);
+      // Clearing contents changes values (an event); clearing formats only does not.
+      if (what !== "Formats") this.context.sim.events.changed(this.sheet(), this.rect(), "addin");
     });
   }
 
   select(): void {
-    this.queue("select", 1, null, () => {
-      this.context.sim.selection = { sheet: this.sheet().name, address: rectAddress(this.rect()) };
-      this.context.sim.activeSheet = this.sheet().name;
-    });
+    this.queue("select", 1, null, () => this.context.sim.select(this.sheet(), this.rect()));
   }
 
   /** Helper for collections that take "A1" or a Range. */

@@ -5,7 +5,8 @@
  */
 import { parseAddress, type CellValue } from "../../../core/grid";
 import { cellKey, keyCol, keyRow, parseRef, quoteSheet, rectAddress, type Rect } from "../a1";
-import { storedFromGrid, type StoredValue } from "./excel-input";
+import { SimEventHub, type CellChange, type ChangeOrigin } from "./events";
+import { storedFromGrid, typeIntoCell, type StoredValue } from "./excel-input";
 import { SimulatedOfficeError } from "./errors";
 
 export interface CellFormatState {
@@ -60,8 +61,33 @@ export class SimSheet {
   readonly columnWidths = new Map<number, number>();
   validations: ListValidationState[] = [];
   conditionalFormats: ConditionalFormatState[] = [];
+  /** The sheet's own selection, which becomes the workbook's when the sheet is activated (as in Excel). */
+  selected = "A1";
 
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    /** Worksheet.id, as Excel reports it in change events ("{00000000-0001-0000-0000-000000000000}"). */
+    readonly id: string = "",
+  ) {}
+
+  /**
+   * Put `input` into the cell as Excel does when it is typed or written through Range.values: "=..."
+   * becomes a formula, "3.2" a number, a leading apostrophe keeps text (excel-input.ts). Returns the
+   * value before and after, for the change event.
+   */
+  type(row: number, col: number, input: unknown): CellChange & { isoDate: boolean } {
+    if (this.protected)
+      throw new SimulatedOfficeError("InvalidOperation", `The cell is on a protected sheet "${this.name}".`);
+    const k = cellKey(row, col);
+    const before = this.get(row, col);
+    const t = typeIntoCell(input);
+    if (t.formula !== undefined) this.formulas.set(k, t.formula);
+    else this.formulas.delete(k);
+    if (t.quotePrefix) this.quotePrefix.add(k);
+    else this.quotePrefix.delete(k);
+    this.set(row, col, t.value);
+    return { before, after: t.value, isoDate: t.isoDate === true };
+  }
 
   get(row: number, col: number): StoredValue {
     return this.values[row - 1]?.[col - 1] ?? null;
@@ -187,8 +213,12 @@ export class SimWorkbook {
   readonly names = new Map<string, { name: string; formula: string }>();
   readonly pivots = new Map<string, PivotState>();
   readonly charts = new Map<string, ChartState>();
+  /** The selected range and the active sheet. Excel always has both; null until something is selected or activated here. */
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
+  /** onChanged registrations and the events raised (events.ts). */
+  readonly events: SimEventHub = new SimEventHub(this);
+  private sheetsCreated = 0;
   readonly syncs: SyncRecord[] = [];
   /** Times calculation was suspended until the next sync. */
   calculationSuspensions = 0;
@@ -243,9 +273,82 @@ export class SimWorkbook {
       throw new SimulatedOfficeError("ItemAlreadyExists", `A worksheet named "${name}" already exists.`);
     if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
       throw new SimulatedOfficeError("InvalidArgument", `"${name}" is not a valid worksheet name.`);
-    const s = new SimSheet(name);
+    const n = ++this.sheetsCreated;
+    const s = new SimSheet(name, `{00000000-${String(n).padStart(4, "0")}-0000-0000-000000000000}`);
     this.sheets.push(s);
     return s;
+  }
+
+  /** The sheet Excel shows: the active one, else the first visible one. */
+  shownSheet(): SimSheet | undefined {
+    return (
+      (this.activeSheet ? this.findSheet(this.activeSheet) : undefined) ??
+      this.sheets.find((s) => s.visibility === "Visible")
+    );
+  }
+
+  /** Activate a sheet: its own last selection becomes the workbook's (Worksheet.activate). */
+  activate(sheet: SimSheet): void {
+    if (sheet.visibility !== "Visible")
+      throw new SimulatedOfficeError("InvalidOperation", `The hidden sheet "${sheet.name}" cannot be activated.`);
+    this.activeSheet = sheet.name;
+    this.selection = { sheet: sheet.name, address: sheet.selected };
+  }
+
+  /** Select a range (Range.select, or a person clicking): its sheet becomes the active one. */
+  select(sheet: SimSheet, rect: Rect): void {
+    this.activate(sheet);
+    sheet.selected = rectAddress(rect);
+    this.selection = { sheet: sheet.name, address: sheet.selected };
+  }
+
+  // ---- what a person does in the grid (the preview page and tests) ----
+
+  /** A person selects "B3" or "B3:D9" on a sheet (a click, shift+click or drag in the grid). */
+  userSelect(sheet: string, address: string): void {
+    const { rect } = parseRef(address.replace(/\$/g, ""));
+    this.select(this.sheet(sheet), rect);
+  }
+
+  /**
+   * A person types (or pastes) `rows` into the block starting at `at`, as Excel takes typing: the
+   * text is typed (excel-input.ts), a typed ISO date gets a date format, and one WorksheetChanged
+   * event is raised for the block with source "Local" (triggerSource "Unknown" from ExcelApi 1.14).
+   * `origin: "remote"` makes it a co-author's edit (source "Remote"). Returns what each cell now holds.
+   */
+  userEdit(
+    sheet: string,
+    at: string,
+    rows: readonly (readonly unknown[])[],
+    origin: Exclude<ChangeOrigin, "addin"> = "user",
+  ): { values: StoredValue[][]; formulas: (string | null)[][]; dateCells: string[] } {
+    const s = this.sheet(sheet);
+    const { row, col } = parseRef(at.replace(/\$/g, "")).rect;
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const rect: Rect = { row, col, rows: Math.max(1, rows.length), cols: width };
+    const values: StoredValue[][] = [];
+    const formulas: (string | null)[][] = [];
+    const dateCells: string[] = [];
+    let single: CellChange | undefined;
+    for (let i = 0; i < rect.rows; i++) {
+      const vRow: StoredValue[] = [];
+      const fRow: (string | null)[] = [];
+      for (let j = 0; j < width; j++) {
+        const r = row + i;
+        const c = col + j;
+        const change = s.type(r, c, rows[i]?.[j] ?? null);
+        const k = cellKey(r, c);
+        if (change.isoDate && !s.numberFormats.has(k)) s.numberFormats.set(k, "yyyy-mm-dd");
+        if (change.isoDate) dateCells.push(rectAddress({ row: r, col: c, rows: 1, cols: 1 }));
+        vRow.push(change.after);
+        fRow.push(s.formulas.get(k) ?? null);
+        single = change;
+      }
+      values.push(vRow);
+      formulas.push(fRow);
+    }
+    this.events.changed(s, rect, origin, rect.rows * rect.cols === 1 ? single : undefined);
+    return { values, formulas, dateCells };
   }
 
   findSheet(name: string): SimSheet | undefined {

@@ -3,6 +3,7 @@ import { SimObject } from "./base";
 import type { SimRequestContext } from "./context";
 import { parseRef } from "../a1";
 import { SimulatedOfficeError } from "./errors";
+import { SimEventHandlers } from "./events";
 import { SimRange } from "./range";
 import type { SimSheet } from "./state";
 import { SimChartCollection, SimNoteCollection, SimPivotTableCollection, SimTableCollection } from "./collections";
@@ -78,6 +79,8 @@ export class SimWorksheet extends SimObject implements WorksheetData {
         return s.visibility;
       case "tabColor":
         return s.tabColor;
+      case "id":
+        return s.id;
       default:
         return this.unknownProp(prop);
     }
@@ -151,7 +154,11 @@ export class SimWorksheet extends SimObject implements WorksheetData {
     return new SimRange(this.context, this, () => this.locateOnce()?.usedRect(valuesOnly ?? false) ?? null, true);
   }
   activate(): void {
-    this.queue("activate", 1, null, () => (this.context.sim.activeSheet = this.state().name));
+    this.queue("activate", 1, null, () => this.context.sim.activate(this.state()));
+  }
+  /** ExcelApi 1.7: raised after every change of values or formulas on this sheet (events.ts). */
+  get onChanged(): SimEventHandlers<Excel.WorksheetChangedEventArgs> {
+    return new SimEventHandlers(this.context, "Worksheet.onChanged", 7, () => this.state());
   }
   delete(): void {
     this.queue("delete", 1, null, () => {
@@ -225,6 +232,15 @@ export class SimWorksheetCollection extends SimObject {
   get items(): SimWorksheet[] {
     if (!this.itemProxies) return this.prop("items");
     return this.itemProxies;
+  }
+  /** ExcelApi 1.9: raised after a change of values or formulas on any sheet. */
+  get onChanged(): SimEventHandlers<Excel.WorksheetChangedEventArgs> {
+    return new SimEventHandlers(this.context, "WorksheetCollection.onChanged", 9, () => null);
+  }
+  /** The sheet Excel shows (the active one). */
+  getActiveWorksheet(): SimWorksheet {
+    this.queue("getActiveWorksheet", 1, null, () => undefined);
+    return new SimWorksheet(this.context, () => this.context.sim.shownSheet() ?? null, false);
   }
   getItem(...[key]: Parameters<Excel.WorksheetCollection["getItem"]>): SimWorksheet {
     this.queue("getItem", 1, key, () => undefined);
