@@ -17,11 +17,12 @@ import { defaultSetupData } from "../core/layout/plan-data";
 import { planSetup } from "../core/layout/setup-changes";
 import { SHEETS } from "../core/layout/sheet-names";
 import { PLAN_2023_2026 } from "../core/framework";
-import type { ValidationSummary } from "../core/validate";
+import type { ScoreInfo } from "../core/summarize";
+import type { ValidationReport, ValidationSummary } from "../core/validate";
 import { SheetNotFoundError, type ApplyReport, type ProgressReport, type WorkbookPort } from "../ports/workbook-port";
 import { readIfPresent } from "./setup";
 import { scorePlan } from "./score";
-import { summarizePlan } from "./summarize";
+import { scoreInfoById, summarizePlan } from "./summarize";
 import { checkPlan } from "./validate";
 
 export interface AnnotateOptions {
@@ -60,13 +61,27 @@ export class EmptyActivitiesError extends Error {
   }
 }
 
+/**
+ * What a step gets besides the port. The validation report and the scores are computed once per
+ * annotate and handed on, so no step parses, validates or scores the 100,000 rows of a large plan again.
+ */
+export interface AnnotateContext {
+  asOf: string;
+  generatedOn: string;
+  signal?: AbortSignal;
+  /** The validate step's report of Activities (the sheet as the one apply will leave it). */
+  validation?: ValidationReport;
+  /** Score and band by activity ID, once the score step has run. */
+  scores?: ReadonlyMap<string, ScoreInfo>;
+}
+
 /** One step of annotate: another use case, run against the recording port. */
 export interface AnnotateStep {
   name: string;
   run(
     port: WorkbookPort,
-    ctx: { asOf: string; generatedOn: string; signal?: AbortSignal },
-  ): Promise<{ scored?: number } | void>;
+    ctx: AnnotateContext,
+  ): Promise<{ scored?: number; scores?: ReadonlyMap<string, ScoreInfo> } | void>;
 }
 
 /**
@@ -118,8 +133,14 @@ export const EXTRA_STEPS: AnnotateStep[] = [
         asOf: ctx.asOf,
         writeColumns: true,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(ctx.validation ? { validation: ctx.validation } : {}),
       });
-      return { scored: out.result.activities.filter((a) => a.score !== null).length };
+      // Only the scores and bands go on to the summaries: the full result (breakdowns, contributions)
+      // is released here, before the summaries' working set is built.
+      return {
+        scored: out.result.activities.filter((a) => a.score !== null).length,
+        scores: scoreInfoById(out.result),
+      };
     },
   },
   {
@@ -130,6 +151,8 @@ export const EXTRA_STEPS: AnnotateStep[] = [
         generatedOn: ctx.generatedOn,
         write: true,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(ctx.validation ? { validation: ctx.validation } : {}),
+        ...(ctx.scores ? { scores: ctx.scores } : {}),
       });
     },
   },
@@ -191,24 +214,8 @@ async function planAnnotation(
   if (repaired !== activities) recorder.seed(SHEETS.activities, repaired);
 
   progress(0.1, "Checking every activity");
-  // Only the summary is kept: the full report (every parsed row and issue) is released before the
-  // later steps run, which matters at 100,000 rows.
-  const summary = (
-    await checkPlan(recorder.port, { asOf: options.asOf, annotate: true, ...(signal ? { signal } : {}) })
-  ).report.summary;
   const steps: AnnotateResult["steps"] = [{ name: "validate", ran: true }];
-  let scored: number | undefined;
-  for (const [i, step] of extraSteps.entries()) {
-    signal?.throwIfAborted();
-    progress(0.2 + (0.4 * i) / Math.max(1, extraSteps.length), `Running ${step.name}`);
-    const out = await step.run(recorder.port, {
-      asOf: options.asOf,
-      generatedOn: options.generatedOn,
-      ...(signal ? { signal } : {}),
-    });
-    if (out && out.scored !== undefined) scored = out.scored;
-    steps.push({ name: step.name, ran: true });
-  }
+  const { summary, scored } = await runSteps(recorder.port, options, extraSteps, steps);
 
   progress(0.6, "Laying out the workbook");
   const ops: ChangeOp[] = [];
@@ -233,6 +240,36 @@ async function planAnnotation(
   });
   for (const op of cover) ops.push(op);
   return { ops, summary, steps, problems: setup.problems };
+}
+
+/**
+ * Validate, then the extra steps, sharing one validation report and one scoring. Its own function so
+ * that the report (every parsed row and issue) and the scores are released as soon as the steps are
+ * done: only the summary and the count of scored rows come out.
+ */
+async function runSteps(
+  port: WorkbookPort,
+  options: AnnotateOptions,
+  extraSteps: readonly AnnotateStep[],
+  steps: AnnotateResult["steps"],
+): Promise<{ summary: ValidationSummary; scored: number | undefined }> {
+  const { signal, onProgress } = options;
+  const ctx: AnnotateContext = {
+    asOf: options.asOf,
+    generatedOn: options.generatedOn,
+    ...(signal ? { signal } : {}),
+    validation: (await checkPlan(port, { asOf: options.asOf, annotate: true, ...(signal ? { signal } : {}) })).report,
+  };
+  let scored: number | undefined;
+  for (const [i, step] of extraSteps.entries()) {
+    signal?.throwIfAborted();
+    onProgress?.({ fraction: 0.2 + (0.4 * i) / Math.max(1, extraSteps.length), message: `Running ${step.name}` });
+    const out = await step.run(port, ctx);
+    if (out && out.scored !== undefined) scored = out.scored;
+    if (out && out.scores !== undefined) ctx.scores = out.scores;
+    steps.push({ name: step.name, ran: true });
+  }
+  return { summary: ctx.validation!.summary, scored };
 }
 
 /**

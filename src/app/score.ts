@@ -16,9 +16,9 @@ import {
   type ScoreResult,
 } from "../core/score";
 import { parseSettings, type Settings } from "../core/settings";
-import { validateActivities, type ValidationReport } from "../core/validate";
+import type { ValidationReport } from "../core/validate";
 import type { ApplyReport, ProgressReport, WorkbookPort } from "../ports/workbook-port";
-import { checkAbort, invalidRowsOf, readOptional } from "./use-case-support";
+import { checkAbort, invalidRowsOf, readOptional, validationOf } from "./use-case-support";
 
 export interface ScorePlanOptions {
   /** "YYYY-MM-DD": the day validation judges "past its end date" against. */
@@ -28,6 +28,12 @@ export interface ScorePlanOptions {
   signal?: AbortSignal;
   onProgress?: (p: ProgressReport) => void;
   framework?: FrameworkIndex;
+  /**
+   * The validation report of this Activities sheet at this as-of date, when the caller already has it
+   * (annotate checks once for every step): scoring then neither parses nor validates the rows again.
+   * It must be made against the same plan (framework); a report of another sheet or date is ignored.
+   */
+  validation?: ValidationReport;
 }
 
 export interface ScorePlanResult {
@@ -67,7 +73,7 @@ export async function scorePlan(port: WorkbookPort, options: ScorePlanOptions): 
   onProgress?.({ fraction: 0.3, message: "Checking the activities" });
 
   const framework = options.framework ?? PLAN_2023_2026;
-  const validation = validateActivities(activitiesGrid, { asOf: options.asOf, framework });
+  const validation = validationOf(activitiesGrid, { asOf: options.asOf, framework, validation: options.validation });
   const { settings, issues: settingsIssues } = parseSettings(settingsGrid, countriesGrid);
   checkAbort(signal, WHAT);
   onProgress?.({ fraction: 0.5, message: "Scoring" });

@@ -7,7 +7,7 @@ import type { ParsedActivities } from "../core/activity/parsed";
 import type { Issue } from "../core/issues";
 import { SHEETS } from "../core/layout/sheet-names";
 import { countryByIso3 } from "../core/reference";
-import { scoreActivities } from "../core/score";
+import { scoreActivities, type ScoreResult } from "../core/score";
 import { parseSettings, type Settings } from "../core/settings";
 import {
   buildSummaries,
@@ -19,9 +19,9 @@ import {
   type SummariesJson,
 } from "../core/summarize";
 import { PLAN_2023_2026, type FrameworkIndex } from "../core/framework";
-import { validateActivities, type ValidationReport } from "../core/validate";
+import type { ValidationReport } from "../core/validate";
 import type { ApplyReport, WorkbookPort } from "../ports/workbook-port";
-import { checkAbort, invalidRowsOf, readOptional } from "./use-case-support";
+import { checkAbort, invalidRowsOf, readOptional, validationOf } from "./use-case-support";
 
 export interface SummarizePlanOptions {
   /** "YYYY-MM-DD": the day against which "overdue" is judged. */
@@ -35,6 +35,17 @@ export interface SummarizePlanOptions {
   framework?: FrameworkIndex;
   /** Leave tblFacts out above this many rows (reported; the roll-ups are still written). @default what a sheet holds */
   maxFactsRows?: number;
+  /**
+   * The validation report of this Activities sheet at this as-of date, when the caller already has it
+   * (annotate checks once for every step): the rows are then neither parsed nor validated again. It
+   * must be made against the same plan (framework); a report of another sheet or date is ignored.
+   */
+  validation?: ValidationReport;
+  /**
+   * Score and band by activity ID, when the caller has scored this plan already with these settings
+   * (annotate's score step): the summaries then do not score again. See scoresForSummaries.
+   */
+  scores?: ReadonlyMap<string, ScoreInfo>;
 }
 
 export interface SummarizePlanResult {
@@ -57,7 +68,14 @@ export function scoresForSummaries(
   settings: Settings,
   invalidRows: ReadonlyMap<number, string>,
 ): Map<string, ScoreInfo> {
-  const result = scoreActivities(parsed, settings, { invalidRows, skipSensitivity: true });
+  return scoreInfoById(scoreActivities(parsed, settings, { invalidRows, skipSensitivity: true }));
+}
+
+/**
+ * Score and band by activity ID from a scoring result (the first row of a duplicated ID wins). The
+ * sensitivity analysis changes neither, so a full result (annotate's score step) gives the same map.
+ */
+export function scoreInfoById(result: ScoreResult): Map<string, ScoreInfo> {
   const scores = new Map<string, ScoreInfo>();
   for (const a of result.activities) if (a.id && !scores.has(a.id)) scores.set(a.id, { score: a.score, band: a.band });
   return scores;
@@ -74,10 +92,10 @@ export async function summarizePlan(port: WorkbookPort, options: SummarizePlanOp
   checkAbort(signal, WHAT);
 
   const framework = options.framework ?? PLAN_2023_2026;
-  const validation = validateActivities(activitiesGrid, { asOf: options.asOf, framework });
+  const validation = validationOf(activitiesGrid, { asOf: options.asOf, framework, validation: options.validation });
   const invalid = invalidRowsOf(validation);
   const { settings, issues: settingIssues } = parseSettings(settingsGrid, countriesGrid);
-  const scores = scoresForSummaries(validation.parsed, settings, invalid);
+  const scores = options.scores ?? scoresForSummaries(validation.parsed, settings, invalid);
   checkAbort(signal, WHAT);
 
   const summaries = buildSummaries({

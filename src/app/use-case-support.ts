@@ -3,8 +3,9 @@
  * into the AbortError callers already know, and the rows validation says cannot be trusted. One copy,
  * so the surfaces behave the same on a cancel or a missing sheet.
  */
+import type { FrameworkIndex } from "../core/framework";
 import type { Grid } from "../core/grid";
-import type { ValidationReport } from "../core/validate";
+import { validateActivities, type ValidationReport } from "../core/validate";
 import { SheetNotFoundError, type WorkbookPort } from "../ports/workbook-port";
 
 /** The signal's own reason when it is an Error, else an AbortError saying `what` was cancelled. */
@@ -39,4 +40,18 @@ export function invalidRowsOf(report: ValidationReport): Map<number, string> {
       rows.set(i.row, `${i.cell ?? ""} ${i.message}`.trim());
   }
   return rows;
+}
+
+/**
+ * The validation report of `grid`: the caller's own when it has one for this sheet and as-of date
+ * (annotate checks the sheet once and hands the report to score and summarise), else a fresh one.
+ * A report made against another sheet or date is never reused: it is validated again instead.
+ */
+export function validationOf(
+  grid: Grid,
+  options: { asOf: string; framework: FrameworkIndex; validation?: ValidationReport | undefined },
+): ValidationReport {
+  const given = options.validation;
+  if (given && given.parsed.sheet === grid.sheet && given.asOf === options.asOf) return given;
+  return validateActivities(grid, { asOf: options.asOf, framework: options.framework });
 }
