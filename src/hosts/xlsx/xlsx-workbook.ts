@@ -24,8 +24,12 @@ import { readGrid, sheetInfo } from "./read-grid";
 import { sniffWorkbook } from "./sniff";
 import { installOoxmlTextEscaping } from "./text-escape";
 import { guardZip, type ZipReport } from "./zip-guard";
+import { installNoteAuthors } from "./note-authors";
+import { readPackageNotes, restoreNotes } from "./package-notes";
+import { openZipTextParts } from "./zip-text-parts";
 
 installOoxmlTextEscaping();
+installNoteAuthors();
 
 /** JSZip options for the whole-workbook save (see toBuffer). */
 export const SAVE_ZIP_OPTIONS = { compression: "DEFLATE", compressionOptions: { level: 1 } } as const;
@@ -156,7 +160,22 @@ export async function openWorkbookBuffer(
       { why: why ?? "" },
     );
   }
+  await restorePackageNotes(wb, buf, name, lim);
   return new XlsxWorkbook(wb, inputPath, report, null, refused);
+}
+
+/**
+ * ExcelJS drops a note on an empty cell (it attaches notes only to cells the sheet XML lists), a note
+ * written as a plain `<t>`, and every author: read the notes from the comments parts and put them back
+ * before any change set is applied (package-notes.ts).
+ */
+async function restorePackageNotes(wb: ExcelJS.Workbook, buf: Buffer, name: string, lim: FileLimits): Promise<void> {
+  const parts = await openZipTextParts(buf);
+  try {
+    restoreNotes(wb, await readPackageNotes(parts.read), name, lim);
+  } finally {
+    parts.close();
+  }
 }
 
 function largestSheetCells(report: ZipReport): number {
