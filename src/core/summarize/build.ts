@@ -4,11 +4,12 @@
  */
 import type { Issue } from "../issues";
 import { coverageRows, type CoverageRow } from "./coverage";
-import { buildLookups, digestActivity, type ActivityDigest } from "./digest";
-import { appendFacts, type FactRow } from "./facts";
+import { buildLookups, digestActivity, type ActivityDigest, type Lookups } from "./digest";
+import { appendFacts, factCountOf, setFactSource, type FactRow } from "./facts";
 import type { SummaryInput } from "./input";
 import { DEFAULT_PERIOD_MONTHS, dayNumber, isValidPeriodMonths } from "./periods";
 import {
+  factMoney,
   agencyRollup,
   countryRollup,
   hierarchyRollup,
@@ -39,8 +40,14 @@ function settingIssue(code: string, value: string, message: string): Issue {
   return { code, severity: "warning", sheet: "Settings", row: null, column: null, cell: null, value, message };
 }
 
-/** The digests (one per activity) and the facts, for callers that need no roll-ups (the bench, tests). */
-export function buildFacts(input: SummaryInput): { facts: FactRow[]; digests: ActivityDigest[]; issues: Issue[] } {
+interface Digested {
+  digests: ActivityDigest[];
+  lookups: Lookups;
+  issues: Issue[];
+}
+
+/** One digest per activity, with the settings problems found on the way. */
+function digestAll(input: SummaryInput): Digested {
   const issues: Issue[] = [];
   let periodMonths = input.periodMonths;
   if (!isValidPeriodMonths(periodMonths)) {
@@ -67,26 +74,48 @@ export function buildFacts(input: SummaryInput): { facts: FactRow[]; digests: Ac
   const lookups = buildLookups(input.framework, input);
   const adjusted = { ...input, periodMonths };
   const digests = input.activities.map((a) => digestActivity(a, adjusted, lookups, asOfDay));
+  return { digests, lookups, issues };
+}
+
+/** The digests (one per activity) and the facts, for callers that need no roll-ups (the bench, tests). */
+export function buildFacts(input: SummaryInput): { facts: FactRow[]; digests: ActivityDigest[]; issues: Issue[] } {
+  const { digests, lookups, issues } = digestAll(input);
   const facts: FactRow[] = [];
   for (const d of digests) appendFacts(d, lookups, facts);
   return { facts, digests, issues };
 }
 
+/**
+ * The summaries. `facts` is made on first read and kept: the sheet and the JSON make their cells
+ * straight from the digests (see factCells), so a run that only writes the sheet never holds the
+ * ~650,000 row objects of a 100,000-activity plan beside its cells.
+ */
 export function buildSummaries(input: SummaryInput): Summaries {
-  const { facts, digests, issues } = buildFacts(input);
-  const lookups = buildLookups(input.framework, input);
-  return {
+  const { digests, lookups, issues } = digestAll(input);
+  const money = factMoney(digests);
+  let count = 0;
+  for (const d of digests) count += factCountOf(d);
+  let facts: FactRow[] | undefined;
+  const summaries: Summaries = {
     asOf: input.asOf,
     generatedOn: input.generatedOn,
     periodMonths: isValidPeriodMonths(input.periodMonths) ? input.periodMonths : DEFAULT_PERIOD_MONTHS,
-    facts,
+    get facts(): FactRow[] {
+      if (!facts) {
+        facts = [];
+        for (const d of digests) appendFacts(d, lookups, facts);
+      }
+      return facts;
+    },
     byOutcome: hierarchyRollup("outcome", digests, input.framework),
     bySubOutcome: hierarchyRollup("subOutcome", digests, input.framework),
     byApproach: hierarchyRollup("approach", digests, input.framework),
-    byAgency: agencyRollup(digests, facts),
-    byCountry: countryRollup(digests, facts, lookups.country),
-    byYear: yearRollup(digests, facts),
+    byAgency: agencyRollup(digests, money),
+    byCountry: countryRollup(digests, money, lookups.country),
+    byYear: yearRollup(digests, money),
     coverage: coverageRows(digests, input.framework, input.countries),
     issues,
   };
+  setFactSource(summaries, { digests, lookups, count });
+  return summaries;
 }

@@ -110,8 +110,26 @@ export class FactRow {
   }
 }
 
-/** Append the fact rows of one activity to `out` (appending avoids a temporary array per activity). */
-export function appendFacts(d: ActivityDigest, lookups: Lookups, out: FactRow[]): void {
+/** Number of fact rows of one activity: countries x lead agencies x periods (each at least one). */
+export function factCountOf(d: ActivityDigest): number {
+  return Math.max(1, d.countries.length) * Math.max(1, d.agencies.length) * (d.periods ? d.periods.length : 1);
+}
+
+/**
+ * Visit the fact rows of one activity in table order (country, then agency, then period) with their
+ * shares, without building a row object: the roll-ups only add the shares up.
+ */
+export function splitActivity(
+  d: ActivityDigest,
+  visit: (
+    country: string,
+    agency: string,
+    slice: PeriodSlice | null,
+    shareUnits: number,
+    fundedCents: number,
+    gapCents: number,
+  ) => void,
+): void {
   const countries = d.countries.length > 0 ? d.countries : [NO_COUNTRY];
   const agencies = d.agencies.length > 0 ? d.agencies : [NO_AGENCY];
   const periods = d.periods ?? [null];
@@ -123,19 +141,61 @@ export function appendFacts(d: ActivityDigest, lookups: Lookups, out: FactRow[])
   const shares = allocateUnits(SHARE_UNITS, weights);
   const funded = allocateUnits(d.fundedCents, weights);
   const gap = allocateUnits(d.gapCents, weights);
+  let k = 0;
+  for (const country of countries) {
+    for (const agency of agencies) {
+      for (const p of periods) {
+        visit(country, agency, p, shares[k]!, funded[k]!, gap[k]!);
+        k++;
+      }
+    }
+  }
+}
+
+/** Call `each` with the fact rows of one activity, in table order (rows not kept: the caller decides). */
+export function forEachFact(d: ActivityDigest, lookups: Lookups, each: (row: FactRow) => void): void {
   const titles = {
     outcome: lookups.outcomeTitle.get(d.outcome) ?? "",
     subOutcome: lookups.subOutcomeTitle.get(d.subOutcome) ?? "",
     approach: lookups.approachTitle.get(d.approach) ?? "",
   };
-  let k = 0;
-  for (const country of countries) {
-    const info = lookups.country(country);
-    for (const agency of agencies) {
-      for (const p of periods) {
-        out.push(new FactRow(d, titles, country, info, agency, p, shares[k]!, funded[k]!, gap[k]!));
-        k++;
-      }
-    }
-  }
+  splitActivity(d, (country, agency, p, share, funded, gap) =>
+    each(new FactRow(d, titles, country, lookups.country(country), agency, p, share, funded, gap)),
+  );
+}
+
+/** Append the fact rows of one activity to `out` (appending avoids a temporary array per activity). */
+export function appendFacts(d: ActivityDigest, lookups: Lookups, out: FactRow[]): void {
+  forEachFact(d, lookups, (row) => out.push(row));
+}
+
+/**
+ * What the facts table is made from: the digests and lookups. The Summaries keep this instead of the
+ * rows, so that the sheet's values block can be made straight from it (one array of cells per row and
+ * no row objects kept beside it: at 100,000 activities that is ~650,000 rows).
+ */
+export interface FactSource {
+  readonly digests: readonly ActivityDigest[];
+  readonly lookups: Lookups;
+  /** Total fact rows, so the layout can place the table without making it. */
+  readonly count: number;
+}
+
+const FACT_SOURCES = new WeakMap<object, FactSource>();
+
+export function setFactSource(summaries: object, source: FactSource): void {
+  FACT_SOURCES.set(summaries, source);
+}
+
+/** The source of a Summaries made by buildSummaries; undefined for one put together by hand (tests). */
+export function factSourceOf(summaries: object): FactSource | undefined {
+  return FACT_SOURCES.get(summaries);
+}
+
+/** Every fact row as cells (`cellsOf` turns one row into its cells), each row object dropped once read. */
+export function factCells<C>(source: FactSource, cellsOf: (row: FactRow) => C): C[] {
+  const out = new Array<C>(source.count);
+  let i = 0;
+  for (const d of source.digests) forEachFact(d, source.lookups, (row) => (out[i++] = cellsOf(row)));
+  return out;
 }

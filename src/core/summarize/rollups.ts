@@ -5,8 +5,7 @@
  */
 import type { ActivityDigest } from "./digest";
 import { NO_AGENCY, NO_COUNTRY, NOT_CLASSIFIED } from "./digest";
-import type { FactRow } from "./facts";
-import { SHARE_UNITS } from "./facts";
+import { SHARE_UNITS, splitActivity } from "./facts";
 import type { FrameworkLike } from "./input";
 import { UNDATED_PERIOD } from "./periods";
 
@@ -108,6 +107,16 @@ class Accumulator {
     }
   }
 
+  /** Add another accumulator's money (filled by addMoney alone) to this one. */
+  addMoneyOf(m: Accumulator): void {
+    this.shareUnits += m.shareUnits;
+    this.budgetCents += m.budgetCents;
+    this.fundedCents += m.fundedCents;
+    this.gapCents += m.gapCents;
+    this.progressBudget += m.progressBudget;
+    this.progressBudgetWeight += m.progressBudgetWeight;
+  }
+
   measures(): Measures {
     const notCancelled = this.activities - this.cancelled;
     return {
@@ -206,6 +215,29 @@ function compareKeys(a: string | number, b: string | number, placeholder: string
   return String(a) < String(b) ? -1 : 1;
 }
 
+/** Money and shares of the facts, added up by lead agency, by country and by year. */
+export interface FactMoney {
+  agency: Map<string, Accumulator>;
+  country: Map<string, Accumulator>;
+  year: Map<number | string, Accumulator>;
+}
+
+/**
+ * One pass over the activities' fact splits (the facts table's rows, without building them) adding
+ * each row's money and share under its agency, country and year, in the order of the table's rows.
+ */
+export function factMoney(digests: readonly ActivityDigest[]): FactMoney {
+  const money: FactMoney = { agency: new Map(), country: new Map(), year: new Map() };
+  for (const d of digests)
+    splitActivity(d, (country, agency, slice, share, funded, gap) => {
+      const budget = funded + gap;
+      getOrAdd(money.agency, agency).addMoney(share, budget, funded, gap, d.progress);
+      getOrAdd(money.country, country).addMoney(share, budget, funded, gap, d.progress);
+      getOrAdd(money.year, slice ? slice.year : UNDATED_PERIOD).addMoney(share, budget, funded, gap, d.progress);
+    });
+  return money;
+}
+
 /**
  * Roll-ups over a dimension of the facts (agency, country, year): an activity counts once under each
  * value it touches (so a joint activity counts for both agencies), and its money and share are split
@@ -213,24 +245,17 @@ function compareKeys(a: string | number, b: string | number, placeholder: string
  */
 function factRollup<K extends string | number>(
   digests: readonly ActivityDigest[],
-  facts: readonly FactRow[],
+  money: Map<K, Accumulator>,
   keysOf: (d: ActivityDigest) => readonly K[],
-  keyOfFact: (f: FactRow) => K,
 ): Map<K, Accumulator> {
   const accs = new Map<K, Accumulator>();
   for (const d of digests) for (const k of new Set(keysOf(d))) getOrAdd(accs, k).addActivity(d);
-  for (const f of facts)
-    getOrAdd(accs, keyOfFact(f)).addMoney(f.shareUnits, f.budgetCents, f.fundedCents, f.gapCents, f.progress);
+  for (const [k, m] of money) getOrAdd(accs, k).addMoneyOf(m);
   return accs;
 }
 
-export function agencyRollup(digests: readonly ActivityDigest[], facts: readonly FactRow[]): AgencyRollupRow[] {
-  const accs = factRollup(
-    digests,
-    facts,
-    (d) => (d.agencies.length ? d.agencies : [NO_AGENCY]),
-    (f) => f.leadAgency,
-  );
+export function agencyRollup(digests: readonly ActivityDigest[], money: FactMoney): AgencyRollupRow[] {
+  const accs = factRollup(digests, money.agency, (d) => (d.agencies.length ? d.agencies : [NO_AGENCY]));
   return [...accs.keys()]
     .sort((a, b) => compareKeys(a, b, NO_AGENCY))
     .map((agency) => ({ agency, ...accs.get(agency)!.measures() }));
@@ -238,26 +263,18 @@ export function agencyRollup(digests: readonly ActivityDigest[], facts: readonly
 
 export function countryRollup(
   digests: readonly ActivityDigest[],
-  facts: readonly FactRow[],
+  money: FactMoney,
   country: (iso3: string) => { name: string; region: string; priority: boolean },
 ): CountryRollupRow[] {
-  const accs = factRollup(
-    digests,
-    facts,
-    (d) => (d.countries.length ? d.countries : [NO_COUNTRY]),
-    (f) => f.country,
-  );
+  const accs = factRollup(digests, money.country, (d) => (d.countries.length ? d.countries : [NO_COUNTRY]));
   return [...accs.keys()]
     .sort((a, b) => compareKeys(a, b, NO_COUNTRY))
     .map((iso3) => ({ iso3, ...country(iso3), ...accs.get(iso3)!.measures() }));
 }
 
-export function yearRollup(digests: readonly ActivityDigest[], facts: readonly FactRow[]): YearRollupRow[] {
-  const accs = factRollup<number | string>(
-    digests,
-    facts,
-    (d) => (d.periods ? d.periods.map((p) => p.year) : [UNDATED_PERIOD]),
-    (f) => f.year ?? UNDATED_PERIOD,
+export function yearRollup(digests: readonly ActivityDigest[], money: FactMoney): YearRollupRow[] {
+  const accs = factRollup<number | string>(digests, money.year, (d) =>
+    d.periods ? d.periods.map((p) => p.year) : [UNDATED_PERIOD],
   );
   return [...accs.keys()]
     .sort((a, b) => compareKeys(a, b, UNDATED_PERIOD))

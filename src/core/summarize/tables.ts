@@ -7,7 +7,7 @@ import type { CellValue } from "../grid";
 import { TABLES } from "../layout/sheet-names";
 import type { Summaries } from "./build";
 import type { CoverageRow } from "./coverage";
-import type { FactRow } from "./facts";
+import { factCells, factSourceOf, type FactRow } from "./facts";
 import type { AgencyRollupRow, CountryRollupRow, HierarchyRollupRow, Measures, YearRollupRow } from "./rollups";
 
 export const FORMATS = {
@@ -200,23 +200,29 @@ export const FACTS: TableSpec<FactRow> = {
   columns: FACT_COLUMNS,
 };
 
-export function renderTable<R>(spec: TableSpec<R>, rows: readonly R[]): RenderedTable {
+/** One row's cells: a fresh array per row (the values op keeps it), strings and numbers as the row has them. */
+function cellsOf<R>(cols: readonly ColumnSpec<R>[], r: R): CellValue[] {
+  const cells: CellValue[] = new Array(cols.length);
+  for (let j = 0; j < cols.length; j++) cells[j] = cols[j]!.value(r);
+  return cells;
+}
+
+function rendered<R>(spec: TableSpec<R>, rows: CellValue[][]): RenderedTable {
   const cols = spec.columns;
-  const out: CellValue[][] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const cells: CellValue[] = new Array(cols.length);
-    for (let j = 0; j < cols.length; j++) cells[j] = cols[j]!.value(r);
-    out[i] = cells;
-  }
   return {
     name: spec.name,
     title: spec.title,
     headers: cols.map((c) => c.header),
     formats: cols.map((c) => c.format),
     widths: cols.map((c) => c.width),
-    rows: out,
+    rows,
   };
+}
+
+export function renderTable<R>(spec: TableSpec<R>, rows: readonly R[]): RenderedTable {
+  const out: CellValue[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = cellsOf(spec.columns, rows[i]!);
+  return rendered(spec, out);
 }
 
 /** A table not yet turned into cells: layout needs only its spec and row count. */
@@ -250,8 +256,28 @@ export function summaryTables(s: Summaries): PendingTable[] {
     pending(BY_COUNTRY, s.byCountry),
     pending(BY_YEAR, s.byYear),
     pending(COVERAGE, s.coverage),
-    pending(FACTS, s.facts),
+    factsTable(s),
   ];
+}
+
+/**
+ * tblFacts, made straight from the summaries' digests when they have them (buildSummaries): one array
+ * of cells per row, each row object dropped as soon as its cells are read, so the values block is the
+ * only copy of the ~650,000 rows of a 100,000-activity plan. A Summaries put together by hand (tests)
+ * has no source and renders its own `facts`.
+ */
+function factsTable(s: Summaries): PendingTable {
+  const source = factSourceOf(s);
+  if (!source) return pending(FACTS, s.facts);
+  return {
+    ...pending(FACTS, []),
+    rowCount: source.count,
+    render: () =>
+      rendered(
+        FACTS,
+        factCells(source, (r) => cellsOf(FACTS.columns, r)),
+      ),
+  };
 }
 
 export function renderSummaries(s: Summaries): RenderedTable[] {
