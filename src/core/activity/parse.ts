@@ -3,25 +3,19 @@
  * problems with their cell addresses. It converts and normalises; it does not judge (existence of codes,
  * ranges, dates inside the plan period are validation's). It never throws, whatever the grid holds.
  */
-import { columnLetters, isBlank, type CellValue, type Grid } from "../grid";
+import { isBlank, type CellValue, type Grid } from "../grid";
 import type { Issue } from "../issues";
 import { showValue } from "../issues";
 import { PLAN_2023_2026, type FrameworkIndex } from "../framework";
 import { ACTIVITY_COLUMNS, type ActivityKey } from "./columns";
-import type { ParsedActivities, ParsedCell, ParsedRow } from "./parsed";
+import type { FieldProblem, ParsedActivities, ParsedRow } from "./parsed";
 import { emptyRecord, type ActivityRecord } from "./record";
 import { convertField, NOTE_SEVERITY } from "./normalize-fields";
 import { mapHeaders } from "./normalize-header";
+import { addressAt, problemAt, rawAt, SheetLayout, SheetRow } from "./sheet-row";
 
 export { findHeaderRow, mapHeaders, HEADER_SEARCH_ROWS } from "./normalize-header";
 export { NOTE_CODES, NOTE_SEVERITY } from "./normalize-fields";
-
-/** A row is blank when every cell the user owns is blank (the add-in's score columns do not count). */
-function isBlankRow(row: readonly CellValue[] | undefined, scoreOffsets: ReadonlySet<number>): boolean {
-  if (!row) return true;
-  for (let i = 0; i < row.length; i++) if (!scoreOffsets.has(i) && !isBlank(row[i])) return false;
-  return true;
-}
 
 /**
  * @param plan the framework whose titles resolve codes typed as titles (default: the 2023-2026 plan).
@@ -41,9 +35,11 @@ export function parseActivities(grid: Grid, plan: FrameworkIndex = PLAN_2023_202
   };
   if (header.headerRow === null) return result;
 
-  const columns = ACTIVITY_COLUMNS.map((c) => new ColumnReader(c.key, c.header, header.columnOf[c.key], grid.left));
-  const scoreOffsets = new Set(header.scoreColumns.map((c) => c - grid.left));
+  const layout = new SheetLayout(header.columnOf, grid.left);
+  const readers = ACTIVITY_COLUMNS.map((c, k) => new ColumnReader(c.key, layout.offsets[k]!, plan));
+  const scoreOffsets = header.scoreColumns.length > 0 ? new Set(header.scoreColumns.map((c) => c - grid.left)) : null;
   const firstData = header.headerRow - grid.top + 1;
+  const rows: ParsedRow[] = result.rows;
   let pendingBlanks: number[] = [];
   for (let r = firstData; r < grid.rows.length; r++) {
     const sheetRow = grid.top + r;
@@ -57,26 +53,37 @@ export function parseActivities(grid: Grid, plan: FrameworkIndex = PLAN_2023_202
       for (const b of pendingBlanks) result.blankRows.push(b);
       pendingBlanks = [];
     }
-    result.rows.push(parseRow(row ?? [], sheetRow, columns, plan));
+    rows.push(parseRow(row ?? NO_VALUES, sheetRow, readers, layout));
   }
   // The problems as Issues are built on first read only: validation reads the cells' problems directly,
   // and on a messy 100,000-row sheet an Issue per problem is 100,000s of objects nobody asked for.
   let problems: Issue[] | null = null;
-  const rows = result.rows;
   Object.defineProperty(result, "problems", {
     enumerable: true,
-    get: () => (problems ??= problemsOf(grid.sheet, rows, columns)),
+    get: () => (problems ??= problemsOf(grid.sheet, rows)),
   });
   return result;
 }
 
-function problemsOf(sheet: string, rows: readonly ParsedRow[], columns: readonly ColumnReader[]): Issue[] {
+const NO_VALUES: readonly CellValue[] = Object.freeze([]);
+
+/** A row is blank when every cell the user owns is blank (the add-in's score columns do not count). */
+function isBlankRow(row: readonly CellValue[] | undefined, scoreOffsets: ReadonlySet<number> | null): boolean {
+  if (!row) return true;
+  for (let i = 0; i < row.length; i++) {
+    if (!isBlank(row[i]) && (scoreOffsets === null || !scoreOffsets.has(i))) return false;
+  }
+  return true;
+}
+
+function problemsOf(sheet: string, rows: readonly ParsedRow[]): Issue[] {
   const out: Issue[] = [];
   for (const parsed of rows) {
-    for (const c of columns) {
-      const cell = parsed.cells[c.key];
-      if (!cell.problem || cell.address === null) continue;
-      out.push(toIssue(sheet, parsed.row, c.header, cell, parsed.record.id));
+    for (const c of ACTIVITY_COLUMNS) {
+      const problem = problemAt(parsed, c.key);
+      const address = problem ? addressAt(parsed, c.key) : null;
+      if (!problem || address === null) continue;
+      out.push(toIssue(sheet, parsed.row, c.header, address, rawAt(parsed, c.key), problem, parsed.record.id));
     }
   }
   return out;
@@ -88,15 +95,44 @@ function problemsOf(sheet: string, rows: readonly ParsedRow[], columns: readonly
  * (ID, Activity, Notes) are unique per row and are not memoised. Bounded so memory stays flat.
  */
 const UNMEMOISED = new Set<ActivityKey>(["id", "title", "notes"]);
-const MEMO_LIMIT = 20_000;
+export const MEMO_LIMIT = 20_000;
 const MEMO_TEXT_LIMIT = 200;
 type Conversion = ReturnType<typeof convertField>;
+type Value = ActivityRecord[ActivityKey];
 
-/** One canonical column of this sheet: where it is, and the values already converted in it. */
-class ColumnReader {
-  readonly offset: number | null;
-  readonly letters: string;
+/** Which fast path a column's already-clean values may take (the converter's own answer, without calling it). */
+type FastPath = "text" | "number" | "progress" | "none";
+const FAST_PATH: Record<ActivityKey, FastPath> = {
+  id: "text",
+  title: "text",
+  notes: "text",
+  budgetUsd: "number",
+  fundedUsd: "number",
+  need: "number",
+  valueAdded: "number",
+  engagement: "number",
+  progress: "progress",
+  outcome: "none",
+  subOutcome: "none",
+  approach: "none",
+  leadAgencies: "none",
+  level: "none",
+  countries: "none",
+  stage: "none",
+  status: "none",
+  startDate: "none",
+  endDate: "none",
+};
+
+/**
+ * One canonical column of this sheet: where it is, and the values already converted in it. `read` returns
+ * the record value and leaves the cell's problem in `problem` (no result object per cell).
+ */
+export class ColumnReader {
+  /** The problem of the last value read, or null. Each problem is this cell's own object. */
+  problem: FieldProblem | null = null;
   private readonly memoised: boolean;
+  private readonly fast: FastPath;
   private readonly texts = new Map<string, Conversion>();
   private readonly numbers = new Map<number, Conversion>();
   private readonly dates = new Map<number, Conversion>();
@@ -104,34 +140,72 @@ class ColumnReader {
 
   constructor(
     readonly key: ActivityKey,
-    readonly header: string,
-    readonly col: number | undefined,
-    left: number,
+    /** Offset into a grid row, or -1 when the column is missing from the sheet. */
+    readonly offset: number,
+    private readonly plan: FrameworkIndex,
   ) {
-    this.offset = col === undefined ? null : col - left;
-    this.letters = col === undefined ? "" : columnLetters(col);
     this.memoised = !UNMEMOISED.has(key);
+    this.fast = FAST_PATH[key];
   }
 
-  convert(raw: CellValue, plan: FrameworkIndex): Conversion {
-    if (!this.memoised) return safeConvert(this.key, raw, plan);
-    if (raw === null) return (this.blank ??= safeConvert(this.key, raw, plan));
-    let memo: Map<string, Conversion> | Map<number, Conversion> | null = null;
-    let k: string | number = 0;
-    if (typeof raw === "string" && raw.length <= MEMO_TEXT_LIMIT) [memo, k] = [this.texts, raw];
-    else if (typeof raw === "number") [memo, k] = [this.numbers, raw];
-    else if (raw instanceof Date) [memo, k] = [this.dates, raw.getTime()];
-    if (memo === null) return safeConvert(this.key, raw, plan);
-    const hit = (memo as Map<string | number, Conversion>).get(k);
-    if (hit) return Array.isArray(hit.value) ? { value: [...hit.value], problem: hit.problem } : hit;
-    const fresh = safeConvert(this.key, raw, plan);
-    // Problems are shared by every cell with the same value: frozen, so no consumer can edit them for all.
-    if (fresh.problem) Object.freeze(Object.freeze(fresh.problem).suggestions);
+  /** Distinct values remembered (for tests: the memo is bounded). */
+  get memoSize(): number {
+    return this.texts.size + this.numbers.size + this.dates.size;
+  }
+
+  read(raw: CellValue): Value {
+    // Fast paths: values that convert to themselves with no problem, which is most cells of a kept plan.
+    switch (this.fast) {
+      case "text":
+        if (typeof raw === "string") {
+          this.problem = null;
+          return raw.trim();
+        }
+        break;
+      case "number":
+        if (typeof raw === "number" && Number.isFinite(raw)) {
+          this.problem = null;
+          return raw;
+        }
+        break;
+      case "progress":
+        if (typeof raw === "number" && raw >= 0 && raw <= 1) {
+          this.problem = null;
+          return raw;
+        }
+        break;
+      case "none":
+        break;
+    }
+    return this.take(this.convert(raw));
+  }
+
+  private take(c: Conversion): Value {
+    const p = c.problem;
+    // A remembered problem is shared by every cell with the same value: each cell gets its own copy.
+    this.problem = p === null ? null : { code: p.code, message: p.message, suggestions: [...p.suggestions] };
+    return c.value;
+  }
+
+  private convert(raw: CellValue): Conversion {
+    if (!this.memoised) return safeConvert(this.key, raw, this.plan);
+    if (raw === null) return (this.blank ??= safeConvert(this.key, raw, this.plan));
+    if (typeof raw === "string") {
+      return raw.length <= MEMO_TEXT_LIMIT
+        ? this.remember(this.texts, raw, raw)
+        : safeConvert(this.key, raw, this.plan);
+    }
+    if (typeof raw === "number") return this.remember(this.numbers, raw, raw);
+    if (raw instanceof Date) return this.remember(this.dates, raw.getTime(), raw);
+    return safeConvert(this.key, raw, this.plan);
+  }
+
+  private remember<K>(memo: Map<K, Conversion>, k: K, raw: CellValue): Conversion {
+    const hit = memo.get(k);
+    if (hit !== undefined) return hit;
+    const fresh = safeConvert(this.key, raw, this.plan);
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    (memo as Map<string | number, Conversion>).set(
-      k,
-      Array.isArray(fresh.value) ? { value: [...fresh.value], problem: fresh.problem } : fresh,
-    );
+    memo.set(k, fresh);
     return fresh;
   }
 }
@@ -152,68 +226,78 @@ function safeConvert(key: ActivityKey, raw: CellValue, plan: FrameworkIndex): Co
   }
 }
 
-const MISSING: ParsedCell = Object.freeze({ raw: null, col: null, address: null, problem: null });
+const COLUMN_COUNT = ACTIVITY_COLUMNS.length;
+/** Reused for every row: the converted values before they go into the record literal. */
+const scratch: Value[] = new Array<Value>(COLUMN_COUNT).fill(null);
 
 function parseRow(
   row: readonly CellValue[],
   sheetRow: number,
-  columns: readonly ColumnReader[],
-  plan: FrameworkIndex,
-): ParsedRow {
-  const cells = {} as Record<ActivityKey, ParsedCell>;
-  const values = {} as Record<ActivityKey, unknown>;
-  for (const c of columns) {
-    if (c.offset === null) {
-      cells[c.key] = MISSING;
-      values[c.key] = emptyRecord()[c.key];
+  readers: readonly ColumnReader[],
+  layout: SheetLayout,
+): SheetRow {
+  let problems: (FieldProblem | null)[] | null = null;
+  for (let k = 0; k < COLUMN_COUNT; k++) {
+    const c = readers[k]!;
+    if (c.offset < 0) {
+      scratch[k] = EMPTY[c.key]; // the list fields are copied in toRecord
       continue;
     }
-    const raw = row[c.offset] ?? null;
-    const converted = c.convert(raw, plan);
-    cells[c.key] = { raw, col: c.col!, address: `${c.letters}${sheetRow}`, problem: converted.problem };
-    values[c.key] = converted.value;
+    scratch[k] = c.read(row[c.offset] ?? null);
+    if (c.problem !== null) (problems ??= new Array<FieldProblem | null>(COLUMN_COUNT).fill(null))[k] = c.problem;
   }
-  // Converters return the field's own type ("" / [] / null when unreadable), so the record is well-typed.
-  return { row: sheetRow, cells, record: toRecord(values) };
+  return new SheetRow(sheetRow, toRecord(scratch), row, problems, layout);
 }
 
-/** A fixed-shape literal, so that 100,000 records share one hidden class. */
-function toRecord(v: Record<ActivityKey, unknown>): ActivityRecord {
-  const r = v as unknown as ActivityRecord;
+const EMPTY: Readonly<ActivityRecord> = Object.freeze(emptyRecord());
+
+/**
+ * A fixed-shape literal, so that 100,000 records share one hidden class. Converters return the field's
+ * own type ("" / [] / null when unreadable), in ACTIVITY_COLUMNS order, so the casts hold. The two list
+ * fields are copied: remembered conversions are shared, records must not share arrays.
+ */
+function toRecord(v: readonly Value[]): ActivityRecord {
   return {
-    id: r.id,
-    title: r.title,
-    outcome: r.outcome,
-    subOutcome: r.subOutcome,
-    approach: r.approach,
-    leadAgencies: r.leadAgencies,
-    level: r.level,
-    countries: r.countries,
-    stage: r.stage,
-    status: r.status,
-    startDate: r.startDate,
-    endDate: r.endDate,
-    budgetUsd: r.budgetUsd,
-    fundedUsd: r.fundedUsd,
-    progress: r.progress,
-    need: r.need,
-    valueAdded: r.valueAdded,
-    engagement: r.engagement,
-    notes: r.notes,
+    id: v[0] as string,
+    title: v[1] as string,
+    outcome: v[2] as string,
+    subOutcome: v[3] as string,
+    approach: v[4] as string,
+    leadAgencies: (v[5] as string[]).slice(),
+    level: v[6] as string,
+    countries: (v[7] as string[]).slice(),
+    stage: v[8] as string,
+    status: v[9] as string,
+    startDate: v[10] as string | null,
+    endDate: v[11] as string | null,
+    budgetUsd: v[12] as number | null,
+    fundedUsd: v[13] as number | null,
+    progress: v[14] as number | null,
+    need: v[15] as number | null,
+    valueAdded: v[16] as number | null,
+    engagement: v[17] as number | null,
+    notes: v[18] as string,
   };
 }
 
-function toIssue(sheet: string, row: number, column: string, cell: ParsedCell, activityId: string): Issue {
-  const problem = cell.problem!;
+function toIssue(
+  sheet: string,
+  row: number,
+  column: string,
+  address: string,
+  raw: CellValue,
+  problem: FieldProblem,
+  activityId: string,
+): Issue {
   const issue: Issue = {
     code: problem.code,
     severity: NOTE_SEVERITY[problem.code] ?? "error",
     sheet,
     row,
     column,
-    cell: cell.address,
-    value: showValue(cell.raw),
-    message: `${sheet}!${cell.address} (${column}): ${problem.message}`,
+    cell: address,
+    value: showValue(raw),
+    message: `${sheet}!${address} (${column}): ${problem.message}`,
   };
   if (problem.suggestions[0] !== undefined) issue.suggestion = problem.suggestions[0];
   if (activityId !== "") issue.activityId = activityId;

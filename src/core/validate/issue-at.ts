@@ -5,6 +5,7 @@
 import type { ActivityKey } from "../activity/columns";
 import { NOTE_CODES } from "../activity/parse";
 import type { ParsedCell, ParsedRow } from "../activity/parsed";
+import { addressAt, colAt, problemAt, rawAt } from "../activity/sheet-row";
 import { cellAddress } from "../grid";
 import { showValue, type Issue, type Severity } from "../issues";
 import type { RuleContext } from "./types";
@@ -26,11 +27,18 @@ export function blocked(cell: ParsedCell | undefined): boolean {
   return !cell || cell.col === null || (cell.problem !== null && !NOTE_CODES.has(cell.problem.code));
 }
 
+/** blocked() for one cell of a row, read without building the row's ParsedCell objects. */
+export function blockedAt(row: ParsedRow, key: ActivityKey): boolean {
+  if (colAt(row, key) === null) return true;
+  const p = problemAt(row, key);
+  return p !== null && !NOTE_CODES.has(p.code);
+}
+
 /** The activity ID of a row as an officer would recognise it ("" when the ID cell is empty). */
 export function activityIdOf(row: ParsedRow): string {
   const id = row.record.id;
   if (typeof id === "string" && id.trim() !== "") return id.trim();
-  return showValue(row.cells.id?.raw).trim();
+  return showValue(rawAt(row, "id")).trim();
 }
 
 /**
@@ -38,16 +46,16 @@ export function activityIdOf(row: ParsedRow): string {
  * column is reported once by the structure rules, not once per row.
  */
 export function cellIssue(row: ParsedRow, key: ActivityKey, ctx: RuleContext, text: IssueText): Issue | null {
-  const cell = row.cells[key];
-  if (!cell || cell.col === null) return null;
+  const col = colAt(row, key);
+  if (col === null) return null;
   const issue: Issue = {
     code: text.code,
     severity: text.severity,
     sheet: ctx.sheet,
     row: row.row,
     column: ctx.headerOf(key),
-    cell: cell.address ?? cellAddress(row.row, cell.col),
-    value: showValue(cell.raw),
+    cell: addressAt(row, key) ?? cellAddress(row.row, col),
+    value: showValue(rawAt(row, key)),
     message: text.message,
   };
   if (text.suggestion !== undefined && text.suggestion !== "") issue.suggestion = text.suggestion;

@@ -5,12 +5,11 @@
  */
 import type { ParsedRow } from "../../activity/parsed";
 import type { Issue } from "../../issues";
-import { blocked, cellIssues, NONE } from "../issue-at";
+import { blockedAt, cellIssues, NONE } from "../issue-at";
 import type { RowRule } from "../types";
 
 function clean(row: ParsedRow, key: "status" | "progress" | "endDate"): boolean {
-  const c = row.cells[key];
-  return !blocked(c);
+  return !blockedAt(row, key);
 }
 
 function percent(p: number): string {
@@ -94,8 +93,7 @@ export const pastEndDate: RowRule = {
     if (!end || end >= ctx.asOf || CLOSED.has(row.record.status) || !clean(row, "endDate")) return NONE;
     // A status the lists do not know is reported by status-unknown; judging it here would guess.
     const status = row.record.status;
-    const statusCell = row.cells.status;
-    const statusKnown = status !== "" && !blocked(statusCell);
+    const statusKnown = status !== "" && !blockedAt(row, "status");
     const message = `End date ${end} has passed (as of ${ctx.asOf}) but the status is ${status ? `"${status}"` : "empty"}. Update the status (Completed, Cancelled or Delayed) or move the end date.`;
     const out: Issue[] = [...cellIssues(row, "endDate", ctx, { code: this.code, severity: this.severity, message })];
     if (statusKnown && status !== "Delayed")

@@ -5,6 +5,7 @@
  */
 import { ACTIVITY_COLUMNS } from "../../activity/columns";
 import type { FieldProblem, ParsedRow } from "../../activity/parsed";
+import { problemAt, rawAt } from "../../activity/sheet-row";
 import type { Issue, Severity } from "../../issues";
 import { isBlank } from "../../grid";
 import { showValue } from "../../issues";
@@ -59,7 +60,7 @@ function messageOf(header: string, p: FieldProblem): string {
  */
 function namesRegionOnly(row: ParsedRow): boolean {
   if (row.record.level !== "International" && row.record.level !== "Regional") return false;
-  const raw = row.cells.countries.raw;
+  const raw = rawAt(row, "countries");
   if (isBlank(raw) || typeof raw !== "string") return false;
   const r = regionCheck.get(raw);
   if (r !== undefined) return r;
@@ -86,14 +87,14 @@ export const fieldProblems: RowRule = {
   check(row, ctx) {
     let out: Issue[] | null = null;
     for (const { key, header } of ctx.present) {
-      const p = row.cells[key]?.problem;
+      const p = problemAt(row, key);
       if (!p) continue;
       if (key === "countries" && p.code === "country-unknown" && namesRegionOnly(row)) {
         (out ??= []).push(
           ...cellIssues(row, key, ctx, {
             code: "countries-region",
             severity: "info",
-            message: `Countries "${showValue(row.cells.countries.raw)}" names a region or scope, not only countries; the region is not counted in the summary by country. List the countries (ISO codes or names) to count them there.`,
+            message: `Countries "${showValue(rawAt(row, "countries"))}" names a region or scope, not only countries; the region is not counted in the summary by country. List the countries (ISO codes or names) to count them there.`,
           }),
         );
         continue;

@@ -6,9 +6,10 @@
  */
 import type { ActivityKey } from "../../activity/columns";
 import type { ParsedRow } from "../../activity/parsed";
+import { rawAt } from "../../activity/sheet-row";
 import { isBlank } from "../../grid";
 import { showValue, type Issue } from "../../issues";
-import { blocked, cellIssues, codeWithTitle, NONE, orList } from "../issue-at";
+import { blockedAt, cellIssues, codeWithTitle, NONE, orList } from "../issue-at";
 import type { RowRule, RuleContext } from "../types";
 
 type Level = "outcome" | "subOutcome" | "approach";
@@ -46,13 +47,12 @@ interface RowSlot {
 }
 
 function codeCell(row: ParsedRow, key: "outcome" | "subOutcome" | "approach", ctx: RuleContext): CodeCell {
-  const cell = row.cells[key];
-  const raw = cell?.raw ?? null;
+  const raw = rawAt(row, key);
   const recorded = row.record[key];
   const code = typeof recorded === "string" ? recorded.trim() : "";
   const blank = code === "" && isBlank(raw);
   const valid = code !== "" && ctx.framework.level(code) === key;
-  return { code, valid, blank, reported: blocked(cell), text: valid || blank ? code : showValue(raw).trim() };
+  return { code, valid, blank, reported: blockedAt(row, key), text: valid || blank ? code : showValue(raw).trim() };
 }
 
 /** The three code cells of a row, computed once per row and shared by the hierarchy rules. */

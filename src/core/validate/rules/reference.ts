@@ -6,6 +6,7 @@
  */
 import type { ActivityKey } from "../../activity/columns";
 import type { ParsedRow } from "../../activity/parsed";
+import { rawAt } from "../../activity/sheet-row";
 import { isBlank } from "../../grid";
 import { showValue, type Issue, type Severity } from "../../issues";
 import {
@@ -21,14 +22,14 @@ import {
   suggestStage,
   suggestStatus,
 } from "../../reference";
-import { blocked, cellIssues, NONE, orList } from "../issue-at";
+import { blockedAt, cellIssues, NONE, orList } from "../issue-at";
 import type { RowRule, RuleContext } from "../types";
 
 /** The cell's text when the rules should judge it: present, not blank, not already reported. */
 function judgeable(row: ParsedRow, key: ActivityKey): string | null {
-  const cell = row.cells[key];
-  if (blocked(cell) || !cell || isBlank(cell.raw)) return null;
-  return showValue(cell.raw).trim();
+  if (blockedAt(row, key)) return null;
+  const raw = rawAt(row, key);
+  return isBlank(raw) ? null : showValue(raw).trim();
 }
 
 /**
@@ -186,8 +187,7 @@ function missingRule(code: string, key: ActivityKey, header: string, severity: S
     meaning: `The ${header} cell is empty; ${why}.`,
     fix: `Fill in the ${header}.`,
     check(row, ctx) {
-      const cell = row.cells[key];
-      if (blocked(cell) || !cell || !isBlank(cell.raw)) return NONE;
+      if (blockedAt(row, key) || !isBlank(rawAt(row, key))) return NONE;
       return cellIssues(row, key, ctx, {
         code: this.code,
         severity: this.severity,
@@ -222,8 +222,7 @@ export const countriesMissing: RowRule = {
     "A national or regional activity names no country, so it is left out of the summary by country and of country scores.",
   fix: "List the countries the activity covers (ISO codes or names, separated by commas).",
   check(row, ctx) {
-    const cell = row.cells.countries;
-    if (blocked(cell) || !cell || !isBlank(cell.raw)) return NONE;
+    if (blockedAt(row, "countries") || !isBlank(rawAt(row, "countries"))) return NONE;
     if (row.record.level !== "National" && row.record.level !== "Regional") return NONE;
     return cellIssues(row, "countries", ctx, {
       code: this.code,

@@ -5,9 +5,10 @@
  */
 import type { ActivityKey } from "../../activity/columns";
 import type { ParsedRow } from "../../activity/parsed";
+import { rawAt } from "../../activity/sheet-row";
 import { ERROR_VALUES, isBlank, isCellError, type CellValue } from "../../grid";
 import { showValue, type Issue } from "../../issues";
-import { blocked, cellIssues, NONE } from "../issue-at";
+import { blockedAt, cellIssues, NONE } from "../issue-at";
 import type { RowRule, RuleContext, SheetRule } from "../types";
 import { ACTIVITY_COLUMNS } from "../../activity/columns";
 
@@ -25,8 +26,7 @@ export function isErrorValue(v: CellValue): boolean {
 
 /** The cell is present and neither the parser nor the error-value rule reported it. */
 function unreported(row: ParsedRow, key: ActivityKey): boolean {
-  const cell = row.cells[key];
-  return !blocked(cell) && !!cell && !isErrorValue(cell.raw);
+  return !blockedAt(row, key) && !isErrorValue(rawAt(row, key));
 }
 
 export const errorValue: RowRule = {
@@ -40,13 +40,13 @@ export const errorValue: RowRule = {
   check(row, ctx) {
     let out: Issue[] | null = null;
     for (const { key, header } of ctx.present) {
-      const cell = row.cells[key];
-      if (blocked(cell) || !cell || !isErrorValue(cell.raw)) continue;
+      const raw = rawAt(row, key);
+      if (blockedAt(row, key) || !isErrorValue(raw)) continue;
       (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
           severity: this.severity,
-          message: `${header} holds the error value ${showValue(cell.raw)}, so it cannot be read. Replace it with the ${header.toLowerCase()} itself (check the formula or paste it came from).`,
+          message: `${header} holds the error value ${showValue(raw)}, so it cannot be read. Replace it with the ${header.toLowerCase()} itself (check the formula or paste it came from).`,
         }),
       );
     }
@@ -70,13 +70,13 @@ export const dateUnreadable: RowRule = {
   check(row, ctx) {
     let out: Issue[] | null = null;
     for (const [key, header] of DATE_KEYS) {
-      const cell = row.cells[key];
-      if (!unreported(row, key) || !cell || isBlank(cell.raw) || row.record[key] !== null) continue;
+      const raw = rawAt(row, key);
+      if (!unreported(row, key) || isBlank(raw) || row.record[key] !== null) continue;
       (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
           severity: this.severity,
-          message: `${header} "${showValue(cell.raw)}" is not a date. Type it as a date such as 2024-03-31.`,
+          message: `${header} "${showValue(raw)}" is not a date. Type it as a date such as 2024-03-31.`,
         }),
       );
     }
@@ -140,15 +140,15 @@ export const progressOutOfRange: RowRule = {
   fix: "Type a percentage from 0% to 100% (or a fraction from 0 to 1).",
   check(row, ctx) {
     const p = row.record.progress;
-    const cell = row.cells.progress;
-    if (!unreported(row, "progress") || !cell || isBlank(cell.raw)) return NONE;
+    const raw = rawAt(row, "progress");
+    if (!unreported(row, "progress") || isBlank(raw)) return NONE;
     // Text that is not a number is number-unreadable's to report.
     if (p === null || !Number.isFinite(p)) return NONE;
     if (p >= 0 && p <= 1) return NONE;
     return cellIssues(row, "progress", ctx, {
       code: this.code,
       severity: this.severity,
-      message: `Progress ${showValue(cell.raw)} is outside 0% to 100%. Type a percentage from 0% to 100%.`,
+      message: `Progress ${showValue(raw)} is outside 0% to 100%. Type a percentage from 0% to 100%.`,
       suggestion: p < 0 ? "0%" : "100%",
     });
   },
@@ -171,8 +171,8 @@ export const scoreInvalid: RowRule = {
   check(row, ctx) {
     let out: Issue[] | null = null;
     for (const [key, header] of SCORE_KEYS) {
-      const cell = row.cells[key];
-      if (!unreported(row, key) || !cell || isBlank(cell.raw)) continue;
+      const raw = rawAt(row, key);
+      if (!unreported(row, key) || isBlank(raw)) continue;
       const v = row.record[key];
       if (v !== null && Number.isInteger(v) && v >= 1 && v <= 5) continue;
       const n = typeof v === "number" && Number.isFinite(v) ? Math.min(5, Math.max(1, Math.round(v))) : null;
@@ -180,7 +180,7 @@ export const scoreInvalid: RowRule = {
         ...cellIssues(row, key, ctx, {
           code: this.code,
           severity: this.severity,
-          message: `${header} "${showValue(cell.raw)}" is not a whole number from 1 to 5. Type 1 (low) to 5 (high), or leave it empty to use the country's score.`,
+          message: `${header} "${showValue(raw)}" is not a whole number from 1 to 5. Type 1 (low) to 5 (high), or leave it empty to use the country's score.`,
           suggestion: n === null ? undefined : String(n),
         }),
       );
@@ -207,8 +207,8 @@ export const numberUnreadable: RowRule = {
   check(row, ctx) {
     let out: Issue[] | null = null;
     for (const [key, header] of NUMBER_KEYS) {
-      const cell = row.cells[key];
-      if (!unreported(row, key) || !cell || isBlank(cell.raw)) continue;
+      const raw = rawAt(row, key);
+      if (!unreported(row, key) || isBlank(raw)) continue;
       const v = row.record[key];
       if (v !== null && Number.isFinite(v)) continue;
       (out ??= []).push(
@@ -217,8 +217,8 @@ export const numberUnreadable: RowRule = {
           severity: this.severity,
           message:
             key === "progress"
-              ? `Progress "${showValue(cell.raw)}" is not a number. Type a percentage from 0% to 100% (for example 40%), or leave it empty.`
-              : `${header} "${showValue(cell.raw)}" is not an amount. Type the amount in US dollars as a number (for example 25000), or leave it empty.`,
+              ? `Progress "${showValue(raw)}" is not a number. Type a percentage from 0% to 100% (for example 40%), or leave it empty.`
+              : `${header} "${showValue(raw)}" is not an amount. Type the amount in US dollars as a number (for example 25000), or leave it empty.`,
         }),
       );
     }
@@ -294,8 +294,8 @@ export const idMissing: RowRule = {
   meaning: "The activity has no ID, so it cannot be referred to, merged or tracked between versions.",
   fix: "Give the activity a unique ID (for example A-042).",
   check(row, ctx) {
-    const cell = row.cells.id;
-    if (blocked(cell) || !cell || !isBlank(cell.raw)) return NONE;
+    const raw = rawAt(row, "id");
+    if (blockedAt(row, "id") || !isBlank(raw)) return NONE;
     return cellIssues(row, "id", ctx, {
       code: this.code,
       severity: this.severity,
@@ -313,8 +313,8 @@ export const titleMissing: RowRule = {
   meaning: "The activity has no title, so summaries and reports cannot name it.",
   fix: "Type a short description of the activity in the Activity column.",
   check(row, ctx) {
-    const cell = row.cells.title;
-    if (blocked(cell) || !cell || !isBlank(cell.raw)) return NONE;
+    const raw = rawAt(row, "title");
+    if (blockedAt(row, "title") || !isBlank(raw)) return NONE;
     return cellIssues(row, "title", ctx, {
       code: this.code,
       severity: this.severity,
@@ -337,10 +337,10 @@ export const idDuplicate: SheetRule = {
     const byId = new Map<string, ParsedRow | ParsedRow[]>();
     let duplicates = false;
     for (const row of parsed.rows) {
-      const cell = row.cells.id;
-      if (blocked(cell) || !cell || isBlank(cell.raw) || isErrorValue(cell.raw)) continue;
+      const raw = rawAt(row, "id");
+      if (blockedAt(row, "id") || isBlank(raw) || isErrorValue(raw)) continue;
       // IDs are compared as an officer reads them: "a-001 " and "A-001" are the same activity.
-      const k = (typeof cell.raw === "string" ? cell.raw : showValue(cell.raw)).trim().toUpperCase();
+      const k = (typeof raw === "string" ? raw : showValue(raw)).trim().toUpperCase();
       const seen = byId.get(k);
       if (seen === undefined) byId.set(k, row);
       else {
@@ -360,7 +360,7 @@ export const idDuplicate: SheetRule = {
           ...cellIssues(row, "id", ctx, {
             code: this.code,
             severity: this.severity,
-            message: `ID "${showValue(row.cells.id.raw).trim()}" is also used on row${others.length > 1 ? "s" : ""} ${shown}. Give each activity its own ID.`,
+            message: `ID "${showValue(rawAt(row, "id")).trim()}" is also used on row${others.length > 1 ? "s" : ""} ${shown}. Give each activity its own ID.`,
           }),
         );
       }
