@@ -4,7 +4,11 @@
  *   10,000 / 100,000-row Activities file and writing the same values to a new file;
  * - host: our open (zip and XML checks + ExcelJS whole-workbook load) + apply (notes and fills on 3% of
  *   rows, an Issues sheet with a table) + atomic save of the same file;
- * - hostile: time and peak memory to refuse each hostile file.
+ * - hostile: time and peak memory to refuse each hostile file;
+ * - writers: the same cells (those of annotate's output when bench/annotate.ts has left one, else the
+ *   host case's output) written by ExcelJS's streaming writer (Row and Cell objects) and by the
+ *   streaming path's own writer (src/hosts/xlsx/streaming/write.ts, SpreadsheetML straight into the
+ *   zip), as time per million cells; the cells are read first, untimed.
  * The issue's target for annotate is at most 1.5x bare and under 1 GB at 100,000 rows (see annotate.ts).
  */
 import { fork } from "child_process";
@@ -14,6 +18,10 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { ANNOTATION_MARK, SEVERITY_FILLS, type ChangeOp } from "../src/core/changeset";
 import { openWorkbookFile, WorkbookFileError } from "../src/hosts/xlsx";
+import { writeStreamAtomic } from "../src/hosts/xlsx/atomic-write";
+import type { BookStore } from "../src/hosts/xlsx/streaming/store";
+import { newSheet } from "../src/hosts/xlsx/streaming/store";
+import { writeStore } from "../src/hosts/xlsx/streaming/write";
 import { buildZip, minimalXlsx, sharedStringsXml, sheetXml } from "../tests/hostile/support/raw-zip";
 import type { BenchResult } from "./types";
 import { generateRows } from "./validate";
@@ -111,6 +119,51 @@ async function bareStreaming(input: string, output: string): Promise<void> {
     out.commit();
   }
   await writer.commit();
+}
+
+/** Every sheet's rows of a file, as ExcelJS's streaming reader gives them (row.values: 1-based). */
+async function readAllRows(file: string): Promise<{ name: string; rows: ExcelJS.CellValue[][] }[]> {
+  const sheets: { name: string; rows: ExcelJS.CellValue[][] }[] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: "cache",
+    styles: "ignore",
+    worksheets: "emit",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  for await (const sheetReader of reader) {
+    const rows: ExcelJS.CellValue[][] = [];
+    for await (const row of sheetReader as unknown as AsyncIterable<ExcelJS.Row>)
+      rows[row.number] = row.values as ExcelJS.CellValue[];
+    sheets.push({ name: (sheetReader as unknown as { name?: string }).name ?? "Sheet", rows });
+  }
+  return sheets;
+}
+
+/**
+ * The streaming path's writer on the same cells as bareStreamingWriteOf: the rows read first (untimed)
+ * into a store, then writeStore into a temporary file renamed into place, as a save does.
+ */
+export async function storeWriteOf(file: string, output: string): Promise<string> {
+  const store: BookStore = { sheets: [], names: [], date1904: false };
+  let cells = 0;
+  for (const s of await readAllRows(file)) {
+    const sheet = newSheet(s.name);
+    s.rows.forEach((values, r) => {
+      cells += values.filter((v) => v !== undefined && v !== null).length;
+      sheet.rows[r] = { values, styles: [] };
+    });
+    store.sheets.push(sheet);
+  }
+  const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
+  await writeStreamAtomic(output, (out) => writeStore(store, out, { release: true }));
+  const cpu = process.cpuUsage(cpu0);
+  return JSON.stringify({
+    writeMs: Math.round(Number(process.hrtime.bigint() - t0) / 1e6),
+    writeCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    cells,
+  });
 }
 
 /**
@@ -250,6 +303,34 @@ export async function run(): Promise<BenchResult[]> {
       },
     });
   }
+  for (const n of sizes) {
+    // The writers on the same cells: annotate's output when there is one (its facts table is most of it).
+    const annotated = path.join(os.tmpdir(), `iccwc-bench-annotated-${n}.xlsx`);
+    const source = fs.existsSync(annotated) ? annotated : path.join(os.tmpdir(), `iccwc-bench-out-host-${n}.xlsx`);
+    const exceljs = await measureInChild(__filename, ["--child", "bare-write", source, `${source}.exceljs-write.xlsx`]);
+    const ours = await measureInChild(__filename, ["--child", "store-write", source, `${source}.store-write.xlsx`]);
+    const e = JSON.parse(exceljs.note ?? "{}") as { writeMs: number; writeCpuMs: number; cells: number };
+    const o = JSON.parse(ours.note ?? "{}") as { writeMs: number; writeCpuMs: number; cells: number };
+    const perMillion = (ms: number, cells: number): number => Math.round((ms / cells) * 1e6);
+    results.push({
+      name: `write the cells of ${path.basename(source)}`,
+      figures: {
+        cells: o.cells,
+        exceljsWriterMs: e.writeMs,
+        exceljsWriterCpuMs: e.writeCpuMs,
+        exceljsWriterMsPerMillionCells: perMillion(e.writeMs, e.cells),
+        exceljsWriterPeakMb: exceljs.peakRssMb,
+        ourWriterMs: o.writeMs,
+        ourWriterCpuMs: o.writeCpuMs,
+        ourWriterMsPerMillionCells: perMillion(o.writeMs, o.cells),
+        ourWriterPeakMb: ours.peakRssMb,
+        cpuRatioOursToExceljs: Math.round((o.writeCpuMs / e.writeCpuMs) * 100) / 100,
+        outputMbExceljs: Math.round(fs.statSync(`${source}.exceljs-write.xlsx`).size / 1e5) / 10,
+        outputMbOurs: Math.round(fs.statSync(`${source}.store-write.xlsx`).size / 1e5) / 10,
+        loadAverage: os.loadavg()[0]!.toFixed(1),
+      },
+    });
+  }
   for (const [name, file] of Object.entries(hostileFiles())) {
     const f = await measureInChild(__filename, ["--child", "hostile", file]);
     results.push({
@@ -272,6 +353,7 @@ if (require.main === module && process.argv[2] === "--child") {
     else if (kind === "host") await hostRoundTrip(input!, output!, Number(rows));
     else if (kind === "hostile") return refuse(input!);
     else if (kind === "bare-write") return bareStreamingWriteOf(input!, output!);
+    else if (kind === "store-write") return storeWriteOf(input!, output!);
     return undefined;
   });
 }

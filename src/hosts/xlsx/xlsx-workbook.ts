@@ -111,7 +111,8 @@ export class XlsxWorkbook {
     }
     try {
       const store = this.store;
-      if (store) await writeStreamAtomic(target, (out) => writeStore(store, out));
+      // A save is the streamed workbook's last use: its rows are let go of as they are written.
+      if (store) await writeStreamAtomic(target, (out) => writeStore(store, out, { release: true }));
       else await writeFileAtomic(target, await this.toBuffer());
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);

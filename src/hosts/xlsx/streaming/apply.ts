@@ -19,7 +19,16 @@ import {
   type StyleChange,
 } from "../cell-style";
 import { argb, parseRange, sameColor, type Box } from "../ranges";
-import { newSheet, ownStyles, rowOf, setCellValue, type BookStore, type SheetStore, type StyleModel } from "./store";
+import {
+  assertNotReleased,
+  newSheet,
+  ownStyles,
+  rowOf,
+  setCellValue,
+  type BookStore,
+  type SheetStore,
+  type StyleModel,
+} from "./store";
 
 type Op<K extends ChangeOp["kind"]> = Extract<ChangeOp, { kind: K }>;
 
@@ -283,5 +292,6 @@ export async function applyToStore(
   changes: ChangeSet,
   options: ApplyOptions = {},
 ): Promise<ApplyReport> {
+  assertNotReleased(book);
   return applyEach(changes, (op) => applyOp(book, op), options);
 }

@@ -21,8 +21,8 @@ import type { RowStore, StyleModel } from "./store";
 export interface RowXmlContext {
   /** The xf id for a cell of this style; `isDate` when it holds a date (a date needs a date format). */
   styleId(style: StyleModel | undefined, isDate: boolean): number;
-  /** The shared-string index of `text`. */
-  sharedString(text: string): number;
+  /** The shared-string index of `text`, written in column `col`. */
+  sharedString(text: string, col: number): number;
   date1904: boolean;
 }
 
@@ -49,11 +49,11 @@ export function xmlText(s: string): string {
 }
 
 /** The `<c>` element of one cell, or "" for a cell with neither value nor (non-default) style. */
-function cellXml(ctx: RowXmlContext, ref: string, v: unknown, style: StyleModel | undefined): string {
+function cellXml(ctx: RowXmlContext, col: number, ref: string, v: unknown, style: StyleModel | undefined): string {
   switch (typeof v) {
     case "string": {
       const s = ctx.styleId(style, false);
-      return `<c r="${ref}"${s ? ` s="${s}"` : ""} t="s"><v>${ctx.sharedString(v)}</v></c>`;
+      return `<c r="${ref}"${s ? ` s="${s}"` : ""} t="s"><v>${ctx.sharedString(v, col)}</v></c>`;
     }
     case "number": {
       const s = ctx.styleId(style, false);
@@ -104,7 +104,7 @@ export function rowXml(ctx: RowXmlContext, row: RowStore, r: number): string {
     const v = c >= blockCol && c < blockEnd ? block!.cells[c - blockCol] : values[c];
     const style = styles[c];
     if ((v === undefined || v === null) && style === undefined) continue;
-    const xml = cellXml(ctx, columnLetters(c) + r, v, style);
+    const xml = cellXml(ctx, c, columnLetters(c) + r, v, style);
     if (xml === "") continue;
     cells += xml;
     if (min === 0) min = c;

@@ -2,7 +2,7 @@
 import type { CellValue, Grid } from "../../../core/grid";
 import type { ReadOptions, SheetInfo } from "../../../ports/workbook-port";
 import { fromExcelValue } from "../read-grid";
-import { cellValue, forEachValue, type SheetStore } from "./store";
+import { assertNotReleased, cellValue, forEachValue, type SheetStore } from "./store";
 
 interface Extent {
   top: number;
@@ -34,11 +34,13 @@ function extent(sheet: SheetStore): Extent | null {
 }
 
 export function storeSheetInfo(sheet: SheetStore): SheetInfo {
+  assertNotReleased(sheet);
   const e = extent(sheet);
   return { name: sheet.name, rowCount: e?.bottom ?? 0, columnCount: e?.right ?? 0, visible: sheet.state === "visible" };
 }
 
 export function storeGrid(sheet: SheetStore, options: ReadOptions = {}): Grid {
+  assertNotReleased(sheet);
   const e = extent(sheet);
   const extra = (f: unknown[][], n: unknown[][]): Partial<Grid> => ({
     ...(options.formulas ? { formulas: f as Grid["formulas"] } : {}),

@@ -58,6 +58,8 @@ export interface SheetStore {
   protect: boolean;
   /** Print settings ExcelJS carries (orientation, paper size, scale, fit to page). */
   pageSetup?: Record<string, string | number | boolean>;
+  /** Its rows were let go of by a save (BookStore.released). */
+  released?: boolean;
 }
 
 export interface DefinedNameSpec {
@@ -70,6 +72,16 @@ export interface BookStore {
   sheets: SheetStore[];
   names: DefinedNameSpec[];
   date1904: boolean;
+  /** Set by a save that let go of the rows as it wrote them (write.ts, `release`): the store is spent. */
+  released?: boolean;
+}
+
+/** A save that released the rows was the store's last use: anything after it is a programming error. */
+export function assertNotReleased(book: Pick<BookStore, "released">): void {
+  if (book.released)
+    throw new Error(
+      "This streamed workbook was saved with its rows released (the save was its last use): open the saved file to work on it again.",
+    );
 }
 
 export function newSheet(name: string): SheetStore {

@@ -14,7 +14,14 @@ import type { Writable } from "node:stream";
 import { cellAddress } from "../../../core/grid";
 import { parseRange } from "../ranges";
 import { rowXml, type RowXmlContext } from "./row-xml";
-import { cellValue, type BookStore, type SheetStore, type StyleModel, type TableSpec } from "./store";
+import {
+  assertNotReleased,
+  cellValue,
+  type BookStore,
+  type SheetStore,
+  type StyleModel,
+  type TableSpec,
+} from "./store";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS internals without typings, pinned to 4.4 */
 const TableXform = require("exceljs/lib/xlsx/xform/table/table-xform") as new () => {
@@ -31,7 +38,7 @@ const Note = require("exceljs/lib/doc/note") as new (text: string) => { model: R
 interface WorkbookWriterInternals {
   zip: { append(data: string, o: { name: string }): void };
   _worksheets: unknown[];
-  sharedStrings: { add(text: string): number };
+  sharedStrings: SharedStringTable;
   styles: { addStyleModel(model: StyleModel, cellType: number): number };
   commentRefs: unknown[];
   media: unknown[];
@@ -110,6 +117,46 @@ async function drained(sheet: WorksheetWriterInternals): Promise<void> {
   if (deflate?.writableNeedDrain) await once(deflate, "drain");
 }
 
+/**
+ * The shared-string table, in the shape ExcelJS's writer reads at commit (count, values). Its own
+ * table indexes strings in an object used as a dictionary; a Map is faster for the hundreds of
+ * thousands of strings of a large plan (`__proto__` is an ordinary key either way).
+ */
+class SharedStringTable {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** Per column, the last string and its index: a table's rows repeat a column's value (an activity's facts). */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastIndex: number[] = [];
+  totalRefs = 0;
+
+  get count(): number {
+    return this.values.length;
+  }
+
+  add(text: string): number {
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.values.length;
+      this.index.set(text, i);
+      this.values.push(text);
+    }
+    this.totalRefs++;
+    return i;
+  }
+
+  addInColumn(text: string, col: number): number {
+    if (this.lastText[col] === text) {
+      this.totalRefs++;
+      return this.lastIndex[col]!;
+    }
+    const i = this.add(text);
+    this.lastText[col] = text;
+    this.lastIndex[col] = i;
+    return i;
+  }
+}
+
 /** Style ids from the writer's styles manager, looked up once per distinct style object (and kind). */
 function styleIds(wi: WorkbookWriterInternals): RowXmlContext["styleId"] {
   const EMPTY: StyleModel = {};
@@ -139,6 +186,8 @@ function noteModels(sheet: SheetStore): Record<string, unknown>[] {
 }
 
 export async function writeStore(book: BookStore, out: Writable, options: WriteOptions = {}): Promise<void> {
+  assertNotReleased(book);
+  if (options.release) book.released = true;
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useSharedStrings: true,
@@ -146,9 +195,11 @@ export async function writeStore(book: BookStore, out: Writable, options: WriteO
     zip: { zlib: { level: 1 } },
   } as unknown as ExcelJS.stream.xlsx.WorkbookWriterOptions);
   const wi = writer as unknown as WorkbookWriterInternals;
+  const strings = new SharedStringTable();
+  wi.sharedStrings = strings;
   const ctx: RowXmlContext = {
     styleId: styleIds(wi),
-    sharedString: (text) => wi.sharedStrings.add(text),
+    sharedString: (text, col) => strings.addInColumn(text, col),
     date1904: book.date1904,
   };
   const tables: { target: string }[] = [];
@@ -256,7 +307,10 @@ export async function writeStore(book: BookStore, out: Writable, options: WriteO
       }
     }
     if (chunk !== "") wsi.stream.write(chunk);
-    if (options.release) sheet.rows = [];
+    if (options.release) {
+      sheet.rows = [];
+      sheet.released = true;
+    }
     if (sheet.protect)
       await ws.protect("", {
         selectLockedCells: true,
