@@ -132,6 +132,8 @@ export const EXTRA_STEPS: AnnotateStep[] = [
       const out = await scorePlan(port, {
         asOf: ctx.asOf,
         writeColumns: true,
+        // The columns write the one-line breakdown; the contributions behind it are not kept.
+        keepContributions: false,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
         ...(ctx.validation ? { validation: ctx.validation } : {}),
       });

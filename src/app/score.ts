@@ -34,6 +34,11 @@ export interface ScorePlanOptions {
    * It must be made against the same plan (framework); a report of another sheet or date is ignored.
    */
   validation?: ValidationReport;
+  /**
+   * Keep every activity's contributions in the result (the JSON shows them). False leaves them empty
+   * and keeps the one-line breakdown, which is all the score columns write. @default true
+   */
+  keepContributions?: boolean;
 }
 
 export interface ScorePlanResult {
@@ -80,6 +85,7 @@ export async function scorePlan(port: WorkbookPort, options: ScorePlanOptions): 
   const result = scoreActivities(validation.parsed, settings, {
     invalidRows: invalidRowsOf(validation),
     rollupLabel: rollupLabeller(framework, settings),
+    ...(options.keepContributions === false ? { keepContributions: false } : {}),
   });
   if (!options.writeColumns) return { result, settings, settingsIssues, validation };
 

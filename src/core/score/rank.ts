@@ -16,6 +16,11 @@ export function compareForRank(a: RankKey, b: RankKey): number {
   const sa = a.score ?? -Infinity;
   const sb = b.score ?? -Infinity;
   if (sa !== sb) return sb - sa;
+  return compareTies(a, b);
+}
+
+/** The tie rule alone: everything after the score. */
+function compareTies(a: RankKey, b: RankKey): number {
   const ea = a.engagement ?? -Infinity;
   const eb = b.engagement ?? -Infinity;
   if (ea !== eb) return eb - ea;
@@ -42,9 +47,9 @@ export function rankAll(
   idx.sort((x, y) => {
     const d = score(y) - score(x);
     if (d !== 0) return d;
-    const a = keys[x]!;
-    const b = keys[y]!;
-    return compareForRank({ ...a, score: 0 }, { ...b, score: 0 });
+    // The tie rule straight on the keys: a copy of both keys per comparison (to blank their scores)
+    // was most of the time of scoring 100,000 rows nine times, and millions of objects for the GC.
+    return compareTies(keys[x]!, keys[y]!);
   });
   const ranks: (number | null)[] = new Array<number | null>(keys.length).fill(null);
   idx.forEach((i, position) => {

@@ -22,11 +22,18 @@ export interface ScoreOptions {
   rollupLabel?: (dimension: keyof Rollups, key: string) => string;
   /** Skip the sensitivity analysis (eight rescorings): then every `sensitivity` is null. */
   skipSensitivity?: boolean;
+  /**
+   * Keep each activity's contributions (criterion, points, text) in the result. False leaves them
+   * empty; the breakdown text, which says the same in one line, is kept. A caller that only writes the
+   * score columns (annotate) saves about 1.8 KB per activity: ~180 MB at 100,000 rows. @default true
+   */
+  keepContributions?: boolean;
   criteria?: readonly Criterion[];
 }
 
 export function scoreActivities(parsed: ParsedActivities, settings: Settings, options: ScoreOptions = {}): ScoreResult {
   const criteria = options.criteria ?? CRITERIA;
+  const keepContributions = options.keepContributions ?? true;
   const countries = indexCountries(settings.countries);
   const scale = scaleFor(settings, criteria);
   const rows = parsed.rows;
@@ -58,7 +65,7 @@ export function scoreActivities(parsed: ParsedActivities, settings: Settings, op
           }
         : {
             score: s.score,
-            contributions: s.contributions,
+            contributions: keepContributions ? s.contributions : [],
             breakdown: breakdownText(s.contributions, s.score),
             reason: null,
             engagement: inp.engagement?.value ?? null,
