@@ -10,11 +10,34 @@ import { columnLetters, type CellValue } from "../grid";
 import { ACTIVITY_COLUMNS, type ActivityKey } from "./columns";
 import type { FieldProblem, ParsedCell, ParsedRow } from "./parsed";
 import type { ActivityRecord } from "./record";
+import { NOTE_CODES } from "./normalize-fields";
 
-/** Index of each canonical column in ACTIVITY_COLUMNS (and in a SheetRow's problem list). */
-export const COLUMN_INDEX: Readonly<Record<ActivityKey, number>> = Object.freeze(
-  Object.fromEntries(ACTIVITY_COLUMNS.map((c, i) => [c.key, i])) as Record<ActivityKey, number>,
-);
+/**
+ * Index of each canonical column in ACTIVITY_COLUMNS (and in a SheetRow's problem list). Written out as a
+ * literal (a test keeps it in step with ACTIVITY_COLUMNS): the rules read it millions of times on a large
+ * sheet, and a literal with constant keys is the fastest lookup V8 has.
+ */
+export const COLUMN_INDEX: { readonly [K in ActivityKey]: number } = {
+  id: 0,
+  title: 1,
+  outcome: 2,
+  subOutcome: 3,
+  approach: 4,
+  leadAgencies: 5,
+  level: 6,
+  countries: 7,
+  stage: 8,
+  status: 9,
+  startDate: 10,
+  endDate: 11,
+  budgetUsd: 12,
+  fundedUsd: 13,
+  progress: 14,
+  need: 15,
+  valueAdded: 16,
+  engagement: 17,
+  notes: 18,
+};
 
 /** Where the canonical columns sit on one sheet: shared by every row of a parse. */
 export class SheetLayout {
@@ -76,7 +99,8 @@ export class SheetRow implements ParsedRow {
 
 /*
  * Accessors that read one cell of any ParsedRow without building ParsedCell objects. Rows built by hand
- * (tests, other modules) are plain objects with `cells`; the parser's rows are SheetRows.
+ * (tests, other modules) are plain objects with `cells`; the parser's rows are SheetRows, read here from
+ * the layout's arrays.
  */
 
 /** The cell's value as the host handed it over (null when blank or when the column is missing). */
@@ -110,4 +134,26 @@ export function addressAt(row: ParsedRow, key: ActivityKey): string | null {
     return row.layout.cols[k]! < 0 ? null : `${row.layout.letters[k]!}${row.row}`;
   }
   return row.cells[key]?.address ?? null;
+}
+
+/**
+ * True when the column is missing, or the parser reported the cell with a problem that is not a note
+ * (NOTE_CODES: a value was still read). The rules stay silent on such a cell.
+ */
+export function blockedAt(row: ParsedRow, key: ActivityKey): boolean {
+  if (row instanceof SheetRow) {
+    const k = COLUMN_INDEX[key];
+    if (row.layout.cols[k]! < 0) return true;
+    const p = row.problems === null ? null : row.problems[k];
+    return p != null && !NOTE_CODES.has(p.code);
+  }
+  const cell = row.cells[key];
+  return !cell || cell.col === null || (cell.problem !== null && !NOTE_CODES.has(cell.problem.code));
+}
+
+/** True when the row's parse reported no problem at all (a SheetRow knows; a hand-built row is asked cell by cell). */
+export function rowHasNoProblem(row: ParsedRow): boolean {
+  if (row instanceof SheetRow) return row.problems === null;
+  for (const c of ACTIVITY_COLUMNS) if (row.cells[c.key]?.problem) return false;
+  return true;
 }

@@ -5,7 +5,7 @@
 import type { ActivityKey } from "../activity/columns";
 import { NOTE_CODES } from "../activity/parse";
 import type { ParsedCell, ParsedRow } from "../activity/parsed";
-import { addressAt, colAt, problemAt, rawAt } from "../activity/sheet-row";
+import { addressAt, blockedAt, colAt, rawAt } from "../activity/sheet-row";
 import { cellAddress } from "../grid";
 import { showValue, type Issue, type Severity } from "../issues";
 import type { RuleContext } from "./types";
@@ -21,17 +21,13 @@ export interface IssueText {
  * True when the rules must stay silent on a cell: its column is missing (reported once by the structure
  * rules) or the parser could not read it (reported under the parser's code). A parser note
  * (NOTE_CODES: a near match, a code read from a title, 45 read as 45%) leaves a value in the record,
- * which the rules still judge.
+ * which the rules still judge. blockedAt is the same test on a row's cell by key, without building the
+ * row's ParsedCell objects.
  */
+export { blockedAt };
+
 export function blocked(cell: ParsedCell | undefined): boolean {
   return !cell || cell.col === null || (cell.problem !== null && !NOTE_CODES.has(cell.problem.code));
-}
-
-/** blocked() for one cell of a row, read without building the row's ParsedCell objects. */
-export function blockedAt(row: ParsedRow, key: ActivityKey): boolean {
-  if (colAt(row, key) === null) return true;
-  const p = problemAt(row, key);
-  return p !== null && !NOTE_CODES.has(p.code);
 }
 
 /** The activity ID of a row as an officer would recognise it ("" when the ID cell is empty). */

@@ -43,33 +43,51 @@ interface HierarchyView {
  */
 interface RowSlot {
   row: ParsedRow | null;
-  view: HierarchyView | null;
+  view: HierarchyView;
 }
 
-function codeCell(row: ParsedRow, key: "outcome" | "subOutcome" | "approach", ctx: RuleContext): CodeCell {
+/** Fills `into` with the row's code cell (the objects are reused from row to row: no garbage per row). */
+function codeCell(
+  into: CodeCell,
+  row: ParsedRow,
+  key: "outcome" | "subOutcome" | "approach",
+  ctx: RuleContext,
+): CodeCell {
   const raw = rawAt(row, key);
   const recorded = row.record[key];
   const code = typeof recorded === "string" ? recorded.trim() : "";
   const blank = code === "" && isBlank(raw);
   const valid = code !== "" && ctx.framework.level(code) === key;
-  return { code, valid, blank, reported: blockedAt(row, key), text: valid || blank ? code : showValue(raw).trim() };
+  into.code = code;
+  into.valid = valid;
+  into.blank = blank;
+  into.reported = blockedAt(row, key);
+  into.text = valid || blank ? code : showValue(raw).trim();
+  return into;
 }
 
-/** The three code cells of a row, computed once per row and shared by the hierarchy rules. */
+function emptyCodeCell(): CodeCell {
+  return { code: "", valid: false, blank: true, reported: false, text: "" };
+}
+
+/**
+ * The three code cells of a row, computed once per row and shared by the hierarchy rules. One view per
+ * run, refilled for each row: the rules read it synchronously and keep nothing of it.
+ */
 function viewOf(row: ParsedRow, ctx: RuleContext): HierarchyView {
   let slot = ctx.scratch.get("hierarchy.row") as RowSlot | undefined;
   if (!slot) {
-    slot = { row: null, view: null };
+    slot = { row: null, view: { outcome: emptyCodeCell(), subOutcome: emptyCodeCell(), approach: emptyCodeCell() } };
     ctx.scratch.set("hierarchy.row", slot);
   }
-  if (slot.row === row && slot.view) return slot.view;
-  const v = {
-    outcome: codeCell(row, "outcome", ctx),
-    subOutcome: codeCell(row, "subOutcome", ctx),
-    approach: codeCell(row, "approach", ctx),
-  };
+  const v = slot.view;
+  if (slot.row === row) return v;
+  // Marked unset first, so that a throw half-way leaves no view of a mixed row behind.
+  slot.row = null;
+  codeCell(v.outcome, row, "outcome", ctx);
+  codeCell(v.subOutcome, row, "subOutcome", ctx);
+  codeCell(v.approach, row, "approach", ctx);
   slot.row = row;
-  slot.view = v;
   return v;
 }
 

@@ -41,7 +41,8 @@ export const errorValue: RowRule = {
     let out: Issue[] | null = null;
     for (const { key, header } of ctx.present) {
       const raw = rawAt(row, key);
-      if (blockedAt(row, key) || !isErrorValue(raw)) continue;
+      // The value test first: it is cheap, and almost no cell holds an error.
+      if (!isErrorValue(raw) || blockedAt(row, key)) continue;
       (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
@@ -323,6 +324,18 @@ export const titleMissing: RowRule = {
   },
 };
 
+/**
+ * An ID as compared for duplicates: trimmed, upper case. Most IDs are already that ("A-042"), and
+ * toUpperCase is a runtime call in V8 (toLowerCase has a fast path), so such IDs are used as they are.
+ */
+export function idKey(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || (c >= 97 && c <= 122) || c > 126) return text.trim().toUpperCase();
+  }
+  return text;
+}
+
 /** Duplicate IDs need the whole sheet: every occurrence is flagged, each naming the other rows. */
 export const idDuplicate: SheetRule = {
   code: "id-duplicate",
@@ -340,7 +353,7 @@ export const idDuplicate: SheetRule = {
       const raw = rawAt(row, "id");
       if (blockedAt(row, "id") || isBlank(raw) || isErrorValue(raw)) continue;
       // IDs are compared as an officer reads them: "a-001 " and "A-001" are the same activity.
-      const k = (typeof raw === "string" ? raw : showValue(raw)).trim().toUpperCase();
+      const k = idKey(typeof raw === "string" ? raw : showValue(raw));
       const seen = byId.get(k);
       if (seen === undefined) byId.set(k, row);
       else {
