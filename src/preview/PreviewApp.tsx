@@ -58,6 +58,8 @@ export function PreviewApp() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => exposeSession(session), [session]);
+  // Another workbook replaces this one: its quick entry stops listening.
+  useEffect(() => () => void session.dispose().catch(() => undefined), [session]);
   // The engine chunk downloads once the pane is on screen.
   useEffect(() => {
     const t = setTimeout(() => {
@@ -171,7 +173,7 @@ export function PreviewApp() {
           {/* A new workbook is a new pane, as when Excel opens another file. */}
           <App key={session.id} host={session.host} />
         </aside>
-        <SheetView sim={session.sim} version={version} />
+        <SheetView sim={session.sim} version={version} onSelect={session.select} onEdit={session.edit} />
       </div>
     </div>
   );
