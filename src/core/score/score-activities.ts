@@ -34,6 +34,15 @@ export interface ScoreOptions {
 export function scoreActivities(parsed: ParsedActivities, settings: Settings, options: ScoreOptions = {}): ScoreResult {
   const criteria = options.criteria ?? CRITERIA;
   const keepContributions = options.keepContributions ?? true;
+  // Rows with the same inputs have the same breakdown (a few thousand texts of ~240 characters among
+  // 100,000 rows): each text is kept once and shared, which the score column's cells then share too.
+  const texts = new Map<string, string>();
+  const shared = (text: string): string => {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    texts.set(text, text);
+    return text;
+  };
   const countries = indexCountries(settings.countries);
   const scale = scaleFor(settings, criteria);
   const rows = parsed.rows;
@@ -59,14 +68,14 @@ export function scoreActivities(parsed: ParsedActivities, settings: Settings, op
         ? {
             score: null,
             contributions: [],
-            breakdown: s.reason,
-            reason: s.reason,
+            breakdown: shared(s.reason),
+            reason: shared(s.reason),
             engagement: inp.engagement?.value ?? null,
           }
         : {
             score: s.score,
             contributions: keepContributions ? s.contributions : [],
-            breakdown: breakdownText(s.contributions, s.score),
+            breakdown: shared(breakdownText(s.contributions, s.score)),
             reason: null,
             engagement: inp.engagement?.value ?? null,
           },
