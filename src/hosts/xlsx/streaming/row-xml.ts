@@ -1,6 +1,6 @@
 /**
- * A store row as SpreadsheetML (`<row r="7"><c r="A7" s="3" t="s"><v>12</v></c>...</row>`), made as one
- * string with no ExcelJS Row or Cell object on the way. ExcelJS's streaming writer builds a Row, a Cell
+ * A store row as SpreadsheetML (`<row r="7"><c r="A7" s="3" t="s"><v>12</v></c>...</row>`), written as
+ * bytes (xml-bytes.ts) with no ExcelJS Row or Cell object on the way. ExcelJS's streaming writer builds a Row, a Cell
  * per value, their models and an XmlStream for every row; at 15 million output cells that alone cost
  * ~67 s. The package around the cells (styles, shared strings, notes, tables...) is still ExcelJS's:
  * this module only asks the writer for a style's xf id and a string's shared-string index.
@@ -17,6 +17,7 @@
  */
 import { escapeOoxmlText } from "../text-escape";
 import type { RowStore, StyleModel } from "./store";
+import type { XmlBytes } from "./xml-bytes";
 
 export interface RowXmlContext {
   /** The xf id for a cell of this style; `isDate` when it holds a date (a date needs a date format). */
@@ -48,70 +49,122 @@ export function xmlText(s: string): string {
   return /[&<>]/.test(t) ? t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : t;
 }
 
-/** The `<c>` element of one cell, or "" for a cell with neither value nor (non-default) style. */
-function cellXml(ctx: RowXmlContext, col: number, ref: string, v: unknown, style: StyleModel | undefined): string {
-  switch (typeof v) {
-    case "string": {
-      const s = ctx.styleId(style, false);
-      return `<c r="${ref}"${s ? ` s="${s}"` : ""} t="s"><v>${ctx.sharedString(v, col)}</v></c>`;
-    }
-    case "number": {
-      const s = ctx.styleId(style, false);
-      return Number.isFinite(v)
-        ? `<c r="${ref}"${s ? ` s="${s}"` : ""}><v>${v}</v></c>`
-        : `<c r="${ref}"${s ? ` s="${s}"` : ""} t="e"><v>#NUM!</v></c>`;
-    }
-    case "boolean": {
-      const s = ctx.styleId(style, false);
-      return `<c r="${ref}"${s ? ` s="${s}"` : ""} t="b"><v>${v ? 1 : 0}</v></c>`;
-    }
-    case "undefined": {
-      const s = style === undefined ? 0 : ctx.styleId(style, false);
-      return s ? `<c r="${ref}" s="${s}"/>` : "";
-    }
-    default:
-      break;
-  }
-  if (v === null) {
-    const s = style === undefined ? 0 : ctx.styleId(style, false);
-    return s ? `<c r="${ref}" s="${s}"/>` : "";
-  }
-  if (v instanceof Date) {
-    const s = ctx.styleId(style, true);
-    const serial = EPOCH_1970 + v.getTime() / MS_PER_DAY - (ctx.date1904 ? 1462 : 0);
-    return Number.isFinite(serial)
-      ? `<c r="${ref}"${s ? ` s="${s}"` : ""}><v>${serial}</v></c>`
-      : `<c r="${ref}"${s ? ` s="${s}"` : ""} t="e"><v>#NUM!</v></c>`;
-  }
-  const o = v as { error?: unknown; formula?: unknown };
-  const s = ctx.styleId(style, false);
-  if (typeof o.error === "string") return `<c r="${ref}"${s ? ` s="${s}"` : ""} t="e"><v>${xmlText(o.error)}</v></c>`;
-  if (typeof o.formula === "string") return `<c r="${ref}"${s ? ` s="${s}"` : ""}><f>${xmlText(o.formula)}</f></c>`;
-  throw new Error(`a cell value the file writer does not know (${JSON.stringify(v)?.slice(0, 60)})`);
-}
+/**
+ * Writes store rows as SpreadsheetML into an XmlBytes. Keeps, per styles array, the `s` attribute of
+ * each column: the rows of one values op share one styles array (store.ts), so a facts table's style
+ * ids are looked up once, not once per cell.
+ */
+export class RowXmlWriter {
+  private stylesSeen: readonly (StyleModel | undefined)[] | null = null;
+  private styleAttr: (string | undefined)[] = [];
 
-/** Row r as SpreadsheetML, or "" when it has no cell to write and no height of its own. */
-export function rowXml(ctx: RowXmlContext, row: RowStore, r: number): string {
-  const { values, styles } = row;
-  const block = row.block;
-  const blockCol = block ? block.col : 0;
-  const blockEnd = block ? block.col + block.cells.length : 0;
-  const end = Math.max(values.length, styles.length, blockEnd);
-  let cells = "";
-  let min = 0;
-  let max = 0;
-  for (let c = 1; c < end; c++) {
-    const v = c >= blockCol && c < blockEnd ? block!.cells[c - blockCol] : values[c];
-    const style = styles[c];
-    if ((v === undefined || v === null) && style === undefined) continue;
-    const xml = cellXml(ctx, c, columnLetters(c) + r, v, style);
-    if (xml === "") continue;
-    cells += xml;
-    if (min === 0) min = c;
-    max = c;
+  constructor(private readonly ctx: RowXmlContext) {}
+
+  /** ` s="id"` (or "" for the default style) of a non-date cell in column c with this row's styles. */
+  private plainStyle(styles: readonly (StyleModel | undefined)[], c: number): string {
+    if (styles !== this.stylesSeen) {
+      this.stylesSeen = styles;
+      this.styleAttr = [];
+    }
+    let attr = this.styleAttr[c];
+    if (attr === undefined) {
+      const id = this.ctx.styleId(styles[c], false);
+      attr = id ? ` s="${id}"` : "";
+      this.styleAttr[c] = attr;
+    }
+    return attr;
   }
-  if (cells === "" && !row.height) return "";
-  const height = row.height ? ` ht="${row.height}" customHeight="1"` : "";
-  const spans = min > 0 ? ` spans="${min}:${max}"` : "";
-  return `<row r="${r}"${height}${spans} x14ac:dyDescent="0.25">${cells}</row>`;
+
+  /** Row r into `out`; nothing when it has no cell to write and no height of its own. */
+  write(out: XmlBytes, row: RowStore, r: number): void {
+    const { values, styles } = row;
+    const block = row.block;
+    const blockCol = block ? block.col : 0;
+    const blockEnd = block ? block.col + block.cells.length : 0;
+    const end = Math.max(values.length, styles.length, blockEnd);
+    const start = out.pos;
+    const rowNumber = String(r);
+    out.ascii('<row r="');
+    out.ascii(rowNumber);
+    if (row.height) out.ascii(`" ht="${row.height}" customHeight="1`);
+    out.ascii('" x14ac:dyDescent="0.25">');
+    let wrote = false;
+    for (let c = 1; c < end; c++) {
+      const v = c >= blockCol && c < blockEnd ? block!.cells[c - blockCol] : values[c];
+      if (v === undefined || v === null) {
+        if (styles[c] === undefined) continue;
+        const s = this.plainStyle(styles, c);
+        if (s === "") continue;
+        out.ascii('<c r="');
+        out.ascii(columnLetters(c));
+        out.ascii(rowNumber);
+        out.ascii('"');
+        out.ascii(s);
+        out.ascii("/>");
+        wrote = true;
+        continue;
+      }
+      const isDate = v instanceof Date;
+      out.ascii('<c r="');
+      out.ascii(columnLetters(c));
+      out.ascii(rowNumber);
+      out.ascii('"');
+      if (isDate) {
+        const id = this.ctx.styleId(styles[c], true);
+        if (id) out.ascii(` s="${id}"`);
+      } else {
+        out.ascii(this.plainStyle(styles, c));
+      }
+      this.value(out, v, c);
+      wrote = true;
+    }
+    if (!wrote && !row.height) out.rewind(start);
+    else out.ascii("</row>");
+  }
+
+  /** The rest of a `<c>` element after its r and s attributes. */
+  private value(out: XmlBytes, v: unknown, c: number): void {
+    switch (typeof v) {
+      case "string":
+        out.ascii(' t="s"><v>');
+        out.uint(this.ctx.sharedString(v, c));
+        out.ascii("</v></c>");
+        return;
+      case "number":
+        if (Number.isFinite(v)) {
+          out.ascii("><v>");
+          out.number(v);
+          out.ascii("</v></c>");
+        } else out.ascii(' t="e"><v>#NUM!</v></c>');
+        return;
+      case "boolean":
+        out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+        return;
+      default:
+        break;
+    }
+    if (v instanceof Date) {
+      const serial = EPOCH_1970 + v.getTime() / MS_PER_DAY - (this.ctx.date1904 ? 1462 : 0);
+      if (Number.isFinite(serial)) {
+        out.ascii("><v>");
+        out.number(serial);
+        out.ascii("</v></c>");
+      } else out.ascii(' t="e"><v>#NUM!</v></c>');
+      return;
+    }
+    const o = v as { error?: unknown; formula?: unknown };
+    if (typeof o.error === "string") {
+      out.ascii(' t="e"><v>');
+      out.utf8(xmlText(o.error));
+      out.ascii("</v></c>");
+      return;
+    }
+    if (typeof o.formula === "string") {
+      out.ascii("><f>");
+      out.utf8(xmlText(o.formula));
+      out.ascii("</f></c>");
+      return;
+    }
+    throw new Error(`a cell value the file writer does not know (${JSON.stringify(v)?.slice(0, 60)})`);
+  }
 }

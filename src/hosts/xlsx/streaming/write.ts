@@ -13,7 +13,8 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { cellAddress } from "../../../core/grid";
 import { parseRange } from "../ranges";
-import { rowXml, type RowXmlContext } from "./row-xml";
+import { RowXmlWriter, type RowXmlContext } from "./row-xml";
+import { XmlBytes } from "./xml-bytes";
 import {
   assertNotReleased,
   cellValue,
@@ -47,7 +48,7 @@ interface WorkbookWriterInternals {
 }
 
 interface WorksheetWriterInternals {
-  stream: { write(text: string): void };
+  stream: { write(data: string | Buffer): void };
   startedData: boolean;
   hasComments: boolean;
   _merges: string[];
@@ -91,8 +92,8 @@ function headerNames(sheet: SheetStore, ref: string): string[] {
   return names;
 }
 
-/** Characters of row XML gathered before one write into the sheet's stream (then we wait for the zip). */
-const CHUNK_CHARS = 256 * 1024;
+/** Bytes of row XML gathered before one write into the sheet's stream (then we wait for the zip). */
+const CHUNK_BYTES = 256 * 1024;
 
 export interface WriteOptions {
   /**
@@ -103,18 +104,23 @@ export interface WriteOptions {
 }
 
 /**
- * Back-pressure the streaming writer lacks. Its sheet stream (StreamBuf) pushes every write into the
- * zip's deflate stream without looking at the answer, so rows made in one loop would pile up in memory
- * (at 100,000 activities the facts sheet is ~500 MB of XML). After each chunk we wait: until the zip has
- * reached this sheet's entry, then until its deflate stream has drained.
+ * Where a sheet's rows go. ExcelJS's sheet stream (StreamBuf) copies every write into 64 KB buffers of
+ * its own and passes them on without looking at the answer (no back-pressure: at 100,000 activities the
+ * facts sheet, ~500 MB of XML, would pile up in memory). The zip has already wrapped that stream in a
+ * PassThrough (archiver does so on append), so rows are written to it directly, after handing over
+ * what the sheet stream holds (the sheet's opening XML), and we wait for it to drain.
  */
-async function drained(sheet: WorksheetWriterInternals): Promise<void> {
-  const buf = sheet.stream as unknown as { pipes?: Writable[]; buffers?: unknown[] };
-  for (let turns = 0; turns < 100_000 && buf.pipes?.length === 0 && (buf.buffers?.length ?? 0) > 16; turns++) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+function rowSink(sheet: WorksheetWriterInternals): (bytes: Buffer) => Promise<void> {
+  const buf = sheet.stream as unknown as { pipes?: Writable[]; _flush?: () => void };
+  const dest = buf.pipes?.length === 1 ? buf.pipes[0] : undefined;
+  if (!dest || typeof buf._flush !== "function") {
+    // Not the shape pinned above (another ExcelJS or archiver): through the sheet stream, unthrottled.
+    return async (bytes) => sheet.stream.write(bytes);
   }
-  const deflate = buf.pipes?.[0];
-  if (deflate?.writableNeedDrain) await once(deflate, "drain");
+  buf._flush();
+  return async (bytes) => {
+    if (!dest.write(bytes)) await once(dest, "drain");
+  };
 }
 
 /**
@@ -202,6 +208,8 @@ export async function writeStore(book: BookStore, out: Writable, options: WriteO
     sharedString: (text, col) => strings.addInColumn(text, col),
     date1904: book.date1904,
   };
+  const rowWriter = new RowXmlWriter(ctx);
+  const bytes = new XmlBytes(CHUNK_BYTES + 64 * 1024);
   const tables: { target: string }[] = [];
   let tableId = 0;
 
@@ -293,20 +301,16 @@ export async function writeStore(book: BookStore, out: Writable, options: WriteO
     wsi._writeColumns();
     wsi._writeOpenSheetData();
     wsi.startedData = true;
-    let chunk = "";
+    const sink = rowSink(wsi);
     const rows = sheet.rows;
     for (let r = 1; r < rows.length; r++) {
       const rs = rows[r];
       if (!rs) continue;
-      chunk += rowXml(ctx, rs, r);
+      rowWriter.write(bytes, rs, r);
       if (options.release) rows[r] = undefined;
-      if (chunk.length >= CHUNK_CHARS) {
-        wsi.stream.write(chunk);
-        chunk = "";
-        await drained(wsi);
-      }
+      if (bytes.pos >= CHUNK_BYTES) await sink(bytes.take());
     }
-    if (chunk !== "") wsi.stream.write(chunk);
+    if (bytes.pos > 0) await sink(bytes.take());
     if (options.release) {
       sheet.rows = [];
       sheet.released = true;
