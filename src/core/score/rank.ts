@@ -34,23 +34,32 @@ function compareTies(a: RankKey, b: RankKey): number {
 }
 
 /**
+ * Each key's place in the tie rule's order alone (engagement, start date, ID, row). The rule is a
+ * total order that never looks at the score, so it is sorted once and every ranking (the base and the
+ * sensitivity runs) then settles a tie by comparing two numbers.
+ */
+export function tieOrder(keys: readonly RankKey[]): Int32Array {
+  const idx = Array.from({ length: keys.length }, (_, i) => i);
+  idx.sort((x, y) => compareTies(keys[x]!, keys[y]!));
+  const place = new Int32Array(keys.length);
+  idx.forEach((i, p) => (place[i] = p));
+  return place;
+}
+
+/**
  * Ranks for the keys with a score (null for the others), in the order of `keys`. `scores` overrides
- * the keys' scores (the sensitivity runs rerank with moved weights without copying the keys).
+ * the keys' scores (the sensitivity runs rerank with moved weights without copying the keys); `ties`
+ * is tieOrder(keys), passed in by callers that rank the same keys many times.
  */
 export function rankAll(
   keys: readonly RankKey[],
   scores: ArrayLike<number | null> = keys.map((k) => k.score),
+  ties: ArrayLike<number> = tieOrder(keys),
 ): (number | null)[] {
   const idx: number[] = [];
   for (let i = 0; i < keys.length; i++) if (scores[i] !== null && scores[i] !== undefined) idx.push(i);
   const score = (i: number) => scores[i] as number;
-  idx.sort((x, y) => {
-    const d = score(y) - score(x);
-    if (d !== 0) return d;
-    // The tie rule straight on the keys: a copy of both keys per comparison (to blank their scores)
-    // was most of the time of scoring 100,000 rows nine times, and millions of objects for the GC.
-    return compareTies(keys[x]!, keys[y]!);
-  });
+  idx.sort((x, y) => score(y) - score(x) || ties[x]! - ties[y]!);
   const ranks: (number | null)[] = new Array<number | null>(keys.length).fill(null);
   idx.forEach((i, position) => {
     ranks[i] = position + 1;

@@ -10,7 +10,7 @@ import { CRITERIA, type Criterion } from "./criteria";
 import { bandFor, breakdownText, scaleFor, scoreInputs } from "./engine";
 import { fundingLine, gapOf } from "./funding";
 import { indexCountries, resolveInputs } from "./inputs";
-import { rankAll, type RankKey } from "./rank";
+import { rankAll, tieOrder, type RankKey } from "./rank";
 import { rollups } from "./rollups";
 import { sensitivity } from "./sensitivity";
 import type { ActivityScore, Band, Rollups, ScoreInputs, ScoreResult } from "./types";
@@ -88,12 +88,13 @@ export function scoreActivities(parsed: ParsedActivities, settings: Settings, op
     id: r.record.id,
     row: r.row,
   }));
-  const ranks = rankAll(keys, scores);
+  const ties = tieOrder(keys);
+  const ranks = rankAll(keys, scores, ties);
   const bands: (Band | null)[] = scores.map((s) => (s === null ? null : bandFor(s, settings)));
   const { statuses, line } = fundingLine(records, scores, settings.availableFundsUsd);
   const sens = options.skipSensitivity
     ? { flags: rows.map(() => null), notes: rows.map(() => null), runs: [] }
-    : sensitivity(inputs, keys, ranks, bands, settings, criteria);
+    : sensitivity(inputs, keys, ranks, bands, settings, criteria, ties);
   const gaps = records.map(gapOf);
   const activities: ActivityScore[] = rows.map((r, i) => ({
     row: r.row,

@@ -7,7 +7,7 @@
 import type { Settings, WeightKey } from "../settings/types";
 import { CRITERIA, type Criterion } from "./criteria";
 import { bandFor, scaleFor, scoreInputs } from "./engine";
-import { rankAll, type RankKey } from "./rank";
+import { rankAll, tieOrder, type RankKey } from "./rank";
 import type { Band, Sensitivity, SensitivityRun, ScoreInputs } from "./types";
 
 const WEIGHT_LABEL: Record<WeightKey, string> = {
@@ -30,6 +30,7 @@ export function sensitivity(
   baseBands: readonly (Band | null)[],
   settings: Settings,
   criteria: readonly Criterion[] = CRITERIA,
+  ties: ArrayLike<number> = tieOrder(keys),
 ): SensitivityOutcome {
   const n = inputs.length;
   const flags: (Sensitivity | null)[] = baseRanks.map((r) => (r === null ? null : "stable"));
@@ -48,7 +49,7 @@ export function sensitivity(
         const inp = inputs[i];
         scores[i] = inp && baseRanks[i] !== null ? scoreInputs(inp, moved, scale, false, criteria).score : null;
       }
-      const ranks = rankAll(keys, scores);
+      const ranks = rankAll(keys, scores, ties);
       let count = 0;
       for (let i = 0; i < n; i++) {
         const s = scores[i];

@@ -1,0 +1,46 @@
+/**
+ * rankAll settles ties through tieOrder (the tie rule sorted once). Its ranks must be exactly those of
+ * sorting by compareForRank, the rule as written, with many equal scores, engagements and dates.
+ */
+import fc from "fast-check";
+import { compareForRank, rankAll } from "../../src/core/score";
+import { tieOrder, type RankKey } from "../../src/core/score/rank";
+
+const keyArb = fc.record({
+  score: fc.option(
+    fc.integer({ min: 0, max: 6 }).map((x) => x / 2),
+    { nil: null },
+  ),
+  engagement: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+  startDate: fc.option(fc.constantFrom("2024-01-01", "2024-06-01", "2025-01-01"), { nil: null }),
+  id: fc.constantFrom("A", "B", "b", ""),
+});
+
+const keysArb = fc.array(keyArb, { maxLength: 60 }).map((ks) => ks.map((k, i): RankKey => ({ ...k, row: 100 - i })));
+
+/** The rule as written: sort the scored keys with compareForRank, rank = place + 1. */
+function naiveRanks(keys: readonly RankKey[], scores: readonly (number | null)[]): (number | null)[] {
+  const scored = keys.flatMap((k, i) => (scores[i] === null ? [] : [{ ...k, score: scores[i]!, i }]));
+  scored.sort(compareForRank);
+  const ranks: (number | null)[] = keys.map(() => null);
+  scored.forEach((k, p) => (ranks[k.i] = p + 1));
+  return ranks;
+}
+
+describe("rankAll with the tie order", () => {
+  test("gives the ranks of sorting by compareForRank, for the keys' scores and for other scores", () => {
+    fc.assert(
+      fc.property(keysArb, fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 60 }), (keys, other) => {
+        expect(rankAll(keys)).toEqual(
+          naiveRanks(
+            keys,
+            keys.map((k) => k.score),
+          ),
+        );
+        const moved = keys.map((k, i) => (k.score === null ? null : (other[i] ?? 0)));
+        expect(rankAll(keys, moved, tieOrder(keys))).toEqual(naiveRanks(keys, moved));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
