@@ -127,9 +127,13 @@ export function validateParsed(
 
   // Sheet rules once; then row by row, every row rule on the row before the next (rules share per-row
   // work through a one-row cache). A rule that throws is reported once and not run again.
+  const rowRules: RowRule[] = [];
+  // The check functions taken out once: 30 rules x 100,000 rows of `rule.check` on objects of different
+  // shapes is measurable property-lookup time. A rule that throws gets null here and is not run again.
+  const checks: (RowRule["check"] | null)[] = [];
   const fail = (rule: Rule, e: unknown): void => {
     const at = rowRules.indexOf(rule as RowRule);
-    if (at >= 0) live[at] = false;
+    if (at >= 0) checks[at] = null;
     issues.push(
       failure(
         grid.sheet,
@@ -138,12 +142,10 @@ export function validateParsed(
       ),
     );
   };
-  const rowRules: RowRule[] = [];
-  const live: boolean[] = [];
   for (const rule of rules) {
     if (rule.scope === "row") {
       rowRules.push(rule);
-      live.push(true);
+      checks.push(rule.check);
       continue;
     }
     try {
@@ -152,18 +154,19 @@ export function validateParsed(
       fail(rule, e);
     }
   }
-  const rowCount = parsed.rows.length;
+  const rows = parsed.rows;
+  const rowCount = rows.length;
   const ruleCount = rowRules.length;
   for (let r = 0; r < rowCount; r++) {
-    const row = parsed.rows[r]!;
+    const row = rows[r]!;
     for (let k = 0; k < ruleCount; k++) {
-      if (!live[k]) continue;
-      const rule = rowRules[k]!;
+      const check = checks[k];
+      if (!check) continue;
       try {
-        const found = rule.check(row, ctx);
+        const found = check.call(rowRules[k]!, row, ctx);
         for (let n = 0; n < found.length; n++) issues.push(found[n]!);
       } catch (e) {
-        fail(rule, e);
+        fail(rowRules[k]!, e);
       }
     }
   }

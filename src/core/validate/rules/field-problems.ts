@@ -5,7 +5,7 @@
  */
 import { ACTIVITY_COLUMNS } from "../../activity/columns";
 import type { FieldProblem, ParsedRow } from "../../activity/parsed";
-import { problemAt, rawAt } from "../../activity/sheet-row";
+import { problemAt, rawAt, rowHasNoProblem } from "../../activity/sheet-row";
 import type { Issue, Severity } from "../../issues";
 import { isBlank } from "../../grid";
 import { showValue } from "../../issues";
@@ -85,6 +85,7 @@ export const fieldProblems: RowRule = {
   meaning: "A value the parser could not convert (its own code: error-value, date-unreadable, agency-unknown, ...).",
   fix: "As the message says; the suggestion is the nearest valid value.",
   check(row, ctx) {
+    if (rowHasNoProblem(row)) return NONE;
     let out: Issue[] | null = null;
     for (const { key, header } of ctx.present) {
       const p = problemAt(row, key);

@@ -44,6 +44,9 @@ interface HierarchyView {
 interface RowSlot {
   row: ParsedRow | null;
   view: HierarchyView;
+  /** The row whose blame is kept (set after the view of that row). */
+  blameRow: ParsedRow | null;
+  blame: Blame;
 }
 
 /** Fills `into` with the row's code cell (the objects are reused from row to row: no garbage per row). */
@@ -70,16 +73,27 @@ function emptyCodeCell(): CodeCell {
   return { code: "", valid: false, blank: true, reported: false, text: "" };
 }
 
+/** The run's one-row slot, kept in the run's scratch space. */
+function slotOf(ctx: RuleContext): RowSlot {
+  let slot = ctx.scratch.get("hierarchy.row") as RowSlot | undefined;
+  if (!slot) {
+    slot = {
+      row: null,
+      view: { outcome: emptyCodeCell(), subOutcome: emptyCodeCell(), approach: emptyCodeCell() },
+      blameRow: null,
+      blame: BLAME_NONE,
+    };
+    ctx.scratch.set("hierarchy.row", slot);
+  }
+  return slot;
+}
+
 /**
  * The three code cells of a row, computed once per row and shared by the hierarchy rules. One view per
  * run, refilled for each row: the rules read it synchronously and keep nothing of it.
  */
 function viewOf(row: ParsedRow, ctx: RuleContext): HierarchyView {
-  let slot = ctx.scratch.get("hierarchy.row") as RowSlot | undefined;
-  if (!slot) {
-    slot = { row: null, view: { outcome: emptyCodeCell(), subOutcome: emptyCodeCell(), approach: emptyCodeCell() } };
-    ctx.scratch.set("hierarchy.row", slot);
-  }
+  const slot = slotOf(ctx);
   const v = slot.view;
   if (slot.row === row) return v;
   // Marked unset first, so that a throw half-way leaves no view of a mixed row behind.
@@ -100,6 +114,18 @@ function outcomeOf(code: string): string {
 function subOutcomeOf(approach: string): string {
   const last = approach.lastIndexOf(".");
   return last > 0 && approach.indexOf(".") < last ? approach.slice(0, last) : "";
+}
+
+/** outcomeOf(code) === outcome, without cutting a string (it runs on every row). */
+function isOutcomeOf(code: string, outcome: string): boolean {
+  const dot = code.indexOf(".");
+  return dot < 0 ? code === outcome : dot === outcome.length && code.startsWith(outcome);
+}
+
+/** subOutcomeOf(approach) === subOutcome for a non-empty subOutcome, without cutting a string. */
+function isSubOutcomeOf(approach: string, subOutcome: string): boolean {
+  const last = approach.lastIndexOf(".");
+  return last > 0 && approach.indexOf(".") < last && last === subOutcome.length && approach.startsWith(subOutcome);
 }
 
 /**
@@ -233,27 +259,44 @@ export const approachMissing: RowRule = {
  * Which cells to blame when two codes of a row disagree: the one the third code contradicts, or both
  * when the third cannot tell.
  */
-function blame(row: ParsedRow, ctx: RuleContext): { subOutcome: ActivityKey[]; outcome: ActivityKey[] } {
-  const { outcome: o, subOutcome: s, approach: a } = viewOf(row, ctx);
-  const res = { subOutcome: [] as ActivityKey[], outcome: [] as ActivityKey[] };
+function blame(row: ParsedRow, ctx: RuleContext): Blame {
+  const slot = slotOf(ctx);
+  const view = viewOf(row, ctx);
+  if (slot.blameRow === row) return slot.blame;
+  const { outcome: o, subOutcome: s, approach: a } = view;
   // Agreement between each pair of valid codes; null when one of the pair is not a valid code.
-  const sa = s.valid && a.valid ? subOutcomeOf(a.code) === s.code : null;
-  const os = o.valid && s.valid ? outcomeOf(s.code) === o.code : null;
-  const oa = o.valid && a.valid ? outcomeOf(a.code) === o.code : null;
+  const sa = s.valid && a.valid ? isSubOutcomeOf(a.code, s.code) : null;
+  const os = o.valid && s.valid ? isOutcomeOf(s.code, o.code) : null;
+  const oa = o.valid && a.valid ? isOutcomeOf(a.code, o.code) : null;
+  let res = BLAME_NONE;
   if (sa === false) {
-    if (os === true && oa === false) res.subOutcome.push("approach");
-    else if (os === false && oa === true) res.subOutcome.push("subOutcome");
-    else res.subOutcome.push("subOutcome", "approach");
-    if (os === false && oa === false) res.outcome.push("outcome");
+    const sub = os === true && oa === false ? KEYS_A : os === false && oa === true ? KEYS_S : KEYS_SA;
+    res = { subOutcome: sub, outcome: os === false && oa === false ? KEYS_O : NO_KEYS };
   } else if (sa === true && os === false) {
-    res.outcome.push("outcome");
+    res = { subOutcome: NO_KEYS, outcome: KEYS_O };
   } else if (sa === null && os === false) {
-    res.outcome.push("outcome", "subOutcome");
+    res = { subOutcome: NO_KEYS, outcome: KEYS_OS };
   } else if (sa === null && os === null && oa === false) {
-    res.outcome.push("outcome", "approach");
+    res = { subOutcome: NO_KEYS, outcome: KEYS_OA };
   }
+  slot.blameRow = row;
+  slot.blame = res;
   return res;
 }
+
+/** Which cells each mismatch rule flags on a row; shared constant lists, since most rows flag none. */
+interface Blame {
+  subOutcome: readonly ActivityKey[];
+  outcome: readonly ActivityKey[];
+}
+const NO_KEYS: readonly ActivityKey[] = Object.freeze([]);
+const KEYS_A: readonly ActivityKey[] = Object.freeze(["approach"]);
+const KEYS_S: readonly ActivityKey[] = Object.freeze(["subOutcome"]);
+const KEYS_SA: readonly ActivityKey[] = Object.freeze(["subOutcome", "approach"]);
+const KEYS_O: readonly ActivityKey[] = Object.freeze(["outcome"]);
+const KEYS_OS: readonly ActivityKey[] = Object.freeze(["outcome", "subOutcome"]);
+const KEYS_OA: readonly ActivityKey[] = Object.freeze(["outcome", "approach"]);
+const BLAME_NONE: Blame = Object.freeze({ subOutcome: NO_KEYS, outcome: NO_KEYS });
 
 export const subOutcomeMismatch: RowRule = {
   code: "sub-outcome-mismatch",

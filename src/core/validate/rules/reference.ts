@@ -79,10 +79,10 @@ function listRule(opts: {
     meaning: `The ${opts.header} is not one of the plan's values (${opts.list.join(", ")}).`,
     fix: `Pick a value from the drop-down list: ${opts.list.join(", ")}.`,
     check(row, ctx) {
-      const text = judgeable(row, opts.key);
-      if (text === null) return NONE;
       const value = row.record[opts.key as "level"];
       if (typeof value === "string" && canonical.has(value)) return NONE;
+      const text = judgeable(row, opts.key);
+      if (text === null) return NONE;
       const s = suggest(text);
       return cellIssues(row, opts.key, ctx, {
         code: this.code,
@@ -187,7 +187,7 @@ function missingRule(code: string, key: ActivityKey, header: string, severity: S
     meaning: `The ${header} cell is empty; ${why}.`,
     fix: `Fill in the ${header}.`,
     check(row, ctx) {
-      if (blockedAt(row, key) || !isBlank(rawAt(row, key))) return NONE;
+      if (!isBlank(rawAt(row, key)) || blockedAt(row, key)) return NONE;
       return cellIssues(row, key, ctx, {
         code: this.code,
         severity: this.severity,
@@ -222,8 +222,8 @@ export const countriesMissing: RowRule = {
     "A national or regional activity names no country, so it is left out of the summary by country and of country scores.",
   fix: "List the countries the activity covers (ISO codes or names, separated by commas).",
   check(row, ctx) {
-    if (blockedAt(row, "countries") || !isBlank(rawAt(row, "countries"))) return NONE;
     if (row.record.level !== "National" && row.record.level !== "Regional") return NONE;
+    if (!isBlank(rawAt(row, "countries")) || blockedAt(row, "countries")) return NONE;
     return cellIssues(row, "countries", ctx, {
       code: this.code,
       severity: this.severity,

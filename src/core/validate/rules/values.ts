@@ -5,7 +5,7 @@
  */
 import type { ActivityKey } from "../../activity/columns";
 import type { ParsedRow } from "../../activity/parsed";
-import { rawAt } from "../../activity/sheet-row";
+import { rawAt, SheetRow } from "../../activity/sheet-row";
 import { ERROR_VALUES, isBlank, isCellError, type CellValue } from "../../grid";
 import { showValue, type Issue } from "../../issues";
 import { blockedAt, cellIssues, NONE } from "../issue-at";
@@ -24,6 +24,25 @@ export function isErrorValue(v: CellValue): boolean {
   return isCellError(v);
 }
 
+/**
+ * False when no cell of a parser row can hold an error value: none is an object other than a Date, and
+ * no text starts with "#" or with white space (before which a "#" could hide). A quick scan of the row's
+ * values that lets the error-value rule skip nearly every row of a large sheet.
+ */
+function mayHoldErrorValue(row: SheetRow): boolean {
+  const { values, layout } = row;
+  for (let k = 0; k < layout.offsets.length; k++) {
+    const offset = layout.offsets[k]!;
+    if (offset < 0) continue;
+    const v = values[offset];
+    if (typeof v === "string") {
+      const c = v.charCodeAt(0);
+      if (c === 35 || c <= 32 || c >= 127) return true;
+    } else if (typeof v === "object" && v !== null && !(v instanceof Date)) return true;
+  }
+  return false;
+}
+
 /** The cell is present and neither the parser nor the error-value rule reported it. */
 function unreported(row: ParsedRow, key: ActivityKey): boolean {
   return !blockedAt(row, key) && !isErrorValue(rawAt(row, key));
@@ -38,6 +57,7 @@ export const errorValue: RowRule = {
   meaning: "The cell holds an Excel error value (#N/A, #REF!, #VALUE!, ...), usually from a broken formula or a paste.",
   fix: "Replace the formula or paste with the value itself; look at where the error comes from.",
   check(row, ctx) {
+    if (row instanceof SheetRow && !mayHoldErrorValue(row)) return NONE;
     let out: Issue[] | null = null;
     for (const { key, header } of ctx.present) {
       const raw = rawAt(row, key);
@@ -72,7 +92,8 @@ export const dateUnreadable: RowRule = {
     let out: Issue[] | null = null;
     for (const [key, header] of DATE_KEYS) {
       const raw = rawAt(row, key);
-      if (!unreported(row, key) || isBlank(raw) || row.record[key] !== null) continue;
+      // Cheapest test first (every test here is pure, so the order changes nothing but the time).
+      if (row.record[key] !== null || isBlank(raw) || !unreported(row, key)) continue;
       (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
@@ -117,7 +138,7 @@ export const dateOutsidePlan: RowRule = {
     let out: Issue[] | null = null;
     for (const [key, header] of DATE_KEYS) {
       const d = row.record[key];
-      if (!d || !unreported(row, key) || (d >= start && d <= end)) continue;
+      if (!d || (d >= start && d <= end) || !unreported(row, key)) continue;
       (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
@@ -141,11 +162,11 @@ export const progressOutOfRange: RowRule = {
   fix: "Type a percentage from 0% to 100% (or a fraction from 0 to 1).",
   check(row, ctx) {
     const p = row.record.progress;
-    const raw = rawAt(row, "progress");
-    if (!unreported(row, "progress") || isBlank(raw)) return NONE;
     // Text that is not a number is number-unreadable's to report.
     if (p === null || !Number.isFinite(p)) return NONE;
     if (p >= 0 && p <= 1) return NONE;
+    const raw = rawAt(row, "progress");
+    if (!unreported(row, "progress") || isBlank(raw)) return NONE;
     return cellIssues(row, "progress", ctx, {
       code: this.code,
       severity: this.severity,
@@ -172,10 +193,10 @@ export const scoreInvalid: RowRule = {
   check(row, ctx) {
     let out: Issue[] | null = null;
     for (const [key, header] of SCORE_KEYS) {
-      const raw = rawAt(row, key);
-      if (!unreported(row, key) || isBlank(raw)) continue;
       const v = row.record[key];
       if (v !== null && Number.isInteger(v) && v >= 1 && v <= 5) continue;
+      const raw = rawAt(row, key);
+      if (isBlank(raw) || !unreported(row, key)) continue;
       const n = typeof v === "number" && Number.isFinite(v) ? Math.min(5, Math.max(1, Math.round(v))) : null;
       (out ??= []).push(
         ...cellIssues(row, key, ctx, {
@@ -208,10 +229,10 @@ export const numberUnreadable: RowRule = {
   check(row, ctx) {
     let out: Issue[] | null = null;
     for (const [key, header] of NUMBER_KEYS) {
-      const raw = rawAt(row, key);
-      if (!unreported(row, key) || isBlank(raw)) continue;
       const v = row.record[key];
       if (v !== null && Number.isFinite(v)) continue;
+      const raw = rawAt(row, key);
+      if (isBlank(raw) || !unreported(row, key)) continue;
       (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
@@ -239,7 +260,7 @@ export const moneyNegative: RowRule = {
     let out: Issue[] | null = null;
     for (const [key, header] of MONEY_KEYS) {
       const v = row.record[key];
-      if (!unreported(row, key) || v === null || !(v < 0)) continue;
+      if (v === null || !(v < 0) || !unreported(row, key)) continue;
       (out ??= []).push(
         ...cellIssues(row, key, ctx, {
           code: this.code,
@@ -296,7 +317,7 @@ export const idMissing: RowRule = {
   fix: "Give the activity a unique ID (for example A-042).",
   check(row, ctx) {
     const raw = rawAt(row, "id");
-    if (blockedAt(row, "id") || !isBlank(raw)) return NONE;
+    if (!isBlank(raw) || blockedAt(row, "id")) return NONE;
     return cellIssues(row, "id", ctx, {
       code: this.code,
       severity: this.severity,
@@ -315,7 +336,7 @@ export const titleMissing: RowRule = {
   fix: "Type a short description of the activity in the Activity column.",
   check(row, ctx) {
     const raw = rawAt(row, "title");
-    if (blockedAt(row, "title") || !isBlank(raw)) return NONE;
+    if (!isBlank(raw) || blockedAt(row, "title")) return NONE;
     return cellIssues(row, "title", ctx, {
       code: this.code,
       severity: this.severity,
@@ -351,7 +372,7 @@ export const idDuplicate: SheetRule = {
     let duplicates = false;
     for (const row of parsed.rows) {
       const raw = rawAt(row, "id");
-      if (blockedAt(row, "id") || isBlank(raw) || isErrorValue(raw)) continue;
+      if (isBlank(raw) || isErrorValue(raw) || blockedAt(row, "id")) continue;
       // IDs are compared as an officer reads them: "a-001 " and "A-001" are the same activity.
       const k = idKey(typeof raw === "string" ? raw : showValue(raw));
       const seen = byId.get(k);
