@@ -9,6 +9,8 @@
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const MiniCssExtractPlugin = require("mini-css-extract-plugin");
+const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 /** Where the built add-in is hosted. Set it when you build for your organisation. */
@@ -92,22 +94,44 @@ module.exports = (env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"], alias: { "world-countries$": slimWorldCountries() } },
     module: {
       rules: [
+        /**
+         * Styles (issue 7: the pane's weight and first render). Fluent UI's packages ship their styles compiled
+         * ahead of time (`__styles`); @griffel/webpack-loader does the same for our own makeStyles, so no style
+         * object is resolved in the browser and Griffel's runtime compiler (stylis, rtl-css-js) leaves the bundle.
+         * GriffelCSSExtractionPlugin then moves the CSS rules out of the JavaScript into one .css file that the
+         * page links (Griffel extracts to a single file: the panels' rules are in it too).
+         */
+        {
+          test: /\.m?js$/,
+          include: /node_modules[\\/]@fluentui[\\/]/,
+          use: { loader: GriffelCSSExtractionPlugin.loader },
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // ES modules so webpack can tree-shake Fluent UI; type errors are caught by `npm run typecheck`.
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: !production },
+          // Loaders run last to first: TypeScript to JS, then Griffel's build-time styles, then extraction.
+          use: [
+            { loader: GriffelCSSExtractionPlugin.loader },
+            { loader: "@griffel/webpack-loader" },
+            {
+              loader: "ts-loader",
+              // ES modules so webpack can tree-shake Fluent UI; type errors are caught by `npm run typecheck`.
+              options: {
+                transpileOnly: true,
+                compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: !production },
+              },
             },
-          },
+          ],
         },
+        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
       ],
     },
     performance: { hints: false },
     plugins: [
+      // Griffel sorts the rules it extracts itself (by its style buckets), so the order in which chunks
+      // import them does not matter: mini-css-extract-plugin's order warnings would be noise.
+      new MiniCssExtractPlugin({ ignoreOrder: true }),
+      new GriffelCSSExtractionPlugin(),
       page("taskpane", ["taskpane"], "ICCWC Action Plan"),
       page("commands", ["commands"], "ICCWC Action Plan commands"),
       page("preview", ["preview"], "ICCWC Action Plan Workbench: preview"),

@@ -6,25 +6,26 @@
  * (React.lazy) the first time they are opened, or once the pane is idle (preloadPanels), so the
  * first panel appears sooner.
  */
-import { Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Suspense, lazy, useState } from "react";
 import { HostProvider } from "./components/host-context";
+import { PanelTabs } from "./components/PanelTabs";
 import type { PlanHost } from "./host/plan-host";
 import { SetupPanel } from "./panels/SetupPanel";
 
 const loaders = {
   check: () =>
-    import(/* webpackChunkName: "panel-check" */ "./panels/CheckPanel").then((m) => ({ default: m.CheckPanel })),
+    import(/* webpackChunkName: "panels" */ "./panels/CheckPanel").then((m) => ({ default: m.CheckPanel })),
   prioritise: () =>
-    import(/* webpackChunkName: "panel-prioritise" */ "./panels/PrioritisePanel").then((m) => ({
+    import(/* webpackChunkName: "panels" */ "./panels/PrioritisePanel").then((m) => ({
       default: m.PrioritisePanel,
     })),
   summaries: () =>
-    import(/* webpackChunkName: "panel-summaries" */ "./panels/SummariesPanel").then((m) => ({
+    import(/* webpackChunkName: "panels" */ "./panels/SummariesPanel").then((m) => ({
       default: m.SummariesPanel,
     })),
   import: () =>
-    import(/* webpackChunkName: "panel-import" */ "./panels/ImportPanel").then((m) => ({ default: m.ImportPanel })),
+    import(/* webpackChunkName: "panels" */ "./panels/ImportPanel").then((m) => ({ default: m.ImportPanel })),
 };
 const CheckPanel = lazy(loaders.check);
 const PrioritisePanel = lazy(loaders.prioritise);
@@ -57,11 +58,27 @@ const useStyles = makeStyles({
   },
   header: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
   tabs: {
-    flexWrap: "wrap",
     paddingInline: tokens.spacingHorizontalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  loading: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+  },
 });
+
+/** While a panel's chunk loads: the ProgressBar the panels already use (a Spinner would be one more component to load). */
+function PanelLoading() {
+  const styles = useStyles();
+  return (
+    <div className={styles.loading}>
+      <Text size={200}>Opening the panel…</Text>
+      <ProgressBar aria-label="Opening the panel" />
+    </div>
+  );
+}
 
 export interface AppProps {
   host: PlanHost;
@@ -80,21 +97,15 @@ export function App({ host, initialPanel = "setup" }: AppProps) {
             ICCWC Action Plan
           </Text>
         </header>
-        <TabList
+        <PanelTabs
           className={styles.tabs}
-          size="small"
-          selectedValue={panel}
-          onTabSelect={(_, d) => setPanel(d.value as PanelId)}
+          tabs={PANELS}
+          selected={current.id}
+          onSelect={(id) => setPanel(id)}
           aria-label="Panels"
-        >
-          {PANELS.map((p) => (
-            <Tab key={p.id} value={p.id} id={`tab-${p.id}`} aria-controls={`panel-${p.id}`}>
-              {p.label}
-            </Tab>
-          ))}
-        </TabList>
+        />
         <div role="tabpanel" id={`panel-${current.id}`} aria-labelledby={`tab-${current.id}`} data-panel={current.id}>
-          <Suspense fallback={<Spinner size="small" label="Opening the panel" />}>
+          <Suspense fallback={<PanelLoading />}>
             <current.Panel />
           </Suspense>
         </div>

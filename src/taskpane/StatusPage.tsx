@@ -1,5 +1,16 @@
-/** What the pane shows before it can run: waiting for Office, or why it cannot start. */
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+/**
+ * What the pane shows before it can run: waiting for Office, or why it cannot start. The wait is shown
+ * with the ProgressBar the panels already use, not a Spinner: one component fewer in the first chunk (issue 7).
+ */
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -18,7 +29,8 @@ export function StatusPage({ title, message, intent }: { title: string; message:
         </MessageBar>
       ) : (
         <>
-          <Spinner label={title} />
+          <Text weight="semibold">{title}</Text>
+          <ProgressBar aria-label={title} />
           <div>{message}</div>
         </>
       )}

@@ -31,20 +31,6 @@ function summaries(): SummarizePlanResult {
 
 describe("The pane", () => {
   it("moves between panels with the keyboard alone (Tab into the tab list, arrows, Enter, Tab into the panel)", async () => {
-    // Fluent's arrow-key navigation (tabster) skips elements without a layout box; jsdom has no layout, so
-    // every element gets a box here. The e2e test drives the same keys in Chromium with a real layout.
-    jest.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockReturnValue({
-      x: 0,
-      y: 0,
-      top: 0,
-      left: 0,
-      bottom: 20,
-      right: 80,
-      width: 80,
-      height: 20,
-      toJSON: () => ({}),
-    });
-    jest.spyOn(HTMLElement.prototype, "offsetParent", "get").mockReturnValue(document.body);
     const user = userEvent.setup();
     const host = fakeHost({ summarize: jest.fn(async () => summaries()) });
     renderWithHost(<App host={host as unknown as PlanHost} />, host);

@@ -2,7 +2,17 @@
  * Check: validate the plan as of a date, show the counts by severity and every issue grouped by rule
  * or by row; selecting an issue (click or Enter) selects its cell in the sheet.
  */
-import { Badge, Button, Checkbox, Field, Input, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Switch,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { CheckPlanResult } from "../../app/validate";
 import type { Issue, Severity } from "../../core/issues";
@@ -19,11 +29,29 @@ const SEVERITY_LABEL: Record<Severity, [string, string]> = {
   warning: ["warning", "warnings"],
   info: ["note", "notes"],
 };
-const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
+
+const BADGE_CLASS = { error: "badgeError", warning: "badgeWarning", info: "badgeInfo" } as const;
 
 const useStyles = makeStyles({
   counts: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "center" },
   count: { display: "inline-flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  // A count in a coloured circle: what Fluent's Badge showed, without loading its package (issue 7).
+  badge: {
+    display: "inline-flex",
+    alignItems: "center",
+    justifyContent: "center",
+    boxSizing: "border-box",
+    minWidth: "20px",
+    height: "20px",
+    paddingInline: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusCircular,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  badgeError: { backgroundColor: tokens.colorStatusDangerBackground3, color: tokens.colorNeutralForegroundOnBrand },
+  badgeWarning: { backgroundColor: tokens.colorStatusWarningBackground3, color: tokens.colorNeutralForeground1Static },
+  badgeInfo: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
   group: {
     marginTop: tokens.spacingVerticalS,
@@ -141,9 +169,9 @@ export function CheckPanel() {
                     : report.summary.infos;
               return (
                 <span key={s} className={styles.count}>
-                  <Badge color={SEVERITY_COLOR[s]} appearance="filled" aria-hidden>
+                  <span className={mergeClasses(styles.badge, styles[BADGE_CLASS[s]])} aria-hidden>
                     {n}
-                  </Badge>
+                  </span>
                   <Text>{n === 1 ? SEVERITY_LABEL[s][0] : SEVERITY_LABEL[s][1]}</Text>
                 </span>
               );

@@ -2,15 +2,7 @@
  * Prioritise: the weights, bound to the Settings sheet (read when the panel opens, written back only
  * on "Save weights"), the recomputation, the funding line and the bands.
  */
-import {
-  Button,
-  Field,
-  SpinButton,
-  Text,
-  makeStyles,
-  tokens,
-  type SpinButtonOnChangeData,
-} from "@fluentui/react-components";
+import { Button, Field, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { ScorePlanResult } from "../../app/score";
 import type { Weights } from "../../core/settings";
@@ -22,6 +14,7 @@ import { todayLocal } from "../dates";
 import { skippedSentence } from "../errors";
 import type { WeightsState } from "../host/plan-host";
 import { usePanelStyles } from "./panel-styles";
+import { WeightInput } from "./WeightInput";
 
 interface WeightField {
   key: keyof Weights;
@@ -65,15 +58,6 @@ const useStyles = makeStyles({
 
 const usd = (n: number) => `USD ${Math.round(n).toLocaleString("en-US")}`;
 
-function spinValue(data: SpinButtonOnChangeData): number | null {
-  if (typeof data.value === "number") return data.value;
-  if (data.displayValue !== undefined) {
-    const n = Number(String(data.displayValue).replace(",", "."));
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
-
 function shares(w: Weights): string {
   const sum = w.need + w.valueAdded + w.engagement;
   if (sum <= 0) return "The three weights add up to 0: every activity would score the same.";
@@ -106,8 +90,8 @@ export function PrioritisePanel() {
 
   const dirty = weights !== null && saved !== null && WEIGHT_FIELDS.some((f) => weights[f.key] !== saved[f.key]);
   const busy = load.running || save.running || score.running;
-  const set = (key: keyof Weights, v: number | null) => {
-    if (v === null || !weights) return;
+  const set = (key: keyof Weights, v: number) => {
+    if (!weights) return;
     const f = WEIGHT_FIELDS.find((x) => x.key === key)!;
     setWeights({ ...weights, [key]: Math.max(f.min, Math.min(f.max, v)) });
   };
@@ -135,12 +119,12 @@ export function PrioritisePanel() {
         <div className={styles.grid}>
           {WEIGHT_FIELDS.map((f) => (
             <Field key={f.key} label={f.label} hint={f.hint}>
-              <SpinButton
+              <WeightInput
                 value={weights[f.key]}
                 min={f.min}
                 max={f.max}
                 step={f.step}
-                onChange={(_, d) => set(f.key, spinValue(d))}
+                onCommit={(v) => set(f.key, v)}
               />
             </Field>
           ))}
