@@ -99,7 +99,8 @@ export async function summarizePlan(port: WorkbookPort, options: SummarizePlanOp
   checkAbort(signal, WHAT);
 
   const summaries = buildSummaries({
-    activities: validation.parsed.rows.map((r) => ({ row: r.row, record: r.record })),
+    // The parsed rows are already { row, record }: no copy of 100,000 small objects.
+    activities: validation.parsed.rows,
     rowsWithErrors: new Set(invalid.keys()),
     scores,
     periodMonths: settings.periodMonths,
