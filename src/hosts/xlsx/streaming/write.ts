@@ -34,6 +34,10 @@ const ContentTypesXform = require("exceljs/lib/xlsx/xform/core/content-types-xfo
 };
 const RelType = require("exceljs/lib/xlsx/rel-type") as { Table: string };
 const Note = require("exceljs/lib/doc/note") as new (text: string) => { model: Record<string, unknown> };
+const SharedStringXform = require("exceljs/lib/xlsx/xform/strings/shared-string-xform") as new () => {
+  render(xml: unknown, text: string): void;
+};
+const XmlStream = require("exceljs/lib/utils/xml-stream") as new () => { readonly xml: string };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 interface WorkbookWriterInternals {
@@ -45,10 +49,15 @@ interface WorkbookWriterInternals {
   media: unknown[];
   _definedNames: { model: { name: string; ranges: string[] }[] };
   addContentTypes(): Promise<void>;
+  addSharedStrings(): Promise<void>;
+  _openStream(path: string): SheetStream;
 }
 
+/** ExcelJS's StreamBuf as far as we use it. */
+type SheetStream = { write(data: string | Buffer): void; end(): void };
+
 interface WorksheetWriterInternals {
-  stream: { write(data: string | Buffer): void };
+  stream: SheetStream;
   startedData: boolean;
   hasComments: boolean;
   _merges: string[];
@@ -110,17 +119,43 @@ export interface WriteOptions {
  * PassThrough (archiver does so on append), so rows are written to it directly, after handing over
  * what the sheet stream holds (the sheet's opening XML), and we wait for it to drain.
  */
-function rowSink(sheet: WorksheetWriterInternals): (bytes: Buffer) => Promise<void> {
-  const buf = sheet.stream as unknown as { pipes?: Writable[]; _flush?: () => void };
+function entrySink(stream: SheetStream): (bytes: Buffer) => Promise<void> {
+  const buf = stream as unknown as { pipes?: Writable[]; _flush?: () => void };
   const dest = buf.pipes?.length === 1 ? buf.pipes[0] : undefined;
   if (!dest || typeof buf._flush !== "function") {
     // Not the shape pinned above (another ExcelJS or archiver): through the sheet stream, unthrottled.
-    return async (bytes) => sheet.stream.write(bytes);
+    return async (bytes) => stream.write(bytes);
   }
   buf._flush();
   return async (bytes) => {
     if (!dest.write(bytes)) await once(dest, "drain");
   };
+}
+
+/**
+ * xl/sharedStrings.xml written as a stream, a few thousand strings at a time, each by ExcelJS's own
+ * shared-string xform (so escaping is ExcelJS's, with text-escape.ts's `_xHHHH_` for control characters).
+ * ExcelJS's writer makes the whole part as one string first: ~250 MB more at the end of a
+ * 100,000-activity save, its peak.
+ */
+async function writeSharedStrings(wi: WorkbookWriterInternals, strings: SharedStringTable): Promise<void> {
+  const n = strings.values.length;
+  if (n === 0) return;
+  const stream = wi._openStream("/xl/sharedStrings.xml");
+  const sink = entrySink(stream);
+  await sink(
+    Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${n}" uniqueCount="${n}">`,
+    ),
+  );
+  const xform = new SharedStringXform();
+  for (let from = 0; from < n; from += 4096) {
+    const xml = new XmlStream();
+    for (let i = from; i < Math.min(n, from + 4096); i++) xform.render(xml, strings.values[i]!);
+    await sink(Buffer.from(xml.xml));
+  }
+  await sink(Buffer.from("</sst>"));
+  stream.end();
 }
 
 /**
@@ -301,7 +336,7 @@ export async function writeStore(book: BookStore, out: Writable, options: WriteO
     wsi._writeColumns();
     wsi._writeOpenSheetData();
     wsi.startedData = true;
-    const sink = rowSink(wsi);
+    const sink = entrySink(wsi.stream);
     const rows = sheet.rows;
     for (let r = 1; r < rows.length; r++) {
       const rs = rows[r];
@@ -326,6 +361,7 @@ export async function writeStore(book: BookStore, out: Writable, options: WriteO
     ws.commit();
   }
 
+  wi.addSharedStrings = () => writeSharedStrings(wi, strings);
   wi._definedNames = { model: book.names.map((n) => ({ name: n.name, ranges: [n.range] })) };
   wi.addContentTypes = function addContentTypes(this: WorkbookWriterInternals): Promise<void> {
     const model = {
