@@ -1,11 +1,14 @@
 /**
  * Excel host: sync calls and payload bytes per use case over the strict simulation, for 1,000, 10,000
- * and 100,000 activity rows. Figures to print, never to assert.
+ * and 100,000 activity rows, and what one burst of quick entry costs on a plan of that size (a person
+ * types a new row's activity and approach; the burst reads, decides and writes once). Figures to print,
+ * never to assert.
  */
 import { ACTIVITY_HEADERS } from "../src/core/activity/columns";
 import type { CellValue } from "../src/core/grid";
 import { checkPlan } from "../src/app/validate";
 import { createExcelPort } from "../src/hosts/excel/excel-workbook-port";
+import { processBurst } from "../src/hosts/excel/quick-entry";
 import { SimWorkbook, simulatedRun } from "../src/hosts/excel/simulation";
 import type { BenchResult } from "./types";
 
@@ -85,6 +88,41 @@ export async function run(): Promise<BenchResult[]> {
     } finally {
       clearInterval(sample);
     }
+  }
+  results.push(...(await quickEntryBursts()));
+  return results;
+}
+
+/** One quick-entry burst after a person types a new row, on plans of 1,000 to 100,000 rows. */
+export async function quickEntryBursts(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const n of [1000, 10000, 100000]) {
+    const sim = SimWorkbook.fromGrids({ Activities: plan(n) });
+    const run = simulatedRun(sim);
+    const port = createExcelPort(run, { isSetSupported: sim.isSetSupported });
+    const row = n + 2;
+    sim.userEdit("Activities", `B${row}`, [["Ranger training"]]);
+    sim.userEdit("Activities", `E${row}`, [["3.2.4"]]);
+    sim.resetCounters();
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const decision = await processBurst(run, port, [`B${row}`, `E${row}`], "2025-06-30");
+    const wallMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const t = sim.totals();
+    results.push({
+      name: `quick-entry burst on ${n} rows`,
+      figures: {
+        syncs: t.syncs,
+        "request KB": Math.round(t.requestBytes / 102.4) / 10,
+        "response KB": Math.round(t.responseBytes / 102.4) / 10,
+        "cells filled": decision?.filled.length ?? 0,
+        "wall ms": Math.round(wallMs),
+        "cpu ms": Math.round((cpu.user + cpu.system) / 1000),
+        "rss MB": Math.round(process.memoryUsage().rss / 1048576),
+        "filled ID": String(sim.value("Activities", `A${row}`)),
+      },
+    });
   }
   return results;
 }

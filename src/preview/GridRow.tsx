@@ -13,6 +13,8 @@ export interface RowClasses {
   td: string;
   selected: string;
   active: string;
+  /** The cell being edited: its content may spill over (a clipped cell would scroll under the caret). */
+  editing: string;
   noteMark: string;
   editor: string;
 }
@@ -36,6 +38,8 @@ export interface GridRowProps {
   classes: RowClasses;
   onEditEnd: (end: EditEnd) => void;
 }
+
+const TAB_IS_OURS = JSON.stringify({ focusable: { ignoreKeydown: { Tab: true } } });
 
 function CellEditor({
   initial,
@@ -82,6 +86,8 @@ function CellEditor({
       value={text}
       aria-label="Cell value"
       data-testid="cell-editor"
+      // Fluent's focus manager (Tabster) moves focus on Tab before React sees the key: Tab commits here.
+      data-tabster={TAB_IS_OURS}
       onChange={(e) => setText(e.target.value)}
       onKeyDown={onKeyDown}
       onBlur={() => end({ commit: true, text, dRow: 0, dCol: 0 })}
@@ -105,7 +111,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         key={c}
         role="gridcell"
         aria-selected={inSel}
-        className={`${classes.td} ${inSel ? classes.selected : ""} ${isActive ? classes.active : ""}`}
+        className={`${classes.td} ${inSel ? classes.selected : ""} ${isActive ? classes.active : ""} ${isActive && editing !== null ? classes.editing : ""}`}
         data-cell={a1}
         title={note ? `${text ? `${text}\n\n` : ""}Note: ${note}` : text || undefined}
         style={{

@@ -85,6 +85,10 @@ describe("the preview grid, edited and selected like Excel", () => {
     await user.keyboard("Dropped{Escape}");
     expect(edits).toHaveLength(1);
     expect(sim.value("Activities", "B3")).toBe("Row 2");
+    // Tab commits and moves right (Fluent's focus manager must not take the key first).
+    await user.keyboard("Next{Tab}");
+    expect(edits[1]).toEqual({ sheet: "Activities", at: "B3", rows: [["Next"]] });
+    expect(screen.getByTestId("name-box").textContent).toBe("C3");
   });
 
   it("an edit left as it was writes nothing: text that looks like a formula opens with its apostrophe", async () => {
