@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { annotateWorkbook } from "../src/app/annotate";
+import { annotateWorkbook, EXTRA_STEPS, type AnnotateStep } from "../src/app/annotate";
 import { openWorkbookFile } from "../src/hosts/xlsx";
 import { formatStages, StageMeter, type StageFigures } from "./annotate-stages";
 import type { BenchResult } from "./types";
@@ -18,16 +18,24 @@ interface AnnotateNote {
   stages: StageFigures[];
 }
 
+/**
+ * The steps as they ran before annotate shared its work: each use case reads, validates and scores for
+ * itself. `BENCH_INDEPENDENT_STEPS=1` runs annotate with them, to measure what the sharing saves.
+ */
+const INDEPENDENT_STEPS: AnnotateStep[] = EXTRA_STEPS.map((step) => ({
+  name: step.name,
+  run: (port, ctx) => step.run(port, { asOf: ctx.asOf, generatedOn: ctx.generatedOn }),
+}));
+
 async function annotateFile(input: string, output: string, streamAboveCells?: number): Promise<string> {
   const meter = new StageMeter();
   meter.enter("open");
   const book = await openWorkbookFile(input, streamAboveCells === undefined ? undefined : { streamAboveCells });
-  await annotateWorkbook(book.port, {
-    asOf: "2025-06-30",
-    generatedOn: "2025-06-30",
-    hostSkips: ["pivot", "chart"],
-    onProgress: meter.onProgress,
-  });
+  await annotateWorkbook(
+    book.port,
+    { asOf: "2025-06-30", generatedOn: "2025-06-30", hostSkips: ["pivot", "chart"], onProgress: meter.onProgress },
+    process.env.BENCH_INDEPENDENT_STEPS === "1" ? INDEPENDENT_STEPS : EXTRA_STEPS,
+  );
   meter.enter("save");
   await book.saveTo(output);
   const note: AnnotateNote = { mode: book.mode, stages: await meter.finish() };
@@ -65,6 +73,7 @@ export async function run(): Promise<BenchResult[]> {
       name: `annotate ${n.toLocaleString("en")} rows`,
       figures: {
         path: a.mode ?? "",
+        steps: process.env.BENCH_INDEPENDENT_STEPS === "1" ? "independent (before sharing)" : "shared",
         annotateMs: annotate.ms,
         annotateCpuMs: annotate.cpuMs,
         annotatePeakMb: annotate.peakRssMb,
