@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import * as hostile from "../fixtures/trust/hostile-files";
+import { commentsXml, notedPackage, run as noteRun } from "../xlsx/support/noted-package";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "iccwc-plan.js");
@@ -58,6 +59,19 @@ const CASES: Case[] = [
     says: /cells|rows|columns|dimension/i,
   },
   {
+    name: "a note on row 2,000,000 (beyond Excel's rows)",
+    file: "far-note.xlsx",
+    bytes: () =>
+      notedPackage([
+        {
+          name: "Activities",
+          sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+          comments: commentsXml(["x"], [{ ref: "A2000000", text: noteRun("far away") }]),
+        },
+      ]),
+    says: /cells|rows|columns|notes/i,
+  },
+  {
     name: "truncated archive",
     file: "truncated.xlsx",
     bytes: () => hostile.truncated(hostile.smallWorkbook()),
@@ -92,6 +106,8 @@ interface Figures {
   bytes: number;
   exitCode: number | null;
   seconds: number;
+  /** User + system CPU seconds of the CLI process (from /usr/bin/time). */
+  cpuSeconds: number | null;
   peakRssMb: number | null;
   stderr: string;
 }
@@ -100,7 +116,14 @@ interface Figures {
 async function runCli(
   args: string[],
   cwd: string,
-): Promise<{ code: number | null; stderr: string; stdout: string; seconds: number; peakRssMb: number | null }> {
+): Promise<{
+  code: number | null;
+  stderr: string;
+  stdout: string;
+  seconds: number;
+  cpuSeconds: number | null;
+  peakRssMb: number | null;
+}> {
   const timeFile = path.join(cwd, `.time-${process.hrtime.bigint()}.txt`);
   const started = process.hrtime.bigint();
   const child = spawn("/usr/bin/time", ["-v", "-o", timeFile, process.execPath, BIN, ...args], {
@@ -116,14 +139,18 @@ async function runCli(
   clearTimeout(timer);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   let peakRssMb: number | null = null;
+  let cpuSeconds: number | null = null;
   try {
     const report = await fs.readFile(timeFile, "utf8");
     const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
     if (kb) peakRssMb = Math.round(Number(kb[1]) / 1024);
+    const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(report);
+    if (user && sys) cpuSeconds = Number((Number(user[1]) + Number(sys[1])).toFixed(2));
   } finally {
     await fs.rm(timeFile, { force: true });
   }
-  return { code, stderr, stdout, seconds, peakRssMb };
+  return { code, stderr, stdout, seconds, cpuSeconds, peakRssMb };
 }
 
 const figures: Figures[] = [];
@@ -147,6 +174,7 @@ beforeAll(async () => {
     bytes: 0,
     exitCode: help.code,
     seconds: Number(help.seconds.toFixed(3)),
+    cpuSeconds: help.cpuSeconds,
     peakRssMb: help.peakRssMb,
     stderr: "",
   });
@@ -156,7 +184,7 @@ afterAll(async () => {
   await fs.mkdir(path.dirname(ARTIFACT), { recursive: true });
   await fs.writeFile(
     ARTIFACT,
-    `${JSON.stringify({ node: process.version, hangTimeoutMs: HANG_MS, runs: figures }, null, 2)}\n`,
+    `${JSON.stringify({ node: process.version, hangTimeoutMs: HANG_MS, loadAverage: os.loadavg(), runs: figures }, null, 2)}\n`,
   );
   if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
@@ -180,6 +208,7 @@ describe.each(CASES)("hostile file through the CLI: $name", (c) => {
         bytes: bytes.length,
         exitCode: run.code,
         seconds: Number(run.seconds.toFixed(3)),
+        cpuSeconds: run.cpuSeconds,
         peakRssMb: run.peakRssMb,
         stderr: run.stderr.trim(),
       });
