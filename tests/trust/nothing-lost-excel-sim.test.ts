@@ -43,8 +43,7 @@ describe.each(COMMANDS)("$name through the Excel adapter over the simulation", (
           ]).toEqual([]);
 
           await command.run(port);
-          // Annotate's second run moves Activities to tab 1 on this host (docs/trust.md, finding 5;
-          // tests/trust/bug-excel-annotate-moves-sheets.failing.ts): compare which sheets there are, not their order.
+          // Tab order included: annotate's second run once moved Activities here (docs/trust.md, finding 5, fixed).
           expect(stateDiff(once, stateOfSim(sim))).toEqual([]);
         }),
         { numRuns: numRuns("sim", command.runShare) },
