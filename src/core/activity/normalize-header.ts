@@ -3,7 +3,7 @@
  * arrive with titles, notes or blank rows above it, so the first 30 rows are searched for the row that
  * names the most canonical headers (compared without case, accents, spacing or punctuation).
  */
-import { cellAt, gridWidth, isBlank, type Grid } from "../grid";
+import { cellAt, isBlank, type Grid } from "../grid";
 import { SCORE_HEADERS } from "../layout/sheet-names";
 import { foldKey } from "../reference/text";
 import { ACTIVITY_COLUMNS, type ActivityHeader, type ActivityKey } from "./columns";
@@ -56,7 +56,9 @@ export function mapHeaders(grid: Grid): HeaderMap {
   const scoreColumns: number[] = [];
   const colsByHeader = new Map<ActivityKey, number[]>();
   if (headerRow !== null) {
-    const width = gridWidth(grid);
+    // The header row's own cells: past its end every cell is blank (the grid's widest row may be a
+    // 100,000 rows away, and measuring it walks them all).
+    const width = grid.rows[headerRow - grid.top]?.length ?? 0;
     for (let c = grid.left; c < grid.left + width; c++) {
       const v = cellAt(grid, headerRow, c);
       if (isBlank(v)) continue;

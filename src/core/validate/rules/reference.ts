@@ -49,6 +49,18 @@ function memo<T>(fn: (text: string) => T): (text: string) => T {
   };
 }
 
+/**
+ * Suggestions that never throw. A function apart from the checks: a closure in a check would capture its
+ * locals, and V8 then allocates a context on every call of the check, on every row.
+ */
+function safeSuggest(suggest: (text: string, k: number) => string[], text: string): string[] {
+  try {
+    return suggest(text, 3);
+  } catch {
+    return [];
+  }
+}
+
 function safe<T>(fn: () => T, fallback: T): T {
   try {
     return fn();
@@ -136,8 +148,7 @@ export const agencyUnknown: RowRule = {
     if (text === null) return NONE;
     const unknown = agencyUnknownOf(text);
     if (unknown.length === 0) return NONE;
-    const first = unknown[0] ?? text;
-    const s = safe(() => suggestAgency(first, 3), [] as string[]);
+    const s = safeSuggest(suggestAgency, unknown[0] ?? text);
     return cellIssues(row, "leadAgencies", ctx, {
       code: this.code,
       severity: this.severity,
@@ -162,8 +173,7 @@ export const countryUnknown: RowRule = {
     if (text === null) return NONE;
     const unknown = countryUnknownOf(text);
     if (unknown.length === 0) return NONE;
-    const first = unknown[0] ?? text;
-    const s = safe(() => suggestCountry(first, 3), [] as string[]);
+    const s = safeSuggest(suggestCountry, unknown[0] ?? text);
     return cellIssues(row, "countries", ctx, {
       code: this.code,
       severity: this.severity,

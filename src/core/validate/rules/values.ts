@@ -370,7 +370,10 @@ export const idDuplicate: SheetRule = {
     // One entry per ID; an array only for the few IDs seen twice (100,000 arrays would be garbage).
     const byId = new Map<string, ParsedRow | ParsedRow[]>();
     let duplicates = false;
-    for (const row of parsed.rows) {
+    // An index loop: this runs once per sheet, so often before the optimiser, where for-of allocates.
+    const all = parsed.rows;
+    for (let r = 0; r < all.length; r++) {
+      const row = all[r]!;
       const raw = rawAt(row, "id");
       if (isBlank(raw) || isErrorValue(raw) || blockedAt(row, "id")) continue;
       // IDs are compared as an officer reads them: "a-001 " and "A-001" are the same activity.
