@@ -6,7 +6,7 @@
 import { ANNOTATION_MARK } from "../../src/core/changeset";
 import { openWorkbookBuffer, type XlsxWorkbook } from "../../src/hosts/xlsx";
 import { noteText } from "../../src/hosts/xlsx/apply-cell-ops";
-import { noteAuthor } from "../../src/hosts/xlsx/note-authors";
+import { noteAuthor } from "../../src/hosts/xlsx/note-author-store";
 import { parseCommentsPart } from "../../src/hosts/xlsx/package-notes";
 import { unzipText } from "./support/independent-reader";
 import { commentsXml, notedPackage, run } from "./support/noted-package";

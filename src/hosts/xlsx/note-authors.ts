@@ -2,16 +2,12 @@
  * A note's author survives a save. ExcelJS 4.4 reads no author and writes every note as by "Author"
  * (comments-xform.js: "TODO: support authors properly"), so opening and saving a workbook renamed the
  * author of every note a colleague wrote. The author read from the package (package-notes.ts) is kept
- * on ExcelJS's Note object under a symbol, so `cell.note` stays exactly what ExcelJS gives (a string
- * for a plain note) and a note the add-in replaces loses it with the Note object; the writer is wrapped
- * once to write the authors list and each note's authorId. A note without an author is written as
+ * on ExcelJS's Note object (note-author-store.ts); the writer is wrapped once to write the authors list
+ * and each note's authorId. A note without an author is written as
  * ExcelJS always did, by "Author".
  */
-import type { Cell } from "exceljs";
+import { NOTE_AUTHOR, type NoteWithAuthor } from "./note-author-store";
 
-interface NoteLike {
-  [AUTHOR]?: string;
-}
 interface NoteModel {
   author?: string;
   note?: { texts?: unknown[] };
@@ -41,20 +37,8 @@ const CommentsXform = require("exceljs/lib/xlsx/xform/comment/comments-xform") a
 const XmlStream = require("exceljs/lib/utils/xml-stream") as { StdDocAttributes: unknown };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const AUTHOR = Symbol("iccwc.noteAuthor");
 /** The author ExcelJS writes for every note; kept for notes that name none. */
 export const EXCELJS_DEFAULT_AUTHOR = "Author";
-
-/** Give the cell's note (it must have one) its author, to be written on save. */
-export function setNoteAuthor(cell: Cell, author: string): void {
-  const note = (cell as unknown as { _comment?: NoteLike })._comment;
-  if (note) note[AUTHOR] = author;
-}
-
-/** The author a cell's note will be written with, when one was read. */
-export function noteAuthor(cell: Cell): string | undefined {
-  return (cell as unknown as { _comment?: NoteLike })._comment?.[AUTHOR];
-}
 
 let installed = false;
 
@@ -69,9 +53,9 @@ export function installNoteAuthors(): void {
   const getModel = modelGetter.get;
   Object.defineProperty(Note.prototype, "model", {
     ...modelGetter,
-    get(this: NoteLike): NoteModel {
+    get(this: NoteWithAuthor): NoteModel {
       const model = getModel.call(this) as NoteModel;
-      const author = this[AUTHOR];
+      const author = this[NOTE_AUTHOR];
       return author === undefined ? model : { ...model, author };
     },
   });

@@ -13,7 +13,7 @@ import type { Workbook } from "exceljs";
 import { WorkbookFileError } from "./errors";
 import type { FileLimits } from "./limits";
 import { noteText } from "./apply-cell-ops";
-import { setNoteAuthor } from "./note-authors";
+import { setNoteAuthor } from "./note-author-store";
 
 export interface PackageNote {
   /** The cell, "S2", upper case without "$". */
