@@ -13,8 +13,6 @@ export interface RowClasses {
   td: string;
   selected: string;
   active: string;
-  /** The cell being edited: its content may spill over (a clipped cell would scroll under the caret). */
-  editing: string;
   noteMark: string;
   editor: string;
 }
@@ -111,12 +109,15 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         key={c}
         role="gridcell"
         aria-selected={inSel}
-        className={`${classes.td} ${inSel ? classes.selected : ""} ${isActive ? classes.active : ""} ${isActive && editing !== null ? classes.editing : ""}`}
+        className={`${classes.td} ${inSel ? classes.selected : ""} ${isActive ? classes.active : ""}`}
         data-cell={a1}
         title={note ? `${text ? `${text}\n\n` : ""}Note: ${note}` : text || undefined}
         style={{
           ...(format?.fill ? { backgroundColor: format.fill } : {}),
           ...(format?.bold ? { fontWeight: 600 } : {}),
+          // The cell being edited lets the editor spill over: a clipped cell would scroll its text under
+          // the caret (inline, because the atomic classes' order, not the class list's, decides overflow).
+          ...(isActive && editing !== null ? { overflow: "visible", zIndex: 3 } : {}),
         }}
       >
         {text}

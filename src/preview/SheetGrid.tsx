@@ -112,7 +112,6 @@ const useStyles = makeStyles({
   },
   selected: { boxShadow: `inset 0 0 0 9999px rgba(15, 108, 189, 0.12)` },
   active: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
-  editing: { overflow: "visible", zIndex: 3 },
   noteMark: {
     position: "absolute",
     top: 0,
@@ -264,11 +263,10 @@ export function SheetGrid({ sheet, version, selection, onSelect, onEdit }: Sheet
       td: styles.td,
       selected: styles.selected,
       active: styles.active,
-      editing: styles.editing,
       noteMark: styles.noteMark,
       editor: styles.editor,
     }),
-    [styles.rowHead, styles.td, styles.selected, styles.active, styles.editing, styles.noteMark, styles.editor],
+    [styles.rowHead, styles.td, styles.selected, styles.active, styles.noteMark, styles.editor],
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
