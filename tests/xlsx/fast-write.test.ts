@@ -9,7 +9,8 @@ import * as path from "node:path";
 import type { CellValue } from "../../src/core/grid";
 import { openWorkbookBuffer, openWorkbookFile } from "../../src/hosts/xlsx";
 import { applyToStore } from "../../src/hosts/xlsx/streaming/apply";
-import { columnLetters, xmlText } from "../../src/hosts/xlsx/streaming/row-xml";
+import { columnLetters, writeSharedString, xmlText } from "../../src/hosts/xlsx/streaming/row-xml";
+import { XmlBytes } from "../../src/hosts/xlsx/streaming/xml-bytes";
 import { newSheet, type BookStore } from "../../src/hosts/xlsx/streaming/store";
 import { tempDir, xlsxBytes } from "./support/build";
 import { readRaw } from "./support/independent-reader";
@@ -154,6 +155,32 @@ describe("the streaming path's cell writer", () => {
     const again = await openWorkbookFile(file, STREAM);
     expect((await again.port.readSheet("Kinds")).rows[0]?.slice(0, 3)).toEqual(["equals", "=SUM(A1:A3)", LONG]);
     await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("writes each shared string byte for byte as ExcelJS's own xform does", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- ExcelJS internals, pinned to 4.4
+    const Xform = require("exceljs/lib/xlsx/xform/strings/shared-string-xform") as new () => {
+      toXml(text: string): string;
+    };
+    const texts = [
+      "",
+      "plain",
+      " leading",
+      "trailing ",
+      "two\nlines",
+      "tab\there",
+      `a & b < c > d "q" 'a'`,
+      "bell\u0007, cr\r, del\u007f, nul\u0000",
+      "_x0041_ typed",
+      "é à ç 中文 🐘",
+      "=SUM(A1)",
+      LONG,
+    ];
+    for (const text of texts) {
+      const out = new XmlBytes(16);
+      writeSharedString(out, text);
+      expect(out.take().toString("utf8")).toBe(new Xform().toXml(text));
+    }
   });
 
   it("names columns and escapes the text it writes itself", () => {

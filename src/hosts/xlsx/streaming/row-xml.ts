@@ -50,6 +50,24 @@ export function xmlText(s: string): string {
 }
 
 /**
+ * One `<si>` of xl/sharedStrings.xml, byte for byte as ExcelJS's shared-string xform writes a plain
+ * string (with text-escape.ts installed): `_xHHHH_` escapes first, then the five XML specials (ExcelJS's
+ * xmlEncode, which has nothing else left to drop), and `xml:space="preserve"` when the text starts or
+ * ends with white space or holds a line feed.
+ */
+export function writeSharedString(out: XmlBytes, text: string): void {
+  let t = escapeOoxmlText(text);
+  if (XML_SPECIAL.test(t)) t = t.replace(XML_SPECIALS, (ch) => XML_ENTITY[ch]!);
+  out.ascii(PRESERVE.test(text) ? '<si><t xml:space="preserve">' : "<si><t>");
+  out.utf8(t);
+  out.ascii("</t></si>");
+}
+const XML_SPECIAL = /[<>&'"]/;
+const XML_SPECIALS = /[<>&'"]/g;
+const XML_ENTITY: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" };
+const PRESERVE = /^\s|\n|\s$/;
+
+/**
  * Writes store rows as SpreadsheetML into an XmlBytes. Keeps, per styles array, the `s` attribute of
  * each column: the rows of one values op share one styles array (store.ts), so a facts table's style
  * ids are looked up once, not once per cell.
