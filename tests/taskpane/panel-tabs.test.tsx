@@ -34,7 +34,10 @@ function Harness({ onSelect }: { onSelect: (id: Id) => void }) {
   );
 }
 
-const focusedLabel = () => document.activeElement?.textContent;
+// The tab's accessible name (its visible label; the hidden copy that reserves the semibold width is aria-hidden).
+const focusedLabel = () =>
+  screen.getAllByRole("tab").find((t) => t === document.activeElement)?.firstElementChild?.textContent ??
+  document.activeElement?.textContent;
 
 describe("PanelTabs", () => {
   it("is a labelled tab list with the selected tab marked and alone in Tab order", () => {
@@ -78,6 +81,13 @@ describe("PanelTabs", () => {
     expect(focusedLabel()).toBe("After");
     await user.tab({ shift: true });
     expect(focusedLabel()).toBe("Alpha");
+  });
+
+  it("names each tab by its label once, though the label is drawn twice to reserve the selected width", () => {
+    render(<Harness onSelect={jest.fn()} />);
+    expect(screen.getAllByRole("tab").map((t) => t.textContent)).toEqual(["AlphaAlpha", "BetaBeta", "GammaGamma"]);
+    expect(screen.getByRole("tab", { name: "Beta" })).toBeTruthy();
+    expect(screen.queryByRole("tab", { name: "BetaBeta" })).toBeNull();
   });
 
   it("selects a tab on click", async () => {

@@ -19,6 +19,9 @@ const useStyles = makeStyles({
   list: { display: "flex", flexWrap: "wrap", alignItems: "stretch" },
   tab: {
     position: "relative",
+    // The label and a hidden semibold copy share one cell, so a tab keeps its width when it is selected
+    // and the row does not reflow (at 320 px the tabs wrap; a shift would move them between lines).
+    display: "inline-grid",
     backgroundColor: "transparent",
     border: "none",
     borderRadius: tokens.borderRadiusMedium,
@@ -44,6 +47,8 @@ const useStyles = makeStyles({
     ":hover::after": { backgroundColor: tokens.colorNeutralStroke1Hover },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
+  label: { gridArea: "1 / 1" },
+  reserve: { gridArea: "1 / 1", fontWeight: tokens.fontWeightSemibold, visibility: "hidden" },
   selected: {
     color: tokens.colorNeutralForeground1,
     fontWeight: tokens.fontWeightSemibold,
@@ -125,7 +130,10 @@ export function PanelTabs<Id extends string>({
             onSelect(t.id);
           }}
         >
-          {t.label}
+          <span className={styles.label}>{t.label}</span>
+          <span className={styles.reserve} aria-hidden>
+            {t.label}
+          </span>
         </button>
       ))}
     </div>
