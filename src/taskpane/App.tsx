@@ -14,8 +14,7 @@ import type { PlanHost } from "./host/plan-host";
 import { SetupPanel } from "./panels/SetupPanel";
 
 const loaders = {
-  check: () =>
-    import(/* webpackChunkName: "panels" */ "./panels/CheckPanel").then((m) => ({ default: m.CheckPanel })),
+  check: () => import(/* webpackChunkName: "panels" */ "./panels/CheckPanel").then((m) => ({ default: m.CheckPanel })),
   prioritise: () =>
     import(/* webpackChunkName: "panels" */ "./panels/PrioritisePanel").then((m) => ({
       default: m.PrioritisePanel,
