@@ -316,3 +316,22 @@ export async function guardWorkbook(
     await streamPart(bytes, e, file, scan);
   }
 }
+
+/**
+ * Reads the archive's text parts by name, once guardWorkbook has accepted it: one part inflated per
+ * call, never beyond its declared size (for the notes ExcelJS does not attach, package-notes.ts).
+ */
+export function zipTextReader(
+  bytes: Uint8Array,
+  file: string,
+  limits: GuardLimits = PREVIEW_LIMITS,
+): (path: string) => Promise<string | undefined> {
+  const entries = new Map(readCentralDirectory(bytes, file, limits).map((e) => [e.name, e]));
+  return async (path) => {
+    const entry = entries.get(path);
+    if (!entry) return undefined;
+    let text = "";
+    await streamPart(bytes, entry, file, (chunk) => void (text += chunk));
+    return text;
+  };
+}

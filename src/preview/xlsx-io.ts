@@ -12,7 +12,7 @@ import type { CellValue } from "../core/grid";
 import { cellKey } from "../hosts/excel/a1";
 import { SimWorkbook } from "../hosts/excel/simulation";
 import { storedFromGrid } from "../hosts/excel/simulation/excel-input";
-import { guardWorkbook } from "./file-guard";
+import { guardWorkbook, PREVIEW_LIMITS, zipTextReader } from "./file-guard";
 
 type ExcelJSModule = typeof import("exceljs");
 
@@ -51,6 +51,23 @@ export function fromExcelValue(v: ExcelValue): { value: CellValue; formula?: str
   return { value: String(v) };
 }
 
+/**
+ * ExcelJS attaches a note only to a cell the sheet XML lists, and Excel lists no empty cell: put back
+ * every user's note from the comments parts, as the file host does (package-notes.ts).
+ */
+async function restoreUserNotes(
+  wb: Workbook,
+  bytes: ArrayBuffer,
+  fileName: string,
+): Promise<ReadonlyMap<string, readonly { row: number; col: number; text: string }[]>> {
+  const { readPackageNotes, restoreNotes } = await import(
+    /* webpackChunkName: "exceljs" */ "../hosts/xlsx/package-notes"
+  );
+  const notes = await readPackageNotes(zipTextReader(new Uint8Array(bytes), fileName));
+  restoreNotes(wb, notes, fileName, { maxCells: PREVIEW_LIMITS.maxCells, maxRows: 1_048_576, maxColumns: 16_384 });
+  return notes;
+}
+
 function noteText(note: unknown): string | null {
   if (typeof note === "string") return note;
   if (note && typeof note === "object" && "texts" in note)
@@ -58,7 +75,11 @@ function noteText(note: unknown): string | null {
   return null;
 }
 
-function loadSheet(sim: SimWorkbook, ws: Worksheet): void {
+function loadSheet(
+  sim: SimWorkbook,
+  ws: Worksheet,
+  notes: readonly { row: number; col: number; text: string }[] = [],
+): void {
   const s = sim.addSheet(ws.name);
   if (ws.state === "hidden") s.visibility = "Hidden";
   if (ws.state === "veryHidden") s.visibility = "VeryHidden";
@@ -77,6 +98,11 @@ function loadSheet(sim: SimWorkbook, ws: Worksheet): void {
       if (argb && argb.length >= 6) s.formats.set(k, { fill: `#${argb.slice(-6).toUpperCase()}` });
     });
   });
+  // A note on a cell with no value is not among the rows above: take it from the comments part.
+  for (const n of notes) {
+    const k = cellKey(n.row, n.col);
+    if (!s.notes.has(k) && n.text !== "") s.notes.set(k, { content: n.text, authorName: "" });
+  }
 }
 
 /** Open an .xlsx chosen by the user into a new simulated workbook (throws PreviewFileError for a hostile or broken file). */
@@ -92,8 +118,9 @@ export async function openXlsx(bytes: ArrayBuffer, fileName: string): Promise<Si
       { name: "PreviewFileError" },
     );
   }
+  const notes = await restoreUserNotes(wb, bytes, fileName);
   const sim = new SimWorkbook();
-  for (const ws of wb.worksheets) loadSheet(sim, ws);
+  for (const ws of wb.worksheets) loadSheet(sim, ws, notes.get(ws.name));
   if (sim.sheets.length === 0) sim.addSheet("Sheet1");
   return sim;
 }
@@ -106,7 +133,10 @@ export async function writeXlsx(source: ArrayBuffer | null, applied: readonly Ch
     import(/* webpackChunkName: "exceljs" */ "../hosts/xlsx/compact-validations"),
   ]);
   const wb: Workbook = new ExcelJS.Workbook();
-  if (source) await wb.xlsx.load(source);
+  if (source) {
+    await wb.xlsx.load(source);
+    await restoreUserNotes(wb, source, "the workbook");
+  }
   for (const changes of applied) await applyChangeSet(wb, changes);
   // As the file host does before it saves: list validations written as disjoint ranges.
   for (const sheet of wb.worksheets) compactValidations(sheet);
