@@ -3,8 +3,9 @@
  * TRUST_RUNS=50, seeds -1063304198 and -1113391974). This repro fails today and is kept outside the
  * suite on purpose. Run it with:
  *   npx jest --testMatch "<rootDir>/tests/trust/known-issues/exceljs-names-and-widths.repro.ts"
- * 1. A column width on a column past the sheet's last used column is dropped on save (the file keeps
- *    `<col min="3" max="3" width="9" customWidth="1"/>`, ExcelJS reads it, its writer leaves it out).
+ * 1. A column width of exactly 9 is dropped on save: ExcelJS takes 9 for its own default column width
+ *    (lib/doc/column.js DEFAULT_COLUMN_WIDTH, `isCustomWidth` is `width !== 9`) and writes no `<col>`;
+ *    Excel then shows its own default, 8.43. Any other width survives.
  * 2. A defined name on a sheet named `constructor` or `__proto__` is dropped when the workbook is
  *    opened (ExcelJS keeps a name's sheets in a plain object, src lib/doc/defined-names.js).
  * 3. A workbook with a sheet named `toString` or `hasOwnProperty` and a defined name on it is refused
@@ -17,7 +18,7 @@ import { unzipText } from "../../xlsx/support/independent-reader";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/** One sheet holding A1 only, a width on column C, and the name MyBudget on B1:B3: as Excel writes them. */
+/** One sheet holding A1 only, a width of 9 on column C, and the name MyBudget on B1:B3: as Excel writes them. */
 function excelLike(sheet: string): Buffer {
   const xml = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${s}`);
   return buildZip([
@@ -66,7 +67,7 @@ async function saved(sheet: string): Promise<{ names: string; cols: string }> {
 
 describe("the file host keeps what Excel wrote", () => {
   it.each(["Notes", "constructor", "__proto__", "toString", "hasOwnProperty"])(
-    'a width past the last used column and a name on the sheet "%s"',
+    'a column width of 9 and a name on the sheet "%s"',
     async (sheet) => {
       const out = await saved(sheet);
       expect(out.cols).toMatch(/min="3" max="3" width="9"/);
