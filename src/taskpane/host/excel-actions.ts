@@ -1,6 +1,6 @@
 /**
  * Selecting a cell and reading the selection through `Excel.run`: the same calls work on Excel and on
- * the simulation (which has no getSelectedRange, so the preview reads its selection from the state).
+ * the simulation (which keeps a selection per sheet and answers getSelectedRange, as Excel does).
  */
 import type { CellRef } from "./plan-host";
 

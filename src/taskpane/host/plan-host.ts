@@ -73,6 +73,6 @@ export interface PlanHost {
   selectCell(sheet: string, address: string): Promise<void>;
   previewImport(request: ImportRequest): Promise<ImportResult>;
   appendImport(result: ImportResult, options?: OperationOptions): Promise<AppendImportResult>;
-  /** Present where the host raises change events (Excel); the preview has none. */
+  /** Present where the host raises change events: Excel, and the preview's simulation. */
   readonly quickEntry?: QuickEntryControl;
 }
