@@ -1,18 +1,13 @@
 /**
- * KNOWN ISSUE, OPEN (src/preview/xlsx-io.ts, not the file host): this repro fails today and is kept
- * outside the suite on purpose. Run it with:
- *   npx jest --testMatch "<rootDir>/tests/trust/known-issues/preview-note-on-empty-cell.repro.ts"
- * The browser preview loads a file with ExcelJS alone, which attaches a note only to a cell the sheet
- * XML lists; Excel writes no <c> for an empty cell, so a user's note there is not shown in the preview
- * and is missing from the file the preview downloads. The file host fixed the same bug by reading the
- * comments parts itself: src/hosts/xlsx/package-notes.ts (readPackageNotes + restoreNotes) takes the
- * parts' text from any zip reader and has no Node API, so openXlsx and writeXlsx can call it after
- * `wb.xlsx.load`. Once this passes, move it into tests/trust/ as an ordinary test.
+ * Finding 8 of docs/trust.md, fixed (8832733): the browser preview loaded files with ExcelJS alone, which
+ * attaches a note only to a cell the sheet XML lists; Excel writes no <c> for an empty cell, so a user's
+ * note there was neither shown in the preview nor in the file it downloads. The preview now restores
+ * notes from the comments parts as the file host does (src/hosts/xlsx/package-notes.ts).
  */
 import ExcelJS from "exceljs";
-import { parseCommentsPart } from "../../../src/hosts/xlsx/package-notes";
-import { openXlsx, writeXlsx } from "../../../src/preview/xlsx-io";
-import { unzipText } from "../../xlsx/support/independent-reader";
+import { parseCommentsPart } from "../../src/hosts/xlsx/package-notes";
+import { openXlsx, writeXlsx } from "../../src/preview/xlsx-io";
+import { unzipText } from "../xlsx/support/independent-reader";
 
 async function userFile(): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
