@@ -138,6 +138,12 @@ function readSheetExtras(
   return why;
 }
 
+/** Whether an object has an own key, without the array Object.keys makes (once per cell here). */
+function hasOwnKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
+}
+
 /** A cell value as the store keeps it, or the reason the streaming path cannot keep it. */
 function storeValue(v: unknown): { value: unknown } | { why: string } {
   if (v === null || v === undefined) return { value: undefined };
@@ -212,16 +218,24 @@ export async function readStreaming(bytes: Buffer): Promise<StreamingOpen> {
       if (!sheet) continue;
       const r = row.number;
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const got = storeValue(cell.value);
-        if ("why" in got) {
-          if (!unsupported.includes(`cells with ${got.why}`)) unsupported.push(`cells with ${got.why}`);
-          return;
+        const raw = cell.value;
+        let value: unknown;
+        // Plain numbers and texts (nearly every cell) skip storeValue's result object: 1.8 million at 100,000 rows.
+        if (typeof raw === "number") value = raw;
+        else if (typeof raw === "string") value = decodeEscapes(raw);
+        else {
+          const got = storeValue(raw);
+          if ("why" in got) {
+            if (!unsupported.includes(`cells with ${got.why}`)) unsupported.push(`cells with ${got.why}`);
+            return;
+          }
+          value = got.value;
         }
         const style = cell.style as StyleModel | undefined;
-        const hasStyle = style !== undefined && Object.keys(style).length > 0;
-        if (got.value === undefined && !hasStyle) return;
+        const hasStyle = style !== undefined && hasOwnKeys(style);
+        if (value === undefined && !hasStyle) return;
         const rs = rowOf(sheet, r);
-        rs.values[c] = got.value;
+        rs.values[c] = value;
         if (hasStyle) rs.styles[c] = style;
       });
       if (row.height && sheet.rows[r]) sheet.rows[r]!.height = row.height;
