@@ -25,11 +25,15 @@ import { sniffWorkbook } from "./sniff";
 import { installOoxmlTextEscaping } from "./text-escape";
 import { guardZip, type ZipReport } from "./zip-guard";
 import { installNoteAuthors } from "./note-authors";
+import { installColumnWidthNine } from "./column-width-nine";
+import { installPrototypeFreeDefinedNames } from "./defined-names-store";
 import { readPackageNotes, restoreNotes } from "./package-notes";
 import { openZipTextParts } from "./zip-text-parts";
 
 installOoxmlTextEscaping();
 installNoteAuthors();
+installColumnWidthNine();
+installPrototypeFreeDefinedNames();
 
 /** JSZip options for the whole-workbook save (see toBuffer). */
 export const SAVE_ZIP_OPTIONS = { compression: "DEFLATE", compressionOptions: { level: 1 } } as const;

@@ -1,20 +1,16 @@
 /**
- * KNOWN ISSUES, OPEN (src/hosts/xlsx on ExcelJS 4.4; found by nothing-lost-formats-xlsx at
- * TRUST_RUNS=50, seeds -1063304198 and -1113391974). This repro fails today and is kept outside the
- * suite on purpose. Run it with:
- *   npx jest --testMatch "<rootDir>/tests/trust/known-issues/exceljs-names-and-widths.repro.ts"
- * 1. A column width of exactly 9 is dropped on save: ExcelJS takes 9 for its own default column width
- *    (lib/doc/column.js DEFAULT_COLUMN_WIDTH, `isCustomWidth` is `width !== 9`) and writes no `<col>`;
- *    Excel then shows its own default, 8.43. Any other width survives.
- * 2. A defined name on a sheet named `constructor` or `__proto__` is dropped when the workbook is
- *    opened (ExcelJS keeps a name's sheets in a plain object, src lib/doc/defined-names.js).
- * 3. A workbook with a sheet named `toString` or `hasOwnProperty` and a defined name on it is refused
- *    as "corrupt" (ExcelJS throws while loading it), although Excel opens it.
- * Once a case passes, move it into tests/trust/ as an ordinary test.
+ * Finding 7 of docs/trust.md, fixed (found by nothing-lost-formats-xlsx at TRUST_RUNS=50, seeds
+ * -1063304198 and -1113391974; was tests/trust/known-issues/exceljs-names-and-widths.repro.ts).
+ * ExcelJS 4.4 lost three things the file host now keeps (src/hosts/xlsx/column-width-nine.ts and
+ * defined-names-store.ts):
+ * 1. a column width of exactly 9, its own default width, was left out on save;
+ * 2. a defined name on a sheet named `constructor` or `__proto__` was dropped on open;
+ * 3. a workbook with a sheet named `toString` or `hasOwnProperty` carrying a defined name was refused.
+ * The last block pins that nothing else changed: a width of 9 set by code is still left out, as before.
  */
-import { openWorkbookBuffer } from "../../../src/hosts/xlsx";
-import { buildZip, sharedStringsXml } from "../../hostile/support/raw-zip";
-import { unzipText } from "../../xlsx/support/independent-reader";
+import { openWorkbookBuffer } from "../../src/hosts/xlsx";
+import { buildZip, sharedStringsXml } from "../hostile/support/raw-zip";
+import { unzipText } from "./support/independent-reader";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -72,6 +68,47 @@ describe("the file host keeps what Excel wrote", () => {
       const out = await saved(sheet);
       expect(out.cols).toMatch(/min="3" max="3" width="9"/);
       expect(out.names).toMatch(/name="MyBudget"/);
+    },
+  );
+});
+
+describe("the corrections change nothing else", () => {
+  it("a width of 9 from the file, moved by inserting a column, is still written", async () => {
+    const book = await openWorkbookBuffer(excelLike("Notes"), "plan.xlsx");
+    book.workbook.getWorksheet("Notes")?.spliceColumns(1, 0, []);
+    const parts = await unzipText(await book.toBuffer());
+    expect(parts.get("xl/worksheets/sheet1.xml")).toMatch(/<col min="4" max="4" width="9"/);
+  });
+
+  it("a width of 9 from the file changed to 12 is written as 12", async () => {
+    const book = await openWorkbookBuffer(excelLike("Notes"), "plan.xlsx");
+    const sheet = book.workbook.getWorksheet("Notes");
+    if (!sheet) throw new Error("no sheet");
+    sheet.getColumn(3).width = 12;
+    const parts = await unzipText(await book.toBuffer());
+    expect(parts.get("xl/worksheets/sheet1.xml")).toMatch(/<col min="3" max="3" width="12"/);
+  });
+
+  it("a width of 9 set by code is left out, as ExcelJS always did", async () => {
+    const book = await openWorkbookBuffer(excelLike("Notes"), "plan.xlsx");
+    const sheet = book.workbook.getWorksheet("Notes");
+    if (!sheet) throw new Error("no sheet");
+    sheet.getColumn(3).width = 12;
+    sheet.getColumn(5).width = 9;
+    const xml = (await unzipText(await book.toBuffer())).get("xl/worksheets/sheet1.xml") ?? "";
+    expect(xml).not.toMatch(/min="5"/);
+  });
+
+  it.each(["constructor", "__proto__", "toString"])(
+    'the name keeps its range on the sheet "%s" and Object is untouched',
+    async (sheet) => {
+      const out = await saved(sheet);
+      // ExcelJS quotes the sheet name only where needed (the quote escaped as &apos; in the XML).
+      const quote = "(?:'|&apos;)?";
+      expect(out.names).toMatch(new RegExp(`>${quote}${sheet}${quote}!\\$B\\$1:\\$B\\$3<`));
+      expect(Object.keys(Object)).toEqual([]);
+      expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+      expect(({} as Record<string, unknown>)["1"]).toBeUndefined();
     },
   );
 });
