@@ -9,13 +9,14 @@
  * The last block pins that nothing else changed: a width of 9 set by code is still left out, as before.
  */
 import { openWorkbookBuffer } from "../../src/hosts/xlsx";
+import { widthFromFile } from "../../src/hosts/xlsx/column-width-nine";
 import { buildZip, sharedStringsXml } from "../hostile/support/raw-zip";
 import { unzipText } from "./support/independent-reader";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** One sheet holding A1 only, a width of 9 on column C, and the name MyBudget on B1:B3: as Excel writes them. */
-function excelLike(sheet: string): Buffer {
+function excelLike(sheet: string, a1 = '<c r="A1" t="s"><v>0</v></c>'): Buffer {
   const xml = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${s}`);
   return buildZip([
     {
@@ -45,7 +46,7 @@ function excelLike(sheet: string): Buffer {
     {
       name: "xl/worksheets/sheet1.xml",
       data: xml(
-        `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><cols><col min="3" max="3" width="9" customWidth="1"/></cols><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
+        `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><cols><col min="3" max="3" width="9" customWidth="1"/></cols><sheetData><row r="1">${a1}</row></sheetData></worksheet>`,
       ),
     },
     { name: "xl/sharedStrings.xml", data: Buffer.from(sharedStringsXml(["x"])) },
@@ -111,4 +112,30 @@ describe("the corrections change nothing else", () => {
       expect(({} as Record<string, unknown>)["1"]).toBeUndefined();
     },
   );
+});
+
+describe("widthFromFile, for a writer that rebuilds columns from its own store", () => {
+  it("a column definition marked as from the file keeps its width of 9; an unmarked one does not", async () => {
+    const book = await openWorkbookBuffer(excelLike("Notes"), "plan.xlsx");
+    const sheet = book.workbook.getWorksheet("Notes");
+    if (!sheet) throw new Error("no sheet");
+    sheet.columns = [{}, widthFromFile({ width: 9 }), {}, { width: 9 }];
+    const xml = (await unzipText(await book.toBuffer())).get("xl/worksheets/sheet1.xml") ?? "";
+    expect(xml).toMatch(/<col min="2" max="2" width="9"/);
+    expect(xml).not.toMatch(/min="4"/);
+  });
+});
+
+describe("the streaming path (large files) keeps its own list of names", () => {
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])('a name on the sheet "%s"', async (sheet) => {
+    // A number in A1: the streaming path does not carry this test file's plain shared string.
+    const book = await openWorkbookBuffer(excelLike(sheet, '<c r="A1"><v>1</v></c>'), "plan.xlsx", {
+      streamAboveCells: 0,
+    });
+    expect(book.mode).toBe("streaming");
+    const names = (await unzipText(await book.toBuffer())).get("xl/workbook.xml") ?? "";
+    expect(names).toMatch(
+      new RegExp(`<definedName name="MyBudget">(?:'|&apos;)?${sheet}(?:'|&apos;)?!\\$B\\$1:\\$B\\$3<`),
+    );
+  });
 });

@@ -35,6 +35,14 @@ interface ColumnClass {
   fromModel(worksheet: unknown, cols?: ColModel[]): ColumnLike[] | null;
 }
 
+/**
+ * A column definition (as given to `worksheet.columns`) whose width came from the file, so that a
+ * width of 9 is written. For a writer that rebuilds columns from its own store (the streaming path).
+ */
+export function widthFromFile<T extends object>(defn: T): T & { [WIDTH_FROM_FILE]: true } {
+  return { ...defn, [WIDTH_FROM_FILE]: true };
+}
+
 let installed = false;
 
 /** Idempotent: wraps ExcelJS's Column (fromModel, isCustomWidth, defn) once per process. */
