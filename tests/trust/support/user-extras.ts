@@ -14,6 +14,7 @@ import { ACTIVITY_HEADERS } from "../../../src/core/activity/columns";
 import { cellAddress, columnLetters, type CellValue } from "../../../src/core/grid";
 import { SHEETS } from "../../../src/core/layout/sheet-names";
 import { openWorkbookBuffer } from "../../../src/hosts/xlsx";
+import { widthFromFile } from "../../../src/hosts/xlsx/column-width-nine";
 import { OWNED_SHEETS, printedShort, type GeneratedBook } from "../../fixtures/trust/plan-workbook";
 
 export interface UserFormat {
@@ -194,7 +195,12 @@ export async function addUserExtras(bytes: Buffer, extras: UserExtras): Promise<
     const cell = wb.getWorksheet(f.sheet)!.getCell(f.row, f.col);
     cell.style = { ...cell.style, numFmt: f.format };
   }
-  for (const w of extras.widths) wb.getWorksheet(w.sheet)!.getColumn(w.col).width = w.width;
+  for (const w of extras.widths) {
+    // This file stands for one Excel wrote, which holds a width of 9 like any other; ExcelJS leaves out a
+    // width of 9 set by code (its default, docs/trust.md finding 7), so the width is marked as from a file.
+    const column = wb.getWorksheet(w.sheet)!.getColumn(w.col);
+    column.defn = widthFromFile({ ...column.defn, width: w.width });
+  }
   for (const v of extras.validations) {
     const ws = wb.getWorksheet(v.sheet)! as unknown as { dataValidations: { add(range: string, rule: unknown): void } };
     ws.dataValidations.add(v.range, { ...v.rule, allowBlank: true, showErrorMessage: true });
