@@ -139,3 +139,23 @@ describe("the streaming path (large files) keeps its own list of names", () => {
     );
   });
 });
+
+describe("the streaming path (large files) keeps a width of 9 read from the file", () => {
+  it("writes back column C's width of 9", async () => {
+    const book = await openWorkbookBuffer(excelLike("Plan", '<c r="A1"><v>1</v></c>'), "plan.xlsx", {
+      streamAboveCells: 0,
+    });
+    expect(book.mode).toBe("streaming");
+    const xml = (await unzipText(await book.toBuffer())).get("xl/worksheets/sheet1.xml") ?? "";
+    expect(xml).toMatch(/<col min="3" max="3" width="9"/);
+  });
+
+  it("leaves out a width of 9 that the add-in sets, as the whole-workbook path does", async () => {
+    const book = await openWorkbookBuffer(excelLike("Plan", '<c r="A1"><v>1</v></c>'), "plan.xlsx", {
+      streamAboveCells: 0,
+    });
+    await book.port.apply({ ops: [{ kind: "columns", sheet: "Plan", from: 3, widths: [9] }] });
+    const xml = (await unzipText(await book.toBuffer())).get("xl/worksheets/sheet1.xml") ?? "";
+    expect(xml).not.toMatch(/<col min="3" max="3" width="9"/);
+  });
+});

@@ -170,7 +170,9 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
       const sheet = sheetOf(book, op.sheet);
       const from = op.from ?? 1;
       op.widths.forEach((w, i) => {
-        if (w !== null) sheet.columns.set(from + i, { ...(sheet.columns.get(from + i) ?? {}), width: w });
+        // A width set here is the add-in's, not the file's: it behaves as on the whole-workbook path.
+        if (w !== null)
+          sheet.columns.set(from + i, { ...(sheet.columns.get(from + i) ?? {}), width: w, widthFromFile: false });
       });
       return null;
     }

@@ -70,7 +70,7 @@ function readSheetExtras(
     const style = c.style ? styleOf(Number(c.style)) : undefined;
     for (let i = min; i <= max && i - min < 1024; i++) {
       sheet.columns.set(i, {
-        ...(c.width && c.customWidth !== "0" ? { width: Number(c.width) } : {}),
+        ...(c.width && c.customWidth !== "0" ? { width: Number(c.width), widthFromFile: true } : {}),
         ...(style ? { style } : {}),
         ...(c.hidden === "1" || c.hidden === "true" ? { hidden: true } : {}),
       });

@@ -43,8 +43,11 @@ export interface SheetStore {
   state: "visible" | "hidden" | "veryHidden";
   tabColor?: string;
   rows: (RowStore | undefined)[];
-  /** Column number -> width / style. */
-  columns: Map<number, { width?: number; style?: StyleModel; hidden?: boolean }>;
+  /**
+   * Column number -> width / style. `widthFromFile` marks a width read from the file, so a width of
+   * exactly 9 (ExcelJS's own default, which it would leave out) is written back: column-width-nine.ts.
+   */
+  columns: Map<number, { width?: number; widthFromFile?: boolean; style?: StyleModel; hidden?: boolean }>;
   frozen?: { rows: number; cols: number };
   merges: string[];
   /** Range ("C2:C500", or a cell) -> validation, disjoint as written. */

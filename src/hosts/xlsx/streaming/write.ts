@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { cellAddress } from "../../../core/grid";
+import { installColumnWidthNine, widthFromFile } from "../column-width-nine";
 import { parseRange } from "../ranges";
 import { RowXmlWriter, writeSharedString, type RowXmlContext } from "./row-xml";
 import { XmlBytes } from "./xml-bytes";
@@ -220,6 +221,7 @@ function noteModels(sheet: SheetStore): Record<string, unknown>[] {
 }
 
 export async function writeStore(book: BookStore, out: Writable, options: WriteOptions = {}): Promise<void> {
+  installColumnWidthNine(); // a width of 9 read from the file is written back (idempotent)
   assertNotReleased(book);
   if (options.release) book.released = true;
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -264,11 +266,12 @@ export async function writeStore(book: BookStore, out: Writable, options: WriteO
       const defs: Partial<ExcelJS.Column>[] = [];
       for (let c = 1; c <= maxCol; c++) {
         const col = sheet.columns.get(c);
-        defs.push({
+        const def: Partial<ExcelJS.Column> = {
           ...(col?.width !== undefined ? { width: col.width } : {}),
           ...(col?.style ? { style: col.style as ExcelJS.Style } : {}),
           ...(col?.hidden ? { hidden: true } : {}),
-        });
+        };
+        defs.push(col?.widthFromFile ? widthFromFile(def) : def);
       }
       ws.columns = defs;
     }
