@@ -7,21 +7,21 @@
  * Build first: `npx webpack --mode production` (or point E2E_DIST at another build).
  */
 import ExcelJS from "exceljs";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import type { CellValue } from "../../src/core/grid";
 import type { PreviewAccessor } from "../../src/preview/window-api";
 import { minimalXlsx } from "../hostile/support/raw-zip";
-import { launchChromium, screenshot, watchedPage, type Watched } from "./support/browser";
+import { screenshot, type Watched } from "./support/browser";
 import { MESSY_TITLES, messyTrackerXlsx } from "./support/messy-workbook";
-import { distDir, serveDirectory, type StaticServer } from "./support/static-server";
+import { simCall } from "./support/preview-page";
+import { openPanel as openPanelOf, openPreview, type PreviewSession } from "./support/preview-session";
+import type { StaticServer } from "./support/static-server";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const LONG = { timeout: 60_000 };
 
+let session: PreviewSession;
 let server: StaticServer;
-let browser: Browser;
 let w: Watched;
 let page: Page;
 let pane: Locator;
@@ -31,19 +31,11 @@ function sim<K extends keyof PreviewAccessor>(
   name: K,
   ...args: Parameters<PreviewAccessor[K]>
 ): Promise<ReturnType<PreviewAccessor[K]>> {
-  return page.evaluate(
-    ([n, a]) => {
-      const api = (window as unknown as { __iccwcPreview: Record<string, (...x: unknown[]) => unknown> })
-        .__iccwcPreview;
-      return api[n as string]!(...(a as unknown[]));
-    },
-    [name, args] as const,
-  ) as Promise<ReturnType<PreviewAccessor[K]>>;
+  return simCall(page, name, ...args);
 }
 
-async function openPanel(name: string): Promise<void> {
-  await pane.getByRole("tab", { name }).click();
-  await pane.locator(`[role="tabpanel"] section[aria-label="${name}"]`).waitFor();
+function openPanel(name: string): Promise<void> {
+  return openPanelOf(pane, name);
 }
 
 /** Press Tab until the element is focused (at most `max` presses): keyboard-only operation. */
@@ -61,21 +53,13 @@ async function cellBeside(sheet: string, label: string): Promise<CellValue> {
 }
 
 beforeAll(async () => {
-  const dist = distDir();
-  if (!fs.existsSync(path.join(dist, "preview.html")))
-    throw new Error(`${dist}/preview.html is missing: run \`npx webpack --mode production\` before the e2e tests.`);
-  server = await serveDirectory(dist);
-  browser = await launchChromium();
-  w = await watchedPage(browser, server.origin);
-  page = w.page;
-  await page.goto(`${server.origin}/preview.html`);
-  pane = page.getByTestId("pane-frame");
-  await pane.getByRole("tab", { name: "Set up" }).waitFor();
+  session = await openPreview();
+  ({ server, page, pane } = session);
+  w = session.watched;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe("preview page in Chromium", () => {

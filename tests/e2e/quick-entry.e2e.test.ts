@@ -8,26 +8,24 @@
  * Build first: `npx webpack --mode production` (or point E2E_DIST at another build).
  */
 import ExcelJS from "exceljs";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchChromium, screenshot, watchedPage, type Watched } from "./support/browser";
+import type { Locator, Page } from "playwright-core";
+import { screenshot, type Watched } from "./support/browser";
 import { gridCell, showSheet, simCall, waitForCell } from "./support/preview-page";
-import { distDir, serveDirectory, type StaticServer } from "./support/static-server";
+import { openPanel as openPanelOf, openPreview, type PreviewSession } from "./support/preview-session";
+import type { StaticServer } from "./support/static-server";
 import { LOG_ROWS, trackerWithLogXlsx } from "./support/tracker-with-log";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const LONG = { timeout: 60_000 };
 
+let session: PreviewSession;
 let server: StaticServer;
-let browser: Browser;
 let w: Watched;
 let page: Page;
 let pane: Locator;
 
-async function openPanel(name: string): Promise<void> {
-  await pane.getByRole("tab", { name }).click();
-  await pane.locator(`[role="tabpanel"] section[aria-label="${name}"]`).waitFor();
+function openPanel(name: string): Promise<void> {
+  return openPanelOf(pane, name);
 }
 
 async function nameBox(): Promise<string> {
@@ -35,16 +33,9 @@ async function nameBox(): Promise<string> {
 }
 
 beforeAll(async () => {
-  const dist = distDir();
-  if (!fs.existsSync(path.join(dist, "preview.html")))
-    throw new Error(`${dist}/preview.html is missing: run \`npx webpack --mode production\` before the e2e tests.`);
-  server = await serveDirectory(dist);
-  browser = await launchChromium();
-  w = await watchedPage(browser, server.origin);
-  page = w.page;
-  await page.goto(`${server.origin}/preview.html`);
-  pane = page.getByTestId("pane-frame");
-  await pane.getByRole("tab", { name: "Set up" }).waitFor();
+  session = await openPreview();
+  ({ server, page, pane } = session);
+  w = session.watched;
   await page
     .getByTestId("open-xlsx")
     .setInputFiles({ name: "kenya-log.xlsx", mimeType: XLSX_TYPE, buffer: await trackerWithLogXlsx() });
@@ -54,8 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await session?.close();
 });
 
 describe("selecting and typing in the preview's grid", () => {
