@@ -11,7 +11,8 @@ export interface ZipTextParts {
   close(): void;
 }
 
-function open(bytes: Buffer): Promise<yauzl.ZipFile> {
+/** The archive in memory, entries read one at a time (lazyEntries) with their sizes checked as they inflate. */
+export function openZipBuffer(bytes: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(
       bytes,
@@ -48,7 +49,7 @@ function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
 }
 
 export async function openZipTextParts(bytes: Buffer): Promise<ZipTextParts> {
-  const zip = await open(bytes);
+  const zip = await openZipBuffer(bytes);
   const byName = await entries(zip);
   return {
     read: async (path) => {

@@ -5,6 +5,7 @@
  * few flags about what is inside it. The cell data itself is never held here.
  */
 import * as yauzl from "yauzl";
+import { openZipBuffer } from "../zip-text-parts";
 
 export interface SheetPartScan {
   /** XML before `<sheetData` and after `</sheetData>`. */
@@ -32,16 +33,6 @@ export const INSIDE_MARKERS: Record<string, string> = {
 const SMALL_PART =
   /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/_rels\/[^/]+\.rels|xl\/tables\/[^/]+\.xml|xl\/comments[^/]*\.xml|\[Content_Types\]\.xml)$/i;
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
-
-function open(bytes: Buffer): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(
-      bytes,
-      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true },
-      (err, zip) => (err || !zip ? reject(err ?? new Error("no archive")) : resolve(zip)),
-    );
-  });
-}
 
 function readStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
   return new Promise((resolve, reject) =>
@@ -112,7 +103,7 @@ async function scanSheet(stream: NodeJS.ReadableStream): Promise<SheetPartScan> 
 }
 
 export async function readPackageParts(bytes: Buffer): Promise<PackageParts> {
-  const zip = await open(bytes);
+  const zip = await openZipBuffer(bytes);
   const out: PackageParts = { names: [], text: new Map(), sheets: new Map() };
   await new Promise<void>((resolve, reject) => {
     zip.on("error", reject);
