@@ -4,6 +4,7 @@
  * the last row when rows were removed, and never writes into a user column.
  */
 import type { ParsedActivities } from "../activity/parsed";
+import { fitCellText } from "../cell-text";
 import { changeSet, type ChangeOp, type ChangeSet } from "../changeset";
 import { cellAddress, cellAt, gridWidth, rangeAddress, type CellValue, type Grid } from "../grid";
 import { SCORE_HEADERS } from "../layout/sheet-names";
@@ -56,9 +57,10 @@ function blockFree(grid: Grid, headerRow: number, col: number): boolean {
 
 function rowValues(a: ActivityScore | undefined): CellValue[] {
   if (!a) return [null, null, null, null, null, null];
-  if (a.score === null) return [null, null, null, a.funding, null, a.reason ?? a.breakdown];
+  // Breakdowns and reasons quote settings and country names (the user's text): they must fit one cell.
+  if (a.score === null) return [null, null, null, a.funding, null, fitCellText(a.reason ?? a.breakdown)];
   const breakdown = a.sensitivityNote ? `${a.breakdown}. Sensitive: ${a.sensitivityNote}` : a.breakdown;
-  return [a.score, a.rank, a.band, a.funding, a.sensitivity, breakdown];
+  return [a.score, a.rank, a.band, a.funding, a.sensitivity, fitCellText(breakdown)];
 }
 
 /**

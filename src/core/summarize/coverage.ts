@@ -2,6 +2,7 @@
  * The plan's coverage: approaches and priority countries that no activity serves. An activity counts
  * when it has no validation errors and is not cancelled: a cancelled or broken row covers nothing yet.
  */
+import { fitCellText } from "../cell-text";
 import type { ActivityDigest } from "./digest";
 import type { CountryInfo, FrameworkLike } from "./input";
 
@@ -54,7 +55,7 @@ export function coverageRows(
       kind: COVERAGE_KINDS.approach,
       code: a.code,
       name: a.title,
-      detail: `Outcome ${out}, sub-outcome ${sub}${pendingNote(approachPending.get(a.code))}`,
+      detail: fitCellText(`Outcome ${out}, sub-outcome ${sub}${pendingNote(approachPending.get(a.code))}`),
     });
   }
   const priority = countries.filter((c) => c.priority).sort((a, b) => (a.iso3 < b.iso3 ? -1 : a.iso3 > b.iso3 ? 1 : 0));
@@ -67,7 +68,8 @@ export function coverageRows(
       kind: COVERAGE_KINDS.country,
       code: iso3,
       name: c.name || iso3,
-      detail: `${c.region || "Region not set"}${pendingNote(countryPending.get(iso3))}`,
+      // The region is the user's text and may be as long as a cell allows: the note after it must fit too.
+      detail: fitCellText(`${c.region || "Region not set"}${pendingNote(countryPending.get(iso3))}`),
     });
   }
   return rows;
