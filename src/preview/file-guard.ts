@@ -4,8 +4,10 @@
  * declared sizes and compression ratios), then every XML part inflated as a stream with a hard cap,
  * scanned for DTDs and entity declarations and for sheets claiming or holding too many cells.
  * Memory is bounded by one part's cap and time by the documented limits; no part is kept.
- * The limits are the file host's (src/hosts/xlsx/limits.ts), repeated here because that module is Node-only by its siblings.
+ * The limits are the file host's own (src/hosts/xlsx/limits.ts, a module with no Node API), so the
+ * preview and the command line refuse the same files.
  */
+import { DEFAULT_LIMITS } from "../hosts/xlsx/limits";
 
 export type PreviewFileErrorKind =
   | "empty-file"
@@ -41,15 +43,15 @@ export interface GuardLimits {
   maxCells: number;
 }
 
-/** The same numbers as the file host's DEFAULT_LIMITS (docs/file-host.md). */
+/** The file host's DEFAULT_LIMITS (docs/file-host.md), those the preview's gate checks. */
 export const PREVIEW_LIMITS: Readonly<GuardLimits> = Object.freeze({
-  maxFileBytes: 100 * 1024 * 1024,
-  maxTotalUncompressedBytes: 200 * 1024 * 1024,
-  maxPartBytes: 150 * 1024 * 1024,
-  maxCompressionRatio: 250,
-  ratioFloorBytes: 1024 * 1024,
-  maxEntries: 10_000,
-  maxCells: 2_000_000,
+  maxFileBytes: DEFAULT_LIMITS.maxFileBytes,
+  maxTotalUncompressedBytes: DEFAULT_LIMITS.maxTotalUncompressedBytes,
+  maxPartBytes: DEFAULT_LIMITS.maxPartBytes,
+  maxCompressionRatio: DEFAULT_LIMITS.maxCompressionRatio,
+  ratioFloorBytes: DEFAULT_LIMITS.ratioFloorBytes,
+  maxEntries: DEFAULT_LIMITS.maxEntries,
+  maxCells: DEFAULT_LIMITS.maxCells,
 });
 
 interface Entry {

@@ -418,30 +418,10 @@ export class SimRangeBorder extends SimRangeFormatPart implements Pick<Excel.Ran
   protected snapshot(prop: string): unknown {
     return prop === "style" ? this.common((f) => f?.borderBottom ?? "None") : this.unknownProp(prop);
   }
-  get style():
-    | Excel.BorderLineStyle
-    | "None"
-    | "Continuous"
-    | "Dash"
-    | "DashDot"
-    | "DashDotDot"
-    | "Dot"
-    | "Double"
-    | "SlantDashDot" {
+  get style(): Excel.RangeBorder["style"] {
     return this.prop("style");
   }
-  set style(
-    v:
-      | Excel.BorderLineStyle
-      | "None"
-      | "Continuous"
-      | "Dash"
-      | "DashDot"
-      | "DashDotDot"
-      | "Dot"
-      | "Double"
-      | "SlantDashDot",
-  ) {
+  set style(v: Excel.RangeBorder["style"]) {
     if (this.edge !== "EdgeBottom")
       throw new SimulatedOfficeError(
         "InvalidArgument",
