@@ -2,11 +2,11 @@
  * Change-set ops that shape sheets and the workbook: sheets, widths, panes, protection, validations,
  * conditional formats, tables and defined names. Each returns null when applied, or why it was skipped.
  */
-import type { Workbook, Worksheet, TableColumnProperties } from "exceljs";
+import type { ConditionalFormattingOptions, Workbook, Worksheet, TableColumnProperties } from "exceljs";
 import type { ChangeOp } from "../../core/changeset";
 import { cellAddress, rangeAddress } from "../../core/grid";
 import { conditionalStyle } from "./cell-style";
-import { definedNames, ws } from "./exceljs-internals";
+import { definedNames, ws, type DataValidationModel } from "./exceljs-internals";
 import { argb, parseRange } from "./ranges";
 
 type Op<K extends ChangeOp["kind"]> = Extract<ChangeOp, { kind: K }>;
@@ -90,39 +90,66 @@ export async function applyProtect(sheet: Worksheet): Promise<null> {
   return null;
 }
 
+/**
+ * The list validation a listValidation op asks for, as both file paths store it: the key is the op's
+ * range, and `replaces(addr)` tells a validation inside that range (per-cell ones as read from a file,
+ * or an earlier range), dropped so the new rule is the only one there.
+ */
+export function listValidationOf(op: Op<"listValidation">): {
+  key: string;
+  replaces: (addr: string) => boolean;
+  model: DataValidationModel;
+} {
+  const box = parseRange(op.range);
+  return {
+    key: rangeAddress(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1),
+    replaces: (addr) => {
+      const b = parseRange(addr);
+      return b.top >= box.top && b.bottom <= box.bottom && b.left >= box.left && b.right <= box.right;
+    },
+    model: {
+      type: "list",
+      allowBlank: op.allowBlank,
+      formulae: [op.source.replace(/^=/, "")],
+      showErrorMessage: true,
+      errorStyle: op.errorStyle,
+      ...(op.error ? { error: op.error } : {}),
+      ...(op.prompt ? { prompt: op.prompt, showInputMessage: true } : {}),
+    },
+  };
+}
+
 export function applyListValidation(sheet: Worksheet, op: Op<"listValidation">): null {
   const dv = ws(sheet).dataValidations;
-  const box = parseRange(op.range);
-  const key = rangeAddress(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1);
-  // Drop validations inside the range (per-cell ones as read from a file, or an earlier range), so the
-  // new rule is the only one there; compactValidations keeps what is left disjoint at save time.
-  for (const addr of Object.keys(dv.model)) {
-    const b = parseRange(addr);
-    if (b.top >= box.top && b.bottom <= box.bottom && b.left >= box.left && b.right <= box.right) delete dv.model[addr];
-  }
-  dv.add(key, {
-    type: "list",
-    allowBlank: op.allowBlank,
-    formulae: [op.source.replace(/^=/, "")],
-    showErrorMessage: true,
-    errorStyle: op.errorStyle,
-    ...(op.error ? { error: op.error } : {}),
-    ...(op.prompt ? { prompt: op.prompt, showInputMessage: true } : {}),
-  });
+  const { key, replaces, model } = listValidationOf(op);
+  // compactValidations keeps what is left disjoint at save time.
+  for (const addr of Object.keys(dv.model)) if (replaces(addr)) delete dv.model[addr];
+  dv.add(key, model);
   return null;
 }
 
-export function applyConditionalFormat(sheet: Worksheet, op: Op<"conditionalFormat">): null {
+/** The rule a conditionalFormat op adds, as both file paths store it. */
+export function conditionalFormatOf(op: Op<"conditionalFormat">): ConditionalFormattingOptions {
   const formula = op.formula.replace(/^=/, "");
-  const list = ws(sheet).conditionalFormattings;
-  // Replace the same rule on the same range rather than stack a copy: applying twice equals once.
-  ws(sheet).conditionalFormattings = list.filter(
-    (cf) => !(cf.ref === op.range && cf.rules.some((r) => r.formulae?.[0] === formula)),
-  );
-  sheet.addConditionalFormatting({
+  return {
     ref: op.range,
     rules: [{ type: "expression", priority: 1, formulae: [formula], style: conditionalStyle(op.style) }],
-  });
+  };
+}
+
+/** The same rule on the same range: replaced rather than stacked, so applying twice equals once. */
+export function sameConditionalFormat(
+  cf: { ref: string; rules: readonly unknown[] },
+  op: Op<"conditionalFormat">,
+): boolean {
+  const formula = op.formula.replace(/^=/, "");
+  return cf.ref === op.range && cf.rules.some((r) => (r as { formulae?: unknown[] }).formulae?.[0] === formula);
+}
+
+export function applyConditionalFormat(sheet: Worksheet, op: Op<"conditionalFormat">): null {
+  const list = ws(sheet).conditionalFormattings;
+  ws(sheet).conditionalFormattings = list.filter((cf) => !sameConditionalFormat(cf, op));
+  sheet.addConditionalFormatting(conditionalFormatOf(op));
   return null;
 }
 

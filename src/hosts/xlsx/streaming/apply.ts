@@ -9,15 +9,8 @@ import type { ApplyOptions, ApplyReport } from "../../../ports/workbook-port";
 import { SheetNotFoundError } from "../../../ports/workbook-port";
 import { applyEach, PIVOT_SKIP_REASON } from "../apply";
 import { toExcelValue } from "../apply-cell-ops";
-import {
-  cellStyleChange,
-  conditionalStyle,
-  fillChange,
-  noFillChange,
-  numFmtChange,
-  sharedStyle,
-  type StyleChange,
-} from "../cell-style";
+import { conditionalFormatOf, listValidationOf, sameConditionalFormat } from "../apply-structure-ops";
+import { cellStyleChange, fillChange, noFillChange, numFmtChange, sharedStyle, type StyleChange } from "../cell-style";
 import { argb, parseRange, sameColor, type Box } from "../ranges";
 import {
   assertNotReleased,
@@ -204,34 +197,15 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
     }
     case "listValidation": {
       const sheet = sheetOf(book, op.sheet);
-      const box = parseRange(op.range);
-      const key = rangeAddress(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1);
-      for (const addr of [...sheet.validations.keys()]) {
-        const b = parseRange(addr);
-        if (b.top >= box.top && b.bottom <= box.bottom && b.left >= box.left && b.right <= box.right)
-          sheet.validations.delete(addr);
-      }
-      sheet.validations.set(key, {
-        type: "list",
-        allowBlank: op.allowBlank,
-        formulae: [op.source.replace(/^=/, "")],
-        showErrorMessage: true,
-        errorStyle: op.errorStyle,
-        ...(op.error ? { error: op.error } : {}),
-        ...(op.prompt ? { prompt: op.prompt, showInputMessage: true } : {}),
-      });
+      const { key, replaces, model } = listValidationOf(op);
+      for (const addr of [...sheet.validations.keys()]) if (replaces(addr)) sheet.validations.delete(addr);
+      sheet.validations.set(key, model);
       return null;
     }
     case "conditionalFormat": {
       const sheet = sheetOf(book, op.sheet);
-      const formula = op.formula.replace(/^=/, "");
-      sheet.conditionalFormats = sheet.conditionalFormats.filter(
-        (cf) => !(cf.ref === op.range && JSON.stringify(cf.rules).includes(JSON.stringify(formula))),
-      );
-      sheet.conditionalFormats.push({
-        ref: op.range,
-        rules: [{ type: "expression", priority: 1, formulae: [formula], style: conditionalStyle(op.style) }],
-      });
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !sameConditionalFormat(cf, op));
+      sheet.conditionalFormats.push(conditionalFormatOf(op));
       return null;
     }
     case "note": {
