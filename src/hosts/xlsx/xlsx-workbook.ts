@@ -157,13 +157,7 @@ export async function openWorkbookBuffer(
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new WorkbookFileError(
-      "corrupt",
-      name,
-      `"${name}" could not be read as a workbook (${why}): open it in Excel, which may repair it, and save it again.`,
-      { why: why ?? "" },
-    );
+    throw unreadable(name, e);
   }
   await restorePackageNotes(wb, buf, name, lim);
   return new XlsxWorkbook(wb, inputPath, report, null, refused);
@@ -189,18 +183,23 @@ function largestSheetCells(report: ZipReport): number {
   return max;
 }
 
+/** A file the reader (either path's) cannot read as a workbook: "corrupt", with the reader's first line. */
+function unreadable(name: string, e: unknown): WorkbookFileError {
+  const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+  return new WorkbookFileError(
+    "corrupt",
+    name,
+    `"${name}" could not be read as a workbook (${why}): open it in Excel, which may repair it, and save it again.`,
+    { why: why ?? "" },
+  );
+}
+
 /** The streaming path's open; a file it cannot read as a workbook is "corrupt", as on the whole path. */
 async function openStreaming(buf: Buffer, name: string): ReturnType<typeof readStreaming> {
   try {
     return await readStreaming(buf);
   } catch (e) {
-    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new WorkbookFileError(
-      "corrupt",
-      name,
-      `"${name}" could not be read as a workbook (${why}): open it in Excel, which may repair it, and save it again.`,
-      { why: why ?? "" },
-    );
+    throw unreadable(name, e);
   }
 }
 
