@@ -172,20 +172,11 @@ export async function storeWriteOf(file: string, output: string): Promise<string
  * output's size (the facts table) is seen apart from the host's own overhead.
  */
 export async function bareStreamingWriteOf(file: string, output: string): Promise<string> {
-  const sheets: { name: string; rows: ExcelJS.CellValue[][] }[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: "cache",
-    styles: "ignore",
-    worksheets: "emit",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
-  for await (const sheetReader of reader) {
-    const rows: ExcelJS.CellValue[][] = [];
-    for await (const row of sheetReader as unknown as AsyncIterable<ExcelJS.Row>)
-      rows.push((row.values as ExcelJS.CellValue[]).slice(1));
-    sheets.push({ name: (sheetReader as unknown as { name?: string }).name ?? "Sheet", rows });
-  }
+  // The rows in order without the gaps, 0-based as the writer's addRow takes them.
+  const sheets = (await readAllRows(file)).map((sheet) => ({
+    name: sheet.name,
+    rows: sheet.rows.filter((values) => values !== undefined).map((values) => values.slice(1)),
+  }));
   const t0 = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: output, useSharedStrings: true, useStyles: true });
