@@ -56,11 +56,21 @@ export function xmlText(s: string): string {
  * ends with white space or holds a line feed.
  */
 export function writeSharedString(out: XmlBytes, text: string): void {
+  out.ascii("<si>");
+  writeTextElement(out, text);
+  out.ascii("</si>");
+}
+
+/**
+ * A `<t>` element as ExcelJS's text xform writes it (shared strings and notes): `_xHHHH_` escapes,
+ * then the five XML specials, and `xml:space="preserve"` for leading or trailing white space or a line feed.
+ */
+export function writeTextElement(out: XmlBytes, text: string): void {
   let t = escapeOoxmlText(text);
   if (XML_SPECIAL.test(t)) t = t.replace(XML_SPECIALS, (ch) => XML_ENTITY[ch]!);
-  out.ascii(PRESERVE.test(text) ? '<si><t xml:space="preserve">' : "<si><t>");
+  out.ascii(PRESERVE.test(text) ? '<t xml:space="preserve">' : "<t>");
   out.utf8(t);
-  out.ascii("</t></si>");
+  out.ascii("</t>");
 }
 const XML_SPECIAL = /[<>&'"]/;
 const XML_SPECIALS = /[<>&'"]/g;

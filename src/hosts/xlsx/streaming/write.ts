@@ -14,8 +14,10 @@ import type { Writable } from "node:stream";
 import { cellAddress } from "../../../core/grid";
 import { installColumnWidthNine, widthFromFile } from "../column-width-nine";
 import { parseRange } from "../ranges";
+import { writeCommentXml, writeVmlShape, type NoteAt } from "./notes-xml";
 import { RowXmlWriter, writeSharedString, type RowXmlContext } from "./row-xml";
 import { XmlBytes } from "./xml-bytes";
+import { installNativeCrc32 } from "./zip-crc";
 import {
   assertNotReleased,
   cellValue,
@@ -34,7 +36,6 @@ const ContentTypesXform = require("exceljs/lib/xlsx/xform/core/content-types-xfo
   toXml(m: unknown): string;
 };
 const RelType = require("exceljs/lib/xlsx/rel-type") as { Table: string };
-const Note = require("exceljs/lib/doc/note") as new (text: string) => { model: Record<string, unknown> };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 interface WorkbookWriterInternals {
@@ -50,6 +51,18 @@ interface WorkbookWriterInternals {
   _openStream(path: string): SheetStream;
 }
 
+/** ExcelJS's SheetCommentsWriter (stream/xlsx/sheet-comments-writer.js) as far as we use it. */
+interface SheetCommentsWriterInternals {
+  startedData?: boolean;
+  count: number;
+  _worksheet: { comments?: unknown[] };
+  readonly commentsStream: SheetStream;
+  readonly vmlStream: SheetStream;
+  _writeOpen(): void;
+  _addRelationships(): void;
+  _addCommentRefs(): void;
+}
+
 /** ExcelJS's StreamBuf as far as we use it. */
 type SheetStream = { write(data: string | Buffer): void; end(): void };
 
@@ -58,7 +71,7 @@ interface WorksheetWriterInternals {
   startedData: boolean;
   hasComments: boolean;
   _merges: string[];
-  _sheetCommentsWriter: { addComments(comments: Record<string, unknown>[]): void };
+  _sheetCommentsWriter: SheetCommentsWriterInternals;
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
@@ -212,12 +225,40 @@ function styleIds(wi: WorkbookWriterInternals): RowXmlContext["styleId"] {
   };
 }
 
-/** The sheet's notes, in row then column order, as the comments writer takes them. */
-function noteModels(sheet: SheetStore): Record<string, unknown>[] {
-  return [...sheet.notes]
-    .map(([addr, text]) => ({ addr, text, at: parseRange(addr) }))
-    .sort((x, y) => x.at.top - y.at.top || x.at.left - y.at.left)
-    .map(({ addr, text }) => ({ ...new Note(text).model, ref: addr }));
+/** The sheet's notes, in row then column order (as ExcelJS's comments writer gets them from a sheet). */
+function sortedNotes(sheet: SheetStore): NoteAt[] {
+  const notes: NoteAt[] = [];
+  for (const [ref, text] of sheet.notes) {
+    const at = parseRange(ref);
+    notes.push({ row: at.top, col: at.left, ref: cellAddress(at.top, at.left), text });
+  }
+  return notes.sort((x, y) => x.row - y.row || x.col - y.col);
+}
+
+/**
+ * The notes' two parts (notes-xml.ts), opened, related and listed by ExcelJS's comments writer as its
+ * addComments does; only the notes themselves are written here, 256 KB at a time. The parts are
+ * appended to the zip after the sheet, so they wait in their streams until the sheet is written.
+ */
+function writeNotes(cw: SheetCommentsWriterInternals, notes: readonly NoteAt[]): void {
+  if (!cw.startedData) {
+    cw._worksheet.comments = [];
+    cw._writeOpen();
+    cw._addRelationships();
+    cw._addCommentRefs();
+    cw.startedData = true;
+  }
+  const comments = new XmlBytes(CHUNK_BYTES + 64 * 1024);
+  const vml = new XmlBytes(CHUNK_BYTES + 64 * 1024);
+  for (const note of notes) {
+    writeCommentXml(comments, note);
+    writeVmlShape(vml, note, cw.count);
+    cw.count += 1;
+    if (comments.pos >= CHUNK_BYTES) cw.commentsStream.write(comments.take());
+    if (vml.pos >= CHUNK_BYTES) cw.vmlStream.write(vml.take());
+  }
+  if (comments.pos > 0) cw.commentsStream.write(comments.take());
+  if (vml.pos > 0) cw.vmlStream.write(vml.take());
 }
 
 export async function writeStore(book: BookStore, out: Writable, options: WriteOptions = {}): Promise<void> {
@@ -231,6 +272,7 @@ export async function writeStore(book: BookStore, out: Writable, options: WriteO
     zip: { zlib: { level: 1 } },
   } as unknown as ExcelJS.stream.xlsx.WorkbookWriterOptions);
   const wi = writer as unknown as WorkbookWriterInternals;
+  installNativeCrc32(wi.zip);
   const strings = new SharedStringTable();
   wi.sharedStrings = strings;
   const ctx: RowXmlContext = {
@@ -323,9 +365,9 @@ export async function writeStore(book: BookStore, out: Writable, options: WriteO
       closeWorksheet.call(this);
     };
 
-    const notes = noteModels(sheet);
+    const notes = sortedNotes(sheet);
     if (notes.length > 0) {
-      wsi._sheetCommentsWriter.addComments(notes);
+      writeNotes(wsi._sheetCommentsWriter, notes);
       wsi.hasComments = true;
     }
 

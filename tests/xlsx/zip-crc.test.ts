@@ -1,0 +1,68 @@
+/**
+ * The streaming writer's zip checksums come from zlib's native crc32 (src/hosts/xlsx/streaming/zip-crc.ts),
+ * not from the crc-32 package archiver uses, and each entry's checksum is the CRC-32 of its bytes.
+ */
+import * as zlib from "node:zlib";
+import * as yauzl from "yauzl";
+import { openWorkbookBuffer } from "../../src/hosts/xlsx";
+import { installNativeCrc32 } from "../../src/hosts/xlsx/streaming/zip-crc";
+import { xlsxBytes } from "./support/build";
+
+jest.setTimeout(60_000);
+
+/** Every entry: the checksum the zip's directory records, and the CRC-32 of the bytes it holds. */
+function entryChecksums(bytes: Buffer): Promise<{ name: string; recorded: number; actual: number }[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error("no zip"));
+      const out: { name: string; recorded: number; actual: number }[] = [];
+      zip.on("entry", (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e ?? new Error("no stream"));
+          const chunks: Buffer[] = [];
+          stream.on("data", (c: Buffer) => chunks.push(c));
+          stream.on("end", () => {
+            out.push({ name: entry.fileName, recorded: entry.crc32, actual: zlib.crc32(Buffer.concat(chunks)) });
+            zip.readEntry();
+          });
+          stream.on("error", reject);
+        });
+      });
+      zip.on("end", () => resolve(out));
+      zip.on("error", reject);
+      zip.readEntry();
+    });
+  });
+}
+
+describe("the streaming writer's zip checksums", () => {
+  it("are zlib's native crc32, right for every entry, and the crc-32 package is never called", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package archiver checksums with
+    const crcPackage = require("crc-32") as { buf: (...args: unknown[]) => number };
+    const input = await xlsxBytes({
+      Activities: [["ID", "Title"], ...Array.from({ length: 300 }, (_, i) => [`A-${i}`, `t ${i}`])],
+    });
+    const book = await openWorkbookBuffer(input, "plan.xlsx", { streamAboveCells: 0 });
+    expect(book.mode).toBe("streaming");
+    await book.port.apply({ ops: [{ kind: "note", sheet: "Activities", cell: "B2", text: "a note" }] });
+    const spy = jest.spyOn(crcPackage, "buf");
+    try {
+      const bytes = await book.toBuffer();
+      expect(spy).not.toHaveBeenCalled();
+      const entries = await entryChecksums(bytes);
+      expect(entries.map((e) => e.name)).toEqual(
+        expect.arrayContaining(["xl/worksheets/sheet1.xml", "xl/comments1.xml"]),
+      );
+      for (const e of entries) expect({ name: e.name, crc: e.recorded }).toEqual({ name: e.name, crc: e.actual });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("leaves an archive it does not recognise as it is", () => {
+    const other = { _module: { engine: { append: () => undefined } } };
+    expect(installNativeCrc32(other)).toBe(false);
+    expect(installNativeCrc32(null)).toBe(false);
+    expect(Object.keys(other._module.engine)).toEqual(["append"]);
+  });
+});
