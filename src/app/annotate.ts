@@ -87,7 +87,7 @@ export interface AnnotateStep {
 /**
  * A port whose reads go to the workbook and whose writes are kept for one apply at the end.
  *
- * Reads are remembered: validate, score, summarise and set-up each read Activities, and the workbook
+ * Reads (and the list of sheets) are remembered: validate, score, summarise and set-up each read Activities, and the workbook
  * does not change until the one apply, so every step gets the same (read-only) grid instead of a fresh
  * copy of every cell. Writes keep the steps' op objects as they are (no copy of their values).
  */
@@ -98,12 +98,21 @@ function recordingPort(port: WorkbookPort): {
 } {
   const ops: ChangeOp[] = [];
   const reads = new Map<string, Promise<Grid>>();
+  // Each step lists the sheets too; the file host measures every sheet's extent for that (a pass over
+  // all its cells), and nothing changes before the one apply, so the list is asked for once.
+  let sheets: ReturnType<WorkbookPort["listSheets"]> | undefined;
   return {
     ops,
     /** Plain reads of `name` return this grid (the sheet as the one apply will leave it). */
     seed: (name, grid) => void reads.set(`:${name}`, Promise.resolve(grid)),
     port: {
-      listSheets: () => port.listSheets(),
+      listSheets: () => {
+        if (!sheets) {
+          sheets = port.listSheets();
+          sheets.catch(() => (sheets = undefined));
+        }
+        return sheets;
+      },
       readSheet: (name, options) => {
         const key = `${options?.formulas ? "f" : ""}${options?.numberFormats ? "n" : ""}:${name}`;
         let grid = reads.get(key);
@@ -198,9 +207,9 @@ async function planAnnotation(
   signal?.throwIfAborted();
 
   progress(0, "Reading the workbook");
-  const sheets = (await port.listSheets()).map((s) => s.name);
-  if (!sheets.includes(SHEETS.activities)) throw new SheetNotFoundError(SHEETS.activities);
   const recorder = recordingPort(port);
+  const sheets = (await recorder.port.listSheets()).map((s) => s.name);
+  if (!sheets.includes(SHEETS.activities)) throw new SheetNotFoundError(SHEETS.activities);
   const activities = await recorder.port.readSheet(SHEETS.activities);
   if (usedExtent(activities).lastRow === 0) throw new EmptyActivitiesError(SHEETS.activities);
   const settingsGrid = await readIfPresent(recorder.port, sheets, SHEETS.settings);

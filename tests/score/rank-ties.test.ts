@@ -43,4 +43,41 @@ describe("rankAll with the tie order", () => {
       { numRuns: 300 },
     );
   });
+
+  test("takes the comparison sort, with the same ranks, for scores off the tenths grid or ties that are not a permutation", () => {
+    const offGrid = fc.oneof(
+      fc.constantFrom(0.05, 0.30000000000000004, -0.1, 100.1, 1e9, -Infinity, Infinity),
+      fc.double({ min: -10, max: 110, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(keysArb, fc.array(fc.option(offGrid, { nil: null }), { maxLength: 60 }), (keys, other) => {
+        const moved = keys.map((k, i) => (k.score === null ? null : (other[i] ?? 0)));
+        expect(rankAll(keys, moved, tieOrder(keys))).toEqual(naiveRanks(keys, moved));
+      }),
+      { numRuns: 300 },
+    );
+    // Ties given as places that repeat: the sort settles them as before (stable on equal places).
+    const keys: RankKey[] = [3, 1, 2, 5, 4].map((row) => ({
+      score: 1,
+      engagement: null,
+      startDate: null,
+      id: "",
+      row,
+    }));
+    const scores = keys.map(() => 1);
+    const flat = keys.map(() => 0);
+    const expected = keys.map((_, i) => i + 1);
+    expect(rankAll(keys, scores, flat)).toEqual(expected);
+  });
+
+  test("scores on the tenths grid from 0 to 100 rank as the rule says, ties and all", () => {
+    const tenth = fc.integer({ min: 0, max: 1000 }).map((t) => t / 10);
+    fc.assert(
+      fc.property(keysArb, fc.array(fc.option(tenth, { nil: null }), { maxLength: 60 }), (keys, other) => {
+        const moved = keys.map((k, i) => (k.score === null ? null : (other[i] ?? 100)));
+        expect(rankAll(keys, moved, tieOrder(keys))).toEqual(naiveRanks(keys, moved));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

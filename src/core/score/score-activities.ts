@@ -5,6 +5,7 @@
  * the funding line, which compare activities, do change).
  */
 import type { ParsedActivities } from "../activity/parsed";
+import type { ActivityRecord } from "../activity/record";
 import type { Settings } from "../settings/types";
 import { CRITERIA, type Criterion } from "./criteria";
 import { bandFor, breakdownText, scaleFor, scoreInputs } from "./engine";
@@ -31,6 +32,18 @@ export interface ScoreOptions {
   criteria?: readonly Criterion[];
 }
 
+type RowScore = Pick<ActivityScore, "score" | "contributions" | "breakdown" | "reason" | "engagement">;
+
+/**
+ * The record's scoring inputs as one exact key: the three numbers and each country code with its
+ * length in front (so no code, whatever characters it holds, can run into the next).
+ */
+function inputsKey(record: ActivityRecord): string {
+  let key = `${record.need}|${record.valueAdded}|${record.engagement}`;
+  for (const c of record.countries) key += `|${c.length}:${c}`;
+  return key;
+}
+
 export function scoreActivities(parsed: ParsedActivities, settings: Settings, options: ScoreOptions = {}): ScoreResult {
   const criteria = options.criteria ?? CRITERIA;
   const keepContributions = options.keepContributions ?? true;
@@ -49,7 +62,13 @@ export function scoreActivities(parsed: ParsedActivities, settings: Settings, op
   const records = rows.map((r) => r.record);
   const inputs: (ScoreInputs | null)[] = [];
   const scores: (number | null)[] = [];
-  const partial: Pick<ActivityScore, "score" | "contributions" | "breakdown" | "reason" | "engagement">[] = [];
+  const partial: RowScore[] = [];
+  // A score depends only on the row's need, value added, engagement and countries (with the settings
+  // and the Countries table, the same for every row): rows that agree on those four resolve to one
+  // shared ScoreInputs, scored once. A plan has a few thousand such combinations among 100,000 rows, so
+  // the breakdown texts are built once per combination, and the sensitivity runs rescore each once.
+  const resolved = new Map<string, ScoreInputs>();
+  const scored = new Map<ScoreInputs, RowScore>();
   for (const r of rows) {
     const invalid = options.invalidRows?.get(r.row);
     if (invalid !== undefined) {
@@ -59,27 +78,39 @@ export function scoreActivities(parsed: ParsedActivities, settings: Settings, op
       partial.push({ score: null, contributions: [], breakdown: reason, reason, engagement: null });
       continue;
     }
-    const inp = resolveInputs(r.record, countries, settings);
+    const key = inputsKey(r.record);
+    let inp = resolved.get(key);
+    if (inp === undefined) {
+      inp = resolveInputs(r.record, countries, settings);
+      resolved.set(key, inp);
+    }
     inputs.push(inp);
-    const s = scoreInputs(inp, settings, scale, true, criteria);
-    scores.push(s.score);
-    partial.push(
-      s.score === null
-        ? {
-            score: null,
-            contributions: [],
-            breakdown: shared(s.reason),
-            reason: shared(s.reason),
-            engagement: inp.engagement?.value ?? null,
-          }
-        : {
-            score: s.score,
-            contributions: keepContributions ? s.contributions : [],
-            breakdown: shared(breakdownText(s.contributions, s.score)),
-            reason: null,
-            engagement: inp.engagement?.value ?? null,
-          },
-    );
+    let p = scored.get(inp);
+    if (p === undefined) {
+      const s = scoreInputs(inp, settings, scale, true, criteria);
+      p =
+        s.score === null
+          ? {
+              score: null,
+              contributions: [],
+              breakdown: shared(s.reason),
+              reason: shared(s.reason),
+              engagement: inp.engagement?.value ?? null,
+            }
+          : {
+              score: s.score,
+              contributions: keepContributions ? s.contributions : [],
+              breakdown: shared(breakdownText(s.contributions, s.score)),
+              reason: null,
+              engagement: inp.engagement?.value ?? null,
+            };
+      scored.set(inp, p);
+      partial.push(p);
+    } else {
+      // Each activity keeps contributions of its own, as when every row was scored apart.
+      partial.push(p.contributions.length > 0 ? { ...p, contributions: p.contributions.map((c) => ({ ...c })) } : p);
+    }
+    scores.push(p.score);
   }
   const keys: RankKey[] = rows.map((r, i) => ({
     score: scores[i] ?? null,
@@ -111,10 +142,16 @@ export function scoreActivities(parsed: ParsedActivities, settings: Settings, op
     reason: partial[i]!.reason,
     engagement: partial[i]!.engagement,
   }));
+  // The roll-ups are made on first read and kept: the JSON and the task pane read them, annotate (which
+  // writes only the score columns) never does.
+  let kept: Rollups | undefined;
   return {
     activities,
     funding: line,
     sensitivity: { thresholdPlaces: settings.rankSensitivityPlaces, runs: sens.runs },
-    rollups: rollups(records, scores, statuses, gaps, options.rollupLabel),
+    get rollups(): Rollups {
+      kept ??= rollups(records, scores, statuses, gaps, options.rollupLabel);
+      return kept;
+    },
   };
 }

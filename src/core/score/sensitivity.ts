@@ -37,6 +37,24 @@ export function sensitivity(
   const notes: (string | null)[] = new Array<string | null>(n).fill(null);
   const runs: SensitivityRun[] = [];
   const weightKeys = [...new Set(criteria.map((c) => c.weightKey).filter((k): k is WeightKey => k !== null))];
+  // A score is a pure function of the inputs and the settings: rows that share one ScoreInputs object
+  // (scoreActivities gives one to every row with the same need, value added, engagement and countries)
+  // are rescored once per run. -1: not rescored (no inputs, or no base rank).
+  const classOf = new Int32Array(n).fill(-1);
+  const classes: ScoreInputs[] = [];
+  const classIds = new Map<ScoreInputs, number>();
+  for (let i = 0; i < n; i++) {
+    const inp = inputs[i];
+    if (!inp || baseRanks[i] === null) continue;
+    let id = classIds.get(inp);
+    if (id === undefined) {
+      id = classes.length;
+      classes.push(inp);
+      classIds.set(inp, id);
+    }
+    classOf[i] = id;
+  }
+  const classScores = new Array<number | null>(classes.length);
   for (const key of weightKeys) {
     for (const [change, factor] of [
       ["+20%", 1.2],
@@ -44,10 +62,12 @@ export function sensitivity(
     ] as const) {
       const moved: Settings = { ...settings, weights: { ...settings.weights, [key]: settings.weights[key] * factor } };
       const scale = scaleFor(moved, criteria);
+      for (let c = 0; c < classes.length; c++)
+        classScores[c] = scoreInputs(classes[c]!, moved, scale, false, criteria).score;
       const scores = new Array<number | null>(n);
       for (let i = 0; i < n; i++) {
-        const inp = inputs[i];
-        scores[i] = inp && baseRanks[i] !== null ? scoreInputs(inp, moved, scale, false, criteria).score : null;
+        const c = classOf[i]!;
+        scores[i] = c < 0 ? null : classScores[c]!;
       }
       const ranks = rankAll(keys, scores, ties);
       let count = 0;
