@@ -1,8 +1,11 @@
 /**
- * The parts of a package the streaming reader (ExcelJS WorkbookReader) does not read, taken from the
- * zip with yauzl: small parts whole (workbook.xml, rels, tables, comments), and for each worksheet only
- * the XML around `<sheetData>` (column widths, panes, merges, validations, links, protection...) plus a
- * few flags about what is inside it. The cell data itself is never held here.
+ * The parts of a package the streaming path reads, taken from the zip with yauzl: the small parts whole
+ * (workbook.xml, rels, styles, shared strings, tables, comments), and each worksheet in one pass as it
+ * inflates: the XML around `<sheetData>` (column widths, panes, merges, validations, links,
+ * protection...) kept as text, the rows inside it handed to a cell reader (sheet-cells.ts) chunk by
+ * chunk, so a sheet's XML is never held whole. The archive is in memory, so parts are read in the
+ * order the reader needs (strings and styles before the sheets that use them), whatever their order
+ * in the zip.
  */
 import * as yauzl from "yauzl";
 import { openZipBuffer } from "../zip-text-parts";
@@ -11,28 +14,36 @@ export interface SheetPartScan {
   /** XML before `<sheetData` and after `</sheetData>`. */
   head: string;
   tail: string;
-  /** Markers seen inside sheetData that the streaming path does not carry (formulas, hidden rows, ...). */
-  inside: Set<string>;
+}
+
+/** Where the rows inside sheetData go, as latin1 text (see sheet-cells.ts). */
+export interface SheetDataSink {
+  push(latin1: string): void;
+  end(): void;
+}
+
+/** Part texts by path; OPC part names are case-insensitive, so are the keys. */
+export class PartTexts {
+  private readonly byName = new Map<string, string>();
+  get(name: string): string | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+  set(name: string, text: string): void {
+    this.byName.set(name.toLowerCase(), text);
+  }
 }
 
 export interface PackageParts {
   names: string[];
   /** Small parts as text, by path (no leading slash). */
-  text: Map<string, string>;
-  sheets: Map<string, SheetPartScan>;
+  text: PartTexts;
+  /** One pass over a worksheet part; undefined when the package has no such part. */
+  scanSheet(part: string, cells: SheetDataSink): Promise<SheetPartScan | undefined>;
+  close(): void;
 }
 
-/** Markers looked for inside sheetData, with what they mean (for the fallback reason). */
-export const INSIDE_MARKERS: Record<string, string> = {
-  "<f": "formulas",
-  'hidden="': "hidden rows",
-  outlineLevel: "grouped rows",
-  "<is>": "inline rich text",
-};
-
 const SMALL_PART =
-  /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/_rels\/[^/]+\.rels|xl\/tables\/[^/]+\.xml|xl\/comments[^/]*\.xml|\[Content_Types\]\.xml)$/i;
-const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+  /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/_rels\/[^/]+\.rels|xl\/tables\/[^/]+\.xml|xl\/comments[^/]*\.xml|\[Content_Types\]\.xml|xl\/styles\.xml|xl\/sharedStrings\.xml)$/i;
 
 function readStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
   return new Promise((resolve, reject) =>
@@ -46,17 +57,17 @@ async function wholeText(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** One pass over a worksheet part: keep what is around sheetData, note markers inside it. */
-async function scanSheet(stream: NodeJS.ReadableStream): Promise<SheetPartScan> {
-  const OPEN = "<sheetData";
-  const CLOSE = "</sheetData>";
+const OPEN = "<sheetData";
+const CLOSE = "</sheetData>";
+
+/** One pass over a worksheet part: keep what is around sheetData, hand what is inside to `cells`. */
+async function scanSheetStream(stream: NodeJS.ReadableStream, cells: SheetDataSink): Promise<SheetPartScan> {
   let state: "head" | "data" | "tail" = "head";
   let head = "";
   let tail = "";
   let carry = "";
-  const inside = new Set<string>();
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    // latin1 keeps one char per byte, so markers (all ASCII) are found without decoding the cell text.
+    // latin1 keeps one char per byte: markup is found, and rows are read, without decoding the cell text.
     let text = carry + chunk.toString("latin1");
     carry = "";
     if (state === "head") {
@@ -68,25 +79,31 @@ async function scanSheet(stream: NodeJS.ReadableStream): Promise<SheetPartScan> 
         continue;
       }
       head += text.slice(0, i);
-      state = "data";
-      text = text.slice(i);
+      const end = text.indexOf(">", i);
+      if (end < 0) {
+        carry = text.slice(i);
+        continue;
+      }
       // A self-closing <sheetData/> holds nothing.
-      const end = text.indexOf(">");
-      if (end > 0 && text[end - 1] === "/") {
+      if (text.charCodeAt(end - 1) === 47) {
         state = "tail";
         tail += text.slice(end + 1);
         continue;
       }
+      state = "data";
+      text = text.slice(end + 1);
     }
     if (state === "data") {
       const j = text.indexOf(CLOSE);
-      const body = j < 0 ? text : text.slice(0, j);
-      for (const m of Object.keys(INSIDE_MARKERS)) if (!inside.has(m) && body.includes(m)) inside.add(m);
       if (j < 0) {
-        // Keep a little of the end: a marker or the closing tag may straddle two chunks.
-        carry = text.slice(-16);
+        // Keep the end back: the closing tag may straddle two chunks (a row cut there waits in `cells`).
+        const keep = Math.min(text.length, CLOSE.length - 1);
+        cells.push(text.slice(0, text.length - keep));
+        carry = text.slice(text.length - keep);
         continue;
       }
+      cells.push(text.slice(0, j));
+      cells.end();
       state = "tail";
       tail += text.slice(j + CLOSE.length);
       continue;
@@ -94,38 +111,54 @@ async function scanSheet(stream: NodeJS.ReadableStream): Promise<SheetPartScan> 
     tail += text;
   }
   if (state === "head") head += carry;
+  else if (state === "data") {
+    cells.push(carry);
+    cells.end();
+  }
   // head and tail were read as latin1; their text (prompts, names) is UTF-8.
   return {
     head: Buffer.from(head, "latin1").toString("utf8"),
     tail: Buffer.from(tail, "latin1").toString("utf8"),
-    inside,
   };
 }
 
 export async function readPackageParts(bytes: Buffer): Promise<PackageParts> {
   const zip = await openZipBuffer(bytes);
-  const out: PackageParts = { names: [], text: new Map(), sheets: new Map() };
-  await new Promise<void>((resolve, reject) => {
-    zip.on("error", reject);
-    zip.on("end", () => resolve());
-    zip.on("entry", (entry: yauzl.Entry) => {
-      const name = entry.fileName.replace(/^\//, "");
-      out.names.push(name);
-      const next = (): void => zip.readEntry();
-      if (name.endsWith("/")) return next();
-      const small = SMALL_PART.test(name);
-      const sheet = SHEET_PART.test(name);
-      if (!small && !sheet) return next();
-      readStream(zip, entry)
-        .then(async (s) => {
-          if (sheet) out.sheets.set(name, await scanSheet(s));
-          else out.text.set(name, await wholeText(s));
-          next();
-        })
-        .catch(reject);
+  const names: string[] = [];
+  const text = new PartTexts();
+  const entries = new Map<string, yauzl.Entry>();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip.on("error", reject);
+      zip.on("end", () => resolve());
+      zip.on("entry", (entry: yauzl.Entry) => {
+        const name = entry.fileName.replace(/^\//, "");
+        names.push(name);
+        const next = (): void => zip.readEntry();
+        if (name.endsWith("/")) return next();
+        entries.set(name.toLowerCase(), entry);
+        if (!SMALL_PART.test(name)) return next();
+        readStream(zip, entry)
+          .then(wholeText)
+          .then((t) => {
+            text.set(name, t);
+            next();
+          })
+          .catch(reject);
+      });
+      zip.readEntry();
     });
-    zip.readEntry();
-  });
-  zip.close();
-  return out;
+  } catch (e) {
+    zip.close();
+    throw e;
+  }
+  return {
+    names,
+    text,
+    scanSheet: async (part, cells) => {
+      const entry = entries.get(part.toLowerCase());
+      return entry ? scanSheetStream(await readStream(zip, entry), cells) : undefined;
+    },
+    close: () => zip.close(),
+  };
 }

@@ -1,23 +1,23 @@
 /**
- * Open a large workbook on the streaming path: cells through ExcelJS's streaming WorkbookReader into
- * compact rows, everything else from the package parts (package-parts.ts, sheet-xml.ts). Whatever this
- * path cannot carry is named in `unsupported`; the caller then uses the whole-workbook path instead,
- * so nothing is ever dropped silently.
+ * Open a large workbook on the streaming path: each sheet's cells read from its XML as it inflates
+ * (sheet-cells.ts) into compact rows, with the shared strings (shared-strings.ts) and ExcelJS's own
+ * styles reader; everything else from the package parts (package-parts.ts, sheet-xml.ts). Whatever
+ * this path cannot carry is named in `unsupported`; the caller then uses the whole-workbook path
+ * instead, so nothing is ever dropped silently.
  */
-import ExcelJS from "exceljs";
 import { Readable } from "node:stream";
-import { INSIDE_MARKERS, readPackageParts, type PackageParts } from "./package-parts";
-import {
-  attrs,
-  commentTexts,
-  dataValidations,
-  decodeEscapes,
-  relationships,
-  resolvePart,
-  tags,
-  unknownElements,
-} from "./sheet-xml";
-import { newSheet, rowOf, type BookStore, type SheetStore, type StyleModel } from "./store";
+import { readPackageParts, type PackageParts, type SheetPartScan } from "./package-parts";
+import { SheetCellsReader, type CellStyles } from "./sheet-cells";
+import { readSharedStrings } from "./shared-strings";
+import { attrs, commentTexts, dataValidations, relationships, resolvePart, tags, unknownElements } from "./sheet-xml";
+import { newSheet, type BookStore, type SheetStore, type StyleModel } from "./store";
+
+/* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS internals without typings, pinned to 4.4 */
+const StylesXform = require("exceljs/lib/xlsx/xform/style/styles-xform") as new () => {
+  parseStream(stream: Readable): Promise<unknown>;
+  getStyleModel(id: number): StyleModel | null;
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Parts the streaming path reads or rebuilds; any other part sends the file to the whole-workbook path. */
 const KNOWN_PART =
@@ -45,13 +45,11 @@ function sheetRefs(parts: PackageParts): SheetRef[] {
 function readSheetExtras(
   parts: PackageParts,
   ref: SheetRef,
+  scan: SheetPartScan,
   sheet: SheetStore,
   styleOf: (id: number) => StyleModel | undefined,
 ): string[] {
   const why: string[] = [];
-  const scan = parts.sheets.get(ref.part);
-  if (!scan) return [`the sheet "${ref.name}" has no worksheet part`];
-  for (const m of scan.inside) why.push(`the sheet "${ref.name}" has ${INSIDE_MARKERS[m]}`);
   for (const e of unknownElements(scan.head + scan.tail)) why.push(`the sheet "${ref.name}" has <${e}>`);
   const folder = ref.part.slice(0, ref.part.lastIndexOf("/"));
   const relsPart = `${folder}/_rels/${ref.part.slice(ref.part.lastIndexOf("/") + 1)}.rels`;
@@ -138,41 +136,24 @@ function readSheetExtras(
   return why;
 }
 
-/** Whether an object has an own key, without the array Object.keys makes (once per cell here). */
-function hasOwnKeys(o: object): boolean {
-  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
-  return false;
-}
-
-/** A cell value as the store keeps it, or the reason the streaming path cannot keep it. */
-function storeValue(v: unknown): { value: unknown } | { why: string } {
-  if (v === null || v === undefined) return { value: undefined };
-  if (typeof v === "string") return { value: decodeEscapes(v) };
-  if (typeof v === "number" || typeof v === "boolean" || v instanceof Date) return { value: v };
-  const o = v as Record<string, unknown>;
-  if (typeof o.error === "string") return { value: { error: o.error } };
-  if ("richText" in o) return { why: "rich text (text with several fonts in one cell)" };
-  if ("formula" in o || "sharedFormula" in o) return { why: "formulas" };
-  return { why: "a kind of cell value it does not carry" };
-}
-
-/**
- * The streaming reader caches an empty shared string (`<si><t/></si>`) as null, so a cell holding ""
- * would vanish; the whole-workbook reader keeps it as "". Patch this reader instance to keep "".
- */
-function keepEmptySharedStrings(reader: unknown): void {
-  const r = reader as {
-    _parseSharedStrings: (this: { sharedStrings?: unknown[] }, entry: unknown) => AsyncGenerator<unknown>;
-  };
-  const original = r._parseSharedStrings;
-  r._parseSharedStrings = async function* parseSharedStrings(this: { sharedStrings?: unknown[] }, entry: unknown) {
-    yield* original.call(this, entry);
-    if (this.sharedStrings) this.sharedStrings = this.sharedStrings.map((s) => s ?? "");
-  };
+/** ExcelJS's styles reader over xl/styles.xml (the same one both of its readers use). */
+async function cellStyles(xml: string | undefined, date1904: boolean): Promise<CellStyles> {
+  if (!xml) return { styleOf: () => undefined, date1904 };
+  const styles = new StylesXform();
+  await styles.parseStream(Readable.from([Buffer.from(xml, "utf8")]));
+  return { styleOf: (id) => styles.getStyleModel(id) ?? undefined, date1904 };
 }
 
 export async function readStreaming(bytes: Buffer): Promise<StreamingOpen> {
   const parts = await readPackageParts(bytes);
+  try {
+    return await readParts(parts);
+  } finally {
+    parts.close();
+  }
+}
+
+async function readParts(parts: PackageParts): Promise<StreamingOpen> {
   const unsupported: string[] = [];
   for (const name of parts.names)
     if (!name.endsWith("/") && !KNOWN_PART.test(name)) unsupported.push(`the part ${name}`);
@@ -181,13 +162,15 @@ export async function readStreaming(bytes: Buffer): Promise<StreamingOpen> {
     if (n.localSheetId !== undefined || n.hidden === "1")
       unsupported.push(`the name ${n.name ?? ""} (sheet-scoped or hidden)`);
   if (/date1904="(1|true)"/.test(wbXml)) unsupported.push("dates counted from 1904");
+  const strings = readSharedStrings(parts.text.get("xl/sharedStrings.xml"));
+  if (strings.unsupported) unsupported.push(strings.unsupported);
   if (unsupported.length > 0) return { unsupported };
 
   const refs = sheetRefs(parts);
   const store: BookStore = {
     sheets: refs.map((r) => ({ ...newSheet(r.name), state: r.state })),
     names: [],
-    date1904: /date1904="(1|true)"/.test(wbXml),
+    date1904: false,
   };
   for (const m of wbXml.matchAll(/<definedName(?=[\s>])([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     const a = attrs(m[1]!);
@@ -202,48 +185,18 @@ export async function readStreaming(bytes: Buffer): Promise<StreamingOpen> {
           .replace(/&gt;/g, ">"),
       });
   }
-  const byName = new Map(store.sheets.map((s) => [s.name, s]));
-
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    sharedStrings: "cache",
-    styles: "cache",
-    hyperlinks: "ignore",
-    worksheets: "emit",
-    entries: "ignore",
-  });
-  keepEmptySharedStrings(reader);
-  for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string }>) {
-    const sheet = byName.get(ws.name);
-    for await (const row of ws) {
-      if (!sheet) continue;
-      const r = row.number;
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const raw = cell.value;
-        let value: unknown;
-        // Plain numbers and texts (nearly every cell) skip storeValue's result object: 1.8 million at 100,000 rows.
-        if (typeof raw === "number") value = raw;
-        else if (typeof raw === "string") value = decodeEscapes(raw);
-        else {
-          const got = storeValue(raw);
-          if ("why" in got) {
-            if (!unsupported.includes(`cells with ${got.why}`)) unsupported.push(`cells with ${got.why}`);
-            return;
-          }
-          value = got.value;
-        }
-        const style = cell.style as StyleModel | undefined;
-        const hasStyle = style !== undefined && hasOwnKeys(style);
-        if (value === undefined && !hasStyle) return;
-        const rs = rowOf(sheet, r);
-        rs.values[c] = value;
-        if (hasStyle) rs.styles[c] = style;
-      });
-      if (row.height && sheet.rows[r]) sheet.rows[r]!.height = row.height;
+  const styles = await cellStyles(parts.text.get("xl/styles.xml"), store.date1904);
+  for (const [k, ref] of refs.entries()) {
+    const sheet = store.sheets[k]!;
+    const cells = new SheetCellsReader(sheet, strings, styles);
+    const scan = await parts.scanSheet(ref.part, cells);
+    if (!scan) {
+      unsupported.push(`the sheet "${ref.name}" has no worksheet part`);
+      continue;
     }
+    for (const w of cells.why) unsupported.push(`the sheet "${ref.name}" has ${w}`);
     if (unsupported.length > 0) return { unsupported };
+    unsupported.push(...readSheetExtras(parts, ref, scan, sheet, styles.styleOf));
   }
-  const styles = (reader as unknown as { styles?: { getStyleModel(id: number): StyleModel | null } }).styles;
-  const styleOf = (id: number): StyleModel | undefined => styles?.getStyleModel(id) ?? undefined;
-  for (const ref of refs) unsupported.push(...readSheetExtras(parts, ref, byName.get(ref.name)!, styleOf));
   return unsupported.length > 0 ? { unsupported: [...new Set(unsupported)] } : { store };
 }

@@ -1,0 +1,322 @@
+/**
+ * The cells of one worksheet part, read straight from its XML as it inflates (the streaming path's
+ * reader). It replaced ExcelJS's streaming WorkbookReader, which made a Row and a Cell object per cell
+ * and passed every SAX event through async generators: at 100,000 rows most of the open's ~6 s. This
+ * reads the handful of shapes a cell takes in SpreadsheetML and hands anything else back as a reason,
+ * so the file goes to the whole-workbook path (ExcelJS's full reader) and nothing is dropped silently.
+ *
+ * Values are what the whole-workbook reader gives (tests compare the two paths cell by cell):
+ * - `t="s"`: the shared string (shared-strings.ts); rich text is a reason to go whole;
+ * - no `t` or `t="n"`: a number, or a Date when the cell's number format is a date format
+ *   (ExcelJS's own isDateFmt and excelToDate, so both paths agree on which formats are dates);
+ * - `t="b"`, `t="e"` (`{ error }`), `t="str"` (text);
+ * - formulas, inline strings, ISO dates (`t="d"`), hidden or grouped rows, and any element this reader
+ *   does not know are reasons.
+ * A cell written without `s` has the default style, whatever its row's style (`<row s customFormat>`
+ * formats only the row's absent cells): as the whole-workbook reader reads it, and Excel. (ExcelJS's
+ * streaming reader gave such cells the row's style.)
+ *
+ * The XML arrives as latin1 text (one char per byte): markup, numbers and indexes need no decoding,
+ * and the rare text value is decoded from UTF-8 when it is met. A row is read once it is whole; the
+ * end of a chunk that holds only part of a row waits for the next chunk.
+ */
+import type { SharedStrings } from "./shared-strings";
+import { decodeEscapes, decodeXml } from "./sheet-xml";
+import { rowOf, type SheetStore, type StyleModel } from "./store";
+
+/* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS helpers without typings, pinned to 4.4 */
+const excelUtils = require("exceljs/lib/utils/utils") as {
+  isDateFmt(fmt: string | undefined): boolean;
+  excelToDate(v: number, date1904: boolean): Date;
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** What a cell's style id means here: its style model (undefined: none) and whether it formats dates. */
+export interface CellStyles {
+  styleOf(id: number): StyleModel | undefined;
+  date1904: boolean;
+}
+
+const GT = 62; // >
+const SLASH = 47; // /
+const EQ = 61; // =
+const QUOT = 34; // "
+const APOS = 39; // '
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Attributes of the tag in text[from, to) that this reader looks at; others are skipped. */
+interface TagAttrs {
+  r: string | undefined;
+  s: string | undefined;
+  t: string | undefined;
+  ht: string | undefined;
+  hidden: string | undefined;
+  outlineLevel: string | undefined;
+}
+
+export class SheetCellsReader {
+  /** Reasons this sheet's cells cannot be read here; reading stops at the first. */
+  readonly why: string[] = [];
+  private carry = "";
+  private row = 0;
+  private col = 0;
+  private readonly dateOf = new Map<number, boolean>();
+  /** Reused for every tag: one object, not one per cell. */
+  private readonly a: TagAttrs = {
+    r: undefined,
+    s: undefined,
+    t: undefined,
+    ht: undefined,
+    hidden: undefined,
+    outlineLevel: undefined,
+  };
+
+  constructor(
+    private readonly sheet: SheetStore,
+    private readonly strings: SharedStrings,
+    private readonly styles: CellStyles,
+  ) {}
+
+  get failed(): boolean {
+    return this.why.length > 0;
+  }
+
+  /**
+   * More of sheetData's inside (between `<sheetData>` and `</sheetData>`), as latin1 text. Whole rows
+   * are read; a row cut by the chunk's end is kept for the next push.
+   */
+  push(chunk: string): void {
+    if (this.failed) return;
+    const text = this.carry === "" ? chunk : this.carry + chunk;
+    this.carry = "";
+    const n = text.length;
+    let p = 0;
+    while (p < n) {
+      const lt = text.indexOf("<", p);
+      if (lt < 0) return; // white space between rows
+      if (n - lt < 6) {
+        // "<row " may be cut by the chunk's end.
+        this.carry = text.slice(lt);
+        return;
+      }
+      if (!this.isTag(text, lt, "row")) {
+        this.refuse(`<${tagName(text, lt)}> among the rows`);
+        return;
+      }
+      const gt = text.indexOf(">", lt);
+      if (gt < 0) {
+        this.carry = text.slice(lt);
+        return;
+      }
+      if (text.charCodeAt(gt - 1) === SLASH) {
+        // <row r="5" ht="30"/>: a row with no cells (ExcelJS keeps no height for it either).
+        this.readAttrs(text, lt + 4, gt - 1);
+        this.row = this.a.r !== undefined ? Number(this.a.r) : this.row + 1;
+        p = gt + 1;
+        continue;
+      }
+      const end = text.indexOf("</row>", gt);
+      if (end < 0) {
+        this.carry = text.slice(lt);
+        return;
+      }
+      this.readRow(text, lt, gt, end);
+      if (this.failed) return;
+      p = end + 6;
+    }
+  }
+
+  /** The end of sheetData: a row still waiting means the part was cut. */
+  end(): void {
+    if (!this.failed && this.carry.trim() !== "") this.refuse("a row that does not end");
+  }
+
+  private refuse(why: string): void {
+    this.why.push(why);
+    this.carry = "";
+  }
+
+  /** Whether text at `lt` is the start tag `<name` followed by white space, `>` or `/`. */
+  private isTag(text: string, lt: number, name: string): boolean {
+    if (!text.startsWith(name, lt + 1)) return false;
+    const c = text.charCodeAt(lt + 1 + name.length);
+    return c === GT || c === SLASH || isSpace(c);
+  }
+
+  /** Fill `this.a` from the attributes in text[from, to). Values are latin1 (all ASCII here). */
+  private readAttrs(text: string, from: number, to: number): void {
+    const a = this.a;
+    a.r = a.s = a.t = a.ht = a.hidden = a.outlineLevel = undefined;
+    let i = from;
+    while (i < to) {
+      while (i < to && isSpace(text.charCodeAt(i))) i++;
+      const nameStart = i;
+      while (i < to && text.charCodeAt(i) !== EQ && !isSpace(text.charCodeAt(i))) i++;
+      const nameEnd = i;
+      while (i < to && text.charCodeAt(i) !== QUOT && text.charCodeAt(i) !== APOS) i++;
+      if (i >= to) return;
+      const q = text.charCodeAt(i);
+      const valueStart = i + 1;
+      const valueEnd = text.indexOf(q === QUOT ? '"' : "'", valueStart);
+      if (valueEnd < 0 || valueEnd > to) return;
+      i = valueEnd + 1;
+      const len = nameEnd - nameStart;
+      if (len === 1) {
+        const c = text.charCodeAt(nameStart);
+        if (c === 114) a.r = text.slice(valueStart, valueEnd);
+        else if (c === 115) a.s = text.slice(valueStart, valueEnd);
+        else if (c === 116) a.t = text.slice(valueStart, valueEnd);
+      } else if (len === 2 && text.startsWith("ht", nameStart)) a.ht = text.slice(valueStart, valueEnd);
+      else if (len === 6 && text.startsWith("hidden", nameStart)) a.hidden = text.slice(valueStart, valueEnd);
+      else if (len === 12 && text.startsWith("outlineLevel", nameStart))
+        a.outlineLevel = text.slice(valueStart, valueEnd);
+    }
+  }
+
+  private isDateStyle(id: number, style: StyleModel | undefined): boolean {
+    let d = this.dateOf.get(id);
+    if (d === undefined) {
+      d = excelUtils.isDateFmt(style?.numFmt);
+      this.dateOf.set(id, d);
+    }
+    return d;
+  }
+
+  /** One whole `<row ...>` (start tag text[lt, gt]) up to its `</row>` at `end`. */
+  private readRow(text: string, lt: number, gt: number, end: number): void {
+    this.readAttrs(text, lt + 4, gt);
+    const a = this.a;
+    if (a.hidden !== undefined && a.hidden !== "0" && a.hidden !== "false") return this.refuse("hidden rows");
+    if (a.outlineLevel !== undefined && a.outlineLevel !== "0") return this.refuse("grouped rows");
+    const r = a.r !== undefined ? Number(a.r) : this.row + 1;
+    if (!Number.isInteger(r) || r < 1) return this.refuse(`a row numbered "${a.r ?? ""}"`);
+    this.row = r;
+    this.col = 0;
+    const height = a.ht !== undefined ? Number.parseFloat(a.ht) : 0;
+    let wrote = false;
+    let p = gt + 1;
+    while (p < end) {
+      const clt = text.indexOf("<", p);
+      if (clt < 0 || clt >= end) break;
+      if (!this.isTag(text, clt, "c")) return this.refuse(`<${tagName(text, clt)}> in a row`);
+      const cgt = text.indexOf(">", clt);
+      if (cgt < 0 || cgt > end) return this.refuse("a cell that does not end");
+      const selfClosing = text.charCodeAt(cgt - 1) === SLASH;
+      this.readAttrs(text, clt + 2, selfClosing ? cgt - 1 : cgt);
+      const ref = a.r;
+      const type = a.t;
+      const sAttr = a.s;
+      const c = ref !== undefined ? columnOf(ref) : this.col + 1;
+      if (c < 1) return this.refuse(`a cell at "${ref ?? ""}"`);
+      this.col = c;
+      let raw: string | undefined;
+      if (selfClosing) p = cgt + 1;
+      else {
+        const cend = text.indexOf("</c>", cgt);
+        if (cend < 0 || cend > end) return this.refuse("a cell that does not end");
+        // Inside the cell: at most one <v>; anything else (<f>, <is>, <extLst>) is a reason.
+        let q = cgt + 1;
+        while (q < cend) {
+          const vlt = text.indexOf("<", q);
+          if (vlt < 0 || vlt >= cend) break;
+          if (!this.isTag(text, vlt, "v")) {
+            const name = tagName(text, vlt);
+            return this.refuse(name === "f" ? "formulas" : name === "is" ? "inline rich text" : `<${name}> in a cell`);
+          }
+          const vgt = text.indexOf(">", vlt);
+          if (vgt < 0 || vgt > cend) return this.refuse("a value that does not end");
+          if (text.charCodeAt(vgt - 1) === SLASH) {
+            q = vgt + 1;
+            continue;
+          }
+          const vend = text.indexOf("</v>", vgt);
+          if (vend < 0 || vend > cend) return this.refuse("a value that does not end");
+          raw = text.slice(vgt + 1, vend);
+          q = vend + 4;
+        }
+        p = cend + 4;
+      }
+      // Style 0 is the default: no style of the cell's own (as both ExcelJS readers read it).
+      const sid = sAttr !== undefined ? Number.parseInt(sAttr, 10) : 0;
+      const style = sid > 0 ? this.styles.styleOf(sid) : undefined;
+      let value: unknown;
+      if (raw !== undefined && raw !== "") {
+        const got = this.value(raw, type, style ? sid : -1, style);
+        if (this.failed) return;
+        value = got;
+      }
+      const hasStyle = style !== undefined && hasOwnKeys(style);
+      if (value === undefined && !hasStyle) continue;
+      const rs = rowOf(this.sheet, r);
+      rs.values[c] = value;
+      if (hasStyle) rs.styles[c] = style;
+      wrote = true;
+    }
+    if (wrote && height) this.sheet.rows[r]!.height = height;
+  }
+
+  /** A cell's value from its `<v>` text and type; undefined after a refusal. */
+  private value(raw: string, type: string | undefined, styleId: number, style: StyleModel | undefined): unknown {
+    switch (type) {
+      case undefined:
+      case "n": {
+        const v = Number(raw);
+        if (!Number.isFinite(v)) return this.refuse(`a number written "${raw.slice(0, 20)}"`);
+        return styleId >= 0 && this.isDateStyle(styleId, style) ? excelUtils.excelToDate(v, this.styles.date1904) : v;
+      }
+      case "s": {
+        const i = Number(raw);
+        if (this.strings.rich[i] === 1)
+          return this.refuse("cells with rich text (text with several fonts in one cell)");
+        return this.strings.texts[i];
+      }
+      case "b":
+        return !(raw === "0" || raw === "false");
+      case "e":
+        return { error: decodeXml(raw) };
+      case "str":
+        return decodeEscapes(decodeXml(utf8(raw).replace(/\r\n?/g, "\n")));
+      default:
+        return this.refuse(`cells of type "${type}"`);
+    }
+  }
+}
+
+/** latin1 text back to what its bytes say in UTF-8 (a no-op for ASCII). */
+function utf8(latin1: string): string {
+  // eslint-disable-next-line no-control-regex -- any byte above 0x7f starts a multi-byte character
+  return /[^\x00-\x7f]/.test(latin1) ? Buffer.from(latin1, "latin1").toString("utf8") : latin1;
+}
+
+function hasOwnKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
+}
+
+/** Column number of a reference ("AB12" -> 28), 0 when it is none. */
+function columnOf(ref: string): number {
+  let c = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) c = c * 26 + (ch - 64);
+    else if (ch === 36 && i === 0)
+      continue; // "$"
+    else break;
+  }
+  return i > 0 && c <= 16384 ? c : 0;
+}
+
+/** The element name of the tag at `lt`, for messages. */
+function tagName(text: string, lt: number): string {
+  let i = lt + 1;
+  while (i < text.length && i - lt < 40) {
+    const c = text.charCodeAt(i);
+    if (c === GT || c === SLASH || isSpace(c)) break;
+    i++;
+  }
+  return text.slice(lt + 1, i);
+}
