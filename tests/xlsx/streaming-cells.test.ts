@@ -5,6 +5,7 @@
  * what it refuses (the file then opens whole), and rows cut anywhere by the inflater's chunks.
  */
 import fc from "fast-check";
+import { inflateRawSync } from "node:zlib";
 import { openWorkbookBuffer, type XlsxWorkbook } from "../../src/hosts/xlsx";
 import { SheetCellsReader, type CellStyles } from "../../src/hosts/xlsx/streaming/sheet-cells";
 import { readSharedStrings } from "../../src/hosts/xlsx/streaming/shared-strings";
@@ -180,6 +181,24 @@ describe("the streaming path's cell reader", () => {
     expect((await streamed.port.readSheet("Activities")).rows).toEqual([["ID", 3]]);
   });
 
+  it("reads a sheet part stored without compression as one deflated", async () => {
+    const deflated = book(EVERY_KIND);
+    const stored = buildZip([
+      { name: "[Content_Types].xml", data: Buffer.from(contentTypesOf(deflated)) },
+      ...["_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"].map((name) => ({
+        name,
+        data: Buffer.from(partOf(deflated, name)),
+      })),
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.from(partOf(deflated, "xl/worksheets/sheet1.xml")), method: 0 },
+      { name: "xl/sharedStrings.xml", data: Buffer.from(STRINGS), method: 0 },
+      { name: "xl/styles.xml", data: Buffer.from(STYLES) },
+    ]);
+    const a = await open(stored, STREAM);
+    const b = await open(deflated, STREAM);
+    expect([a.mode, b.mode]).toEqual(["streaming", "streaming"]);
+    expect(await a.port.readSheet("Activities")).toEqual(await b.port.readSheet("Activities"));
+  });
+
   it.each([
     ["a formula", '<row r="1"><c r="A1"><f>1+1</f><v>2</v></c></row>', /formulas/],
     ["an inline string", '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>', /inline/],
@@ -259,6 +278,22 @@ describe("the streaming path's cell reader", () => {
     expect(readSharedStrings("<x:sst><x:si><x:t>a</x:t></x:si></x:sst>").unsupported).toMatch(/prefixes/);
   });
 });
+
+/** One part of a package made by buildZip, inflated. */
+function partOf(zip: Buffer, name: string): string {
+  // buildZip writes local headers in order: find the name, then the deflated body after it.
+  const at = zip.indexOf(Buffer.from(name));
+  const header = at - 30;
+  const method = zip.readUInt16LE(header + 8);
+  const size = zip.readUInt32LE(header + 18);
+  const extra = zip.readUInt16LE(header + 28);
+  const body = zip.subarray(at + name.length + extra, at + name.length + extra + size);
+  return (method === 8 ? inflateRawSync(body) : body).toString("utf8");
+}
+
+function contentTypesOf(zip: Buffer): string {
+  return partOf(zip, "[Content_Types].xml");
+}
 
 function readSharedStringsXml(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -8,6 +8,7 @@
  * in the zip.
  */
 import * as yauzl from "yauzl";
+import { inflateRawSync } from "node:zlib";
 import { openZipBuffer } from "../zip-text-parts";
 
 export interface SheetPartScan {
@@ -60,13 +61,44 @@ async function wholeText(stream: NodeJS.ReadableStream): Promise<string> {
 const OPEN = "<sheetData";
 const CLOSE = "</sheetData>";
 
+/** Bytes of inflated XML handed to the scan at a time. */
+const SLICE_BYTES = 1 << 20;
+
+/**
+ * A worksheet part's XML, inflated in one call: the stream yauzl offers hands each 16 KB over through
+ * the thread pool and an event, which cost more than the inflating at 10,000 rows. The sizes were
+ * checked against the limits by the zip guard before this runs; a part whose inflated size is not the
+ * one its entry declares is refused here as the stream would refuse it.
+ */
+async function* sheetBytes(zip: yauzl.ZipFile, entry: yauzl.Entry): AsyncGenerator<Buffer> {
+  if (entry.compressionMethod !== 8 && entry.compressionMethod !== 0) {
+    yield* (await readStream(zip, entry)) as AsyncIterable<Buffer>;
+    return;
+  }
+  const raw: Buffer[] = [];
+  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+    zip.openReadStream(entry, entry.compressionMethod === 8 ? { decompress: false } : {}, (err, s) =>
+      err || !s ? reject(err ?? new Error("no stream")) : resolve(s),
+    ),
+  );
+  for await (const c of stream as AsyncIterable<Buffer>) raw.push(c);
+  const packed = Buffer.concat(raw);
+  const xml =
+    entry.compressionMethod === 8
+      ? inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.uncompressedSize) })
+      : packed;
+  if (xml.length !== entry.uncompressedSize)
+    throw new Error(`${entry.fileName}: ${xml.length} bytes where the archive says ${entry.uncompressedSize}`);
+  for (let at = 0; at < xml.length; at += SLICE_BYTES) yield xml.subarray(at, at + SLICE_BYTES);
+}
+
 /** One pass over a worksheet part: keep what is around sheetData, hand what is inside to `cells`. */
-async function scanSheetStream(stream: NodeJS.ReadableStream, cells: SheetDataSink): Promise<SheetPartScan> {
+async function scanSheetStream(stream: AsyncIterable<Buffer>, cells: SheetDataSink): Promise<SheetPartScan> {
   let state: "head" | "data" | "tail" = "head";
   let head = "";
   let tail = "";
   let carry = "";
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stream) {
     // latin1 keeps one char per byte: markup is found, and rows are read, without decoding the cell text.
     let text = carry + chunk.toString("latin1");
     carry = "";
@@ -157,7 +189,7 @@ export async function readPackageParts(bytes: Buffer): Promise<PackageParts> {
     text,
     scanSheet: async (part, cells) => {
       const entry = entries.get(part.toLowerCase());
-      return entry ? scanSheetStream(await readStream(zip, entry), cells) : undefined;
+      return entry ? scanSheetStream(sheetBytes(zip, entry), cells) : undefined;
     },
     close: () => zip.close(),
   };
