@@ -128,4 +128,13 @@ describe("tblFacts from the digests", () => {
     expect(append.mock.calls.length).toBe(smallPlanInput().activities.length);
     expect(json.tables[TABLES.facts]).toHaveLength(rows.length);
   });
+
+  test("the facts table's cells reuse the roll-ups' split: no activity is split a second time", () => {
+    const split = jest.spyOn(facts, "splitActivity");
+    const s = buildSummaries(smallPlanInput());
+    expect(split.mock.calls.length).toBe(smallPlanInput().activities.length);
+    expect(facts.factSourceOf(s)?.splits).toBeInstanceOf(Float64Array);
+    summaryChanges(s, { generatedOn: "2025-07-01" });
+    expect(split.mock.calls.length).toBe(smallPlanInput().activities.length);
+  });
 });

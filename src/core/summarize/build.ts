@@ -36,6 +36,9 @@ export interface Summaries {
   issues: Issue[];
 }
 
+/** Excel's last row: a facts table longer than this is never written, so its split is not kept. */
+const MAX_RECORDED_FACTS = 1_048_576;
+
 function settingIssue(code: string, value: string, message: string): Issue {
   return { code, severity: "warning", sheet: "Settings", row: null, column: null, cell: null, value, message };
 }
@@ -92,9 +95,12 @@ export function buildFacts(input: SummaryInput): { facts: FactRow[]; digests: Ac
  */
 export function buildSummaries(input: SummaryInput): Summaries {
   const { digests, lookups, issues } = digestAll(input);
-  const money = factMoney(digests);
   let count = 0;
   for (const d of digests) count += factCountOf(d);
+  // The roll-ups split every activity; the split is kept for the facts table's cells (24 bytes a row),
+  // unless the table is too long for any sheet and will not be written.
+  const splits = count <= MAX_RECORDED_FACTS ? new Float64Array(count * 3) : undefined;
+  const money = factMoney(digests, splits);
   let facts: FactRow[] | undefined;
   const summaries: Summaries = {
     asOf: input.asOf,
@@ -116,6 +122,6 @@ export function buildSummaries(input: SummaryInput): Summaries {
     coverage: coverageRows(digests, input.framework, input.countries),
     issues,
   };
-  setFactSource(summaries, { digests, lookups, count });
+  setFactSource(summaries, { digests, lookups, count, ...(splits ? { splits } : {}) });
   return summaries;
 }

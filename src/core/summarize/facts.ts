@@ -20,7 +20,7 @@ export const SHARE_UNITS = 1_000_000;
 export class FactRow {
   constructor(
     private readonly d: ActivityDigest,
-    private readonly titles: { outcome: string; subOutcome: string; approach: string },
+    private readonly titles: FactRowTitles,
     readonly country: string,
     private readonly countryInfo: { name: string; region: string },
     readonly leadAgency: string,
@@ -152,16 +152,52 @@ export function splitActivity(
   }
 }
 
-/** Call `each` with the fact rows of one activity, in table order (rows not kept: the caller decides). */
-export function forEachFact(d: ActivityDigest, lookups: Lookups, each: (row: FactRow) => void): void {
-  const titles = {
+function titlesOf(d: ActivityDigest, lookups: Lookups): FactRowTitles {
+  return {
     outcome: lookups.outcomeTitle.get(d.outcome) ?? "",
     subOutcome: lookups.subOutcomeTitle.get(d.subOutcome) ?? "",
     approach: lookups.approachTitle.get(d.approach) ?? "",
   };
+}
+
+type FactRowTitles = { outcome: string; subOutcome: string; approach: string };
+
+/** Call `each` with the fact rows of one activity, in table order (rows not kept: the caller decides). */
+export function forEachFact(d: ActivityDigest, lookups: Lookups, each: (row: FactRow) => void): void {
+  const titles = titlesOf(d, lookups);
   splitActivity(d, (country, agency, p, share, funded, gap) =>
     each(new FactRow(d, titles, country, lookups.country(country), agency, p, share, funded, gap)),
   );
+}
+
+/**
+ * The fact rows of one activity from its split as recorded (FactSource.splits, from `at` on: share,
+ * funded and gap units per row), in the same order as splitActivity visits them. Returns the next
+ * offset.
+ */
+function forEachRecordedFact(
+  d: ActivityDigest,
+  lookups: Lookups,
+  splits: Float64Array,
+  at: number,
+  each: (row: FactRow, first: boolean) => void,
+): number {
+  const titles = titlesOf(d, lookups);
+  const countries = d.countries.length > 0 ? d.countries : [NO_COUNTRY];
+  const agencies = d.agencies.length > 0 ? d.agencies : [NO_AGENCY];
+  const periods = d.periods ?? [null];
+  let first = true;
+  for (const country of countries) {
+    const info = lookups.country(country);
+    for (const agency of agencies) {
+      for (const p of periods) {
+        each(new FactRow(d, titles, country, info, agency, p, splits[at]!, splits[at + 1]!, splits[at + 2]!), first);
+        first = false;
+        at += 3;
+      }
+    }
+  }
+  return at;
 }
 
 /** Append the fact rows of one activity to `out` (appending avoids a temporary array per activity). */
@@ -179,6 +215,11 @@ export interface FactSource {
   readonly lookups: Lookups;
   /** Total fact rows, so the layout can place the table without making it. */
   readonly count: number;
+  /**
+   * The split of every fact row as the roll-ups made it (factMoney): share, funded and gap units, three
+   * numbers per row in table order. With it the cells are made without splitting every activity again.
+   */
+  readonly splits?: Float64Array;
 }
 
 const FACT_SOURCES = new WeakMap<object, FactSource>();
@@ -192,10 +233,26 @@ export function factSourceOf(summaries: object): FactSource | undefined {
   return FACT_SOURCES.get(summaries);
 }
 
-/** Every fact row as cells (`cellsOf` turns one row into its cells), each row object dropped once read. */
-export function factCells<C>(source: FactSource, cellsOf: (row: FactRow) => C): C[] {
+/**
+ * Every fact row as cells (`cellsOf` turns one row into its cells; `first` is true on the first row of
+ * each activity), each row object dropped once read.
+ */
+export function factCells<C>(source: FactSource, cellsOf: (row: FactRow, first: boolean) => C): C[] {
   const out = new Array<C>(source.count);
   let i = 0;
-  for (const d of source.digests) forEachFact(d, source.lookups, (row) => (out[i++] = cellsOf(row)));
+  const { splits, lookups } = source;
+  if (splits && splits.length === source.count * 3) {
+    let at = 0;
+    for (const d of source.digests)
+      at = forEachRecordedFact(d, lookups, splits, at, (row, first) => (out[i++] = cellsOf(row, first)));
+    return out;
+  }
+  for (const d of source.digests) {
+    let first = true;
+    forEachFact(d, lookups, (row) => {
+      out[i++] = cellsOf(row, first);
+      first = false;
+    });
+  }
   return out;
 }
