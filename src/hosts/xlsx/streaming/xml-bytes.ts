@@ -30,6 +30,16 @@ export class XmlBytes {
     this.pos = p;
   }
 
+  /** Bytes made once and written many times (a column's `<c r="AB`, a style's `" s="18" t="s"><v>`). */
+  bytes(src: Uint8Array, n = src.length): void {
+    this.room(n);
+    const b = this.buf;
+    let p = this.pos;
+    // A loop: these are a few bytes each, where Buffer.set's call costs more than the copy.
+    for (let i = 0; i < n; i++) b[p++] = src[i]!;
+    this.pos = p;
+  }
+
   /** Any text, as UTF-8. */
   utf8(s: string): void {
     this.room(s.length * 3);
@@ -51,10 +61,57 @@ export class XmlBytes {
     } while (x > 0);
   }
 
-  /** A number as JavaScript writes it ("40000.5", "-12", "1e-7"): what SpreadsheetML's `<v>` takes. */
+  /**
+   * A number as JavaScript writes it ("40000.5", "-12", "1e-7"): what SpreadsheetML's `<v>` takes.
+   * Integers and numbers of up to six decimals (amounts, shares, scores: most of a plan's numbers) are
+   * written digit by digit, the same text as String(v) with no string made; see `decimal`.
+   */
   number(v: number): void {
-    if (Number.isInteger(v) && v >= 0 && v < 2 ** 53) this.uint(v);
-    else this.ascii(String(v));
+    const a = v < 0 ? -v : v;
+    if (Number.isInteger(a) && a < 2 ** 53) {
+      if (v < 0) this.byte(45);
+      this.uint(a);
+      return;
+    }
+    if (!this.decimal(v, a)) this.ascii(String(v));
+  }
+
+  /**
+   * `v` (absolute value `a`, not an integer) as String(v) writes it, when it has at most six decimals:
+   * the fewest decimals k for which round(a * 10^k) / 10^k is `a` again. String(v) writes the shortest
+   * digits that read back as v, and in plain notation for 1e-6 <= |v| < 1e21; with a * 10^k below
+   * 2^51 a double's spacing near `a` is under half of 10^-k, so (i) the k found by rounding is the
+   * shortest, (ii) only one k-decimal number reads back as `a`, and it is the one found. Otherwise
+   * (more decimals, too large, or below 1e-6) false, and the caller uses String(v).
+   */
+  private decimal(v: number, a: number): boolean {
+    for (let k = 1, p = 10; k <= 6; k++, p *= 10) {
+      const scaled = a * p;
+      if (scaled >= 2 ** 51) return false;
+      const n = Math.round(scaled);
+      if (n / p !== a) continue;
+      const frac = n % p;
+      if (v < 0) this.byte(45);
+      this.uint((n - frac) / p);
+      this.room(k + 1);
+      const b = this.buf;
+      let q = this.pos + k + 1;
+      this.pos = q;
+      let x = frac;
+      for (let i = 0; i < k; i++) {
+        b[--q] = 48 + (x % 10);
+        x = (x - (x % 10)) / 10;
+      }
+      b[--q] = 46; // "."
+      return true;
+    }
+    return false;
+  }
+
+  /** One byte (an ASCII character code). */
+  byte(code: number): void {
+    this.room(1);
+    this.buf[this.pos++] = code;
   }
 
   /** Forget the bytes from `pos` on (a row that turned out to have nothing to write). */
