@@ -63,10 +63,21 @@ export function tags(xml: string, name: string): Record<string, string>[] {
   return [...xml.matchAll(re)].map((m) => attrs(m[0]));
 }
 
+/**
+ * Print options that are all off and headers and footers that are all empty say nothing, and LibreOffice
+ * writes them on every sheet it saves: they are dropped without loss (any that say something are kept
+ * out of the streaming path by unknownElements).
+ */
+const SILENT_PRINT_OPTIONS =
+  /<printOptions(?:\s+(?:headings|gridLines|horizontalCentered|verticalCentered)="(?:false|0)"|\s+gridLinesSet="(?:true|false|1|0)")*\s*\/>/g;
+const SILENT_HEADER_FOOTER =
+  /<headerFooter(?:\s+(?:differentFirst|differentOddEven|scaleWithDoc|alignWithMargins)="(?:true|false|1|0)")*\s*(?:\/>|>(?:\s*<(odd|even|first)(Header|Footer)\s*(?:\/>|>\s*<\/\1\2>))*\s*<\/headerFooter>)/g;
+
 /** Element names around the cells that the streaming path does not read. */
 export function unknownElements(xml: string): string[] {
   const found = new Set<string>();
-  for (const m of xml.matchAll(/<([A-Za-z][\w:.-]*)/g)) {
+  const said = xml.replace(SILENT_PRINT_OPTIONS, "").replace(SILENT_HEADER_FOOTER, "");
+  for (const m of said.matchAll(/<([A-Za-z][\w:.-]*)/g)) {
     const name = m[1]!;
     if (!KNOWN_ELEMENTS.has(name)) found.add(name);
   }
