@@ -64,11 +64,16 @@ export async function runAsChild(work: () => Promise<string | void>): Promise<vo
 }
 
 /** In the parent: fork `module` with args and collect its figures. */
-export function measureInChild(module: string, args: string[]): Promise<ChildFigures> {
+export function measureInChild(
+  module: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<ChildFigures> {
   return new Promise((resolve, reject) => {
     const child = fork(module, args, {
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       execArgv: ["--max-old-space-size=8192"],
+      env: { ...process.env, ...env },
     });
     let out = "";
     let err = "";
@@ -101,8 +106,27 @@ export async function activitiesFile(n: number): Promise<string> {
   return file;
 }
 
-async function bareStreaming(input: string, output: string): Promise<void> {
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: output, useSharedStrings: true, useStyles: true });
+/**
+ * The ways ExcelJS's streaming writer can copy a file faithfully (styles kept, so dates stay dates):
+ * shared or inline strings, its default deflate level or level 1 (what our writer uses). Which is
+ * fastest depends on the file and the machine, so the annotate bench runs each and compares with the
+ * fastest.
+ */
+export const BARE_VARIANTS: Record<string, { useSharedStrings: boolean; zipLevel?: number }> = {
+  "shared strings": { useSharedStrings: true },
+  "shared strings, deflate level 1": { useSharedStrings: true, zipLevel: 1 },
+  "inline strings, deflate level 1": { useSharedStrings: false, zipLevel: 1 },
+};
+
+async function bareStreaming(input: string, output: string, variant = "shared strings"): Promise<void> {
+  const v = BARE_VARIANTS[variant];
+  if (!v) throw new Error(`no bare variant "${variant}"`);
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: output,
+    useSharedStrings: v.useSharedStrings,
+    useStyles: true,
+    ...(v.zipLevel ? { zip: { zlib: { level: v.zipLevel } } } : {}),
+  } as ExcelJS.stream.xlsx.WorkbookWriterOptions);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: "cache",
     styles: "cache",
@@ -340,7 +364,7 @@ export async function run(): Promise<BenchResult[]> {
 if (require.main === module && process.argv[2] === "--child") {
   const [, , , kind, input, output, rows] = process.argv;
   void runAsChild(async () => {
-    if (kind === "bare") await bareStreaming(input!, output!);
+    if (kind === "bare") await bareStreaming(input!, output!, process.env.BENCH_BARE_VARIANT);
     else if (kind === "host") await hostRoundTrip(input!, output!, Number(rows));
     else if (kind === "hostile") return refuse(input!);
     else if (kind === "bare-write") return bareStreamingWriteOf(input!, output!);
