@@ -14,7 +14,7 @@ import { indexCountries, resolveInputs } from "./inputs";
 import { rankAll, tieOrder, type RankKey } from "./rank";
 import { rollups } from "./rollups";
 import { sensitivity } from "./sensitivity";
-import type { ActivityScore, Band, Rollups, ScoreInputs, ScoreResult } from "./types";
+import type { ActivityScore, Band, ResolvedInput, Rollups, ScoreInputs, ScoreResult } from "./types";
 
 export interface ScoreOptions {
   /** Rows with validation errors, by sheet row, with the reason (the first error's message). */
@@ -44,6 +44,14 @@ function inputsKey(record: ActivityRecord): string {
   return key;
 }
 
+/** Everything a ScoreInputs holds, as one exact key (each text with its length in front). */
+function contentKey(inputs: ScoreInputs): string {
+  const part = (x: ResolvedInput | null): string => (x === null ? "-" : `${x.value}|${x.source.length}:${x.source}`);
+  let key = `${part(inputs.need)}|${part(inputs.valueAdded)}|${part(inputs.engagement)}`;
+  for (const name of inputs.priorityCountries) key += `|${name.length}:${name}`;
+  return key;
+}
+
 export function scoreActivities(parsed: ParsedActivities, settings: Settings, options: ScoreOptions = {}): ScoreResult {
   const criteria = options.criteria ?? CRITERIA;
   const keepContributions = options.keepContributions ?? true;
@@ -68,6 +76,7 @@ export function scoreActivities(parsed: ParsedActivities, settings: Settings, op
   // shared ScoreInputs, scored once. A plan has a few thousand such combinations among 100,000 rows, so
   // the breakdown texts are built once per combination, and the sensitivity runs rescore each once.
   const resolved = new Map<string, ScoreInputs>();
+  const sameContent = new Map<string, ScoreInputs>();
   const scored = new Map<ScoreInputs, RowScore>();
   for (const r of rows) {
     const invalid = options.invalidRows?.get(r.row);
@@ -81,7 +90,12 @@ export function scoreActivities(parsed: ParsedActivities, settings: Settings, op
     const key = inputsKey(r.record);
     let inp = resolved.get(key);
     if (inp === undefined) {
-      inp = resolveInputs(r.record, countries, settings);
+      // Rows that differ in their cells can still resolve to the same inputs (the same values from
+      // "this row" in different countries, none of them a priority country): one object for those too.
+      const fresh = resolveInputs(r.record, countries, settings);
+      const content = contentKey(fresh);
+      inp = sameContent.get(content);
+      if (inp === undefined) sameContent.set(content, (inp = fresh));
       resolved.set(key, inp);
     }
     inputs.push(inp);

@@ -16,6 +16,7 @@ import {
   assertNotReleased,
   newSheet,
   ownStyles,
+  ownValues,
   rowOf,
   setCellValue,
   type BookStore,
@@ -65,7 +66,11 @@ function writeValues(sheet: SheetStore, op: Op<"values">): void {
       if (change) template![at.col + j] = sharedStyle(undefined, change);
     });
   }
-  op.values.forEach((rowValues, i) => {
+  // Plain loops: the score columns alone are 10,000s of rows written into rows that hold the user's
+  // values already, cell by cell.
+  const rows = op.values;
+  for (let i = 0; i < rows.length; i++) {
+    const rowValues = rows[i]!;
     const r = at.row + i;
     const row = rowOf(sheet, r);
     const fresh = template !== null && row.styles.length === 0;
@@ -73,23 +78,39 @@ function writeValues(sheet: SheetStore, op: Op<"values">): void {
       // A row with no values yet holds the op's row itself, by reference (store.ts, RowStore.block).
       row.block = { col: at.col, cells: rowValues };
     } else {
-      rowValues.forEach((v, j) => setCellValue(row, at.col + j, toExcelValue(v)));
+      for (let j = 0; j < rowValues.length; j++) {
+        const v = rowValues[j];
+        // A hole in a sparse row writes nothing (as forEach skipped it); null empties the cell.
+        if (v === undefined && !(j in rowValues)) continue;
+        ownValues(row)[at.col + j] = toExcelValue(v!) ?? undefined;
+      }
     }
     if (sheet.links.size > 0) rowValues.forEach((_v, j) => sheet.links.delete(`${colName(at.col + j)}${r}`));
     if (changes && !fresh) {
-      rowValues.forEach((_v, j) => {
+      for (let j = 0; j < rowValues.length; j++) {
         const change = changes[j];
-        if (!change) return;
+        if (!change || (rowValues[j] === undefined && !(j in rowValues))) continue;
         const c = at.col + j;
         const next = sharedStyle(row.styles[c], change);
         if (next !== row.styles[c]) ownStyles(row)[c] = next;
-      });
+      }
     }
     if (fresh) {
       row.styles = template!;
       row.sharedStyles = true;
     }
-  });
+  }
+}
+
+/** One StyleChange per fill colour: the validate step asks for thousands of fills in three colours. */
+const fillChanges = new Map<string, StyleChange>();
+function fillChangeOf(color: string): StyleChange {
+  let change = fillChanges.get(color);
+  if (!change) {
+    change = fillChange(color);
+    if (fillChanges.size < 1000) fillChanges.set(color, change);
+  }
+  return change;
 }
 
 function colName(c: number): string {
@@ -222,7 +243,7 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
     }
     case "fill": {
       // As on the whole path (apply-cell-ops applyFill): a user's own solid colour stays.
-      const change = fillChange(op.color);
+      const change = fillChangeOf(op.color);
       forEachCell(sheetOf(book, op.sheet), parseRange(op.range), (row, c) => {
         const fill = row.styles[c]?.fill;
         if (
