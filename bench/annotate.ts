@@ -46,6 +46,13 @@ const NO_FIGURES: ChildFigures = { ms: 0, cpuMs: 0, peakRssMb: 0 };
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
+/** The run of median wall time, with the median CPU time and the highest peak of all runs. */
+function median(runs: ChildFigures[]): ChildFigures {
+  const mid = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const byMs = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)]!;
+  return { ...byMs, cpuMs: mid(runs.map((r) => r.cpuMs)), peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)) };
+}
+
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : SIZES;
@@ -58,22 +65,28 @@ export async function run(): Promise<BenchResult[]> {
     const loadAtStart = os.loadavg()[0]!.toFixed(1);
     // BENCH_ANNOTATE_ONLY=1 skips both baselines (quick runs while working; the figures to report keep them).
     const annotateOnly = process.env.BENCH_ANNOTATE_ONLY === "1";
-    // The baseline is the fastest of ExcelJS's faithful streaming copies (BARE_VARIANTS), each in its own process.
-    const bares: { variant: string; figures: ChildFigures }[] = [];
-    if (!annotateOnly)
-      for (const variant of Object.keys(BARE_VARIANTS))
-        bares.push({
-          variant,
-          figures: await measureInChild(xlsxIo, ["--child", "bare", input, bareOut, String(n)], {
-            BENCH_BARE_VARIANT: variant,
-          }),
-        });
+    // The baseline is the fastest of ExcelJS's faithful streaming copies (BARE_VARIANTS), each in its own
+    // process. BENCH_REPEATS=n runs every case n times, interleaved, and reports medians (the machine is shared).
+    const repeats = Math.max(1, Number(process.env.BENCH_REPEATS ?? 1));
+    const bareRuns = new Map<string, ChildFigures[]>(Object.keys(BARE_VARIANTS).map((v) => [v, []]));
+    const annotateRuns: ChildFigures[] = [];
+    for (let k = 0; k < repeats; k++) {
+      if (!annotateOnly)
+        for (const [variant, runs] of bareRuns)
+          runs.push(
+            await measureInChild(xlsxIo, ["--child", "bare", input, bareOut, String(n)], {
+              BENCH_BARE_VARIANT: variant,
+            }),
+          );
+      annotateRuns.push(await measureInChild(__filename, ["--child", "annotate", input, out]));
+    }
+    const bares = annotateOnly ? [] : [...bareRuns].map(([variant, runs]) => ({ variant, figures: median(runs) }));
     const fastest = bares.reduce<(typeof bares)[number] | null>(
       (best, b) => (best === null || b.figures.ms < best.figures.ms ? b : best),
       null,
     );
     const bare = fastest?.figures ?? NO_FIGURES;
-    const annotate = await measureInChild(__filename, ["--child", "annotate", input, out]);
+    const annotate = median(annotateRuns);
     // Second baseline: the streaming writer alone, writing the same output cells (read first, untimed).
     const bareWrite = annotateOnly
       ? NO_FIGURES
@@ -86,6 +99,7 @@ export async function run(): Promise<BenchResult[]> {
       figures: {
         path: a.mode ?? "",
         steps: process.env.BENCH_INDEPENDENT_STEPS === "1" ? "independent (before sharing)" : "shared",
+        runs: repeats > 1 ? `${repeats} (medians; annotate ${annotateRuns.map((r) => r.ms).join(", ")} ms)` : "1",
         annotateMs: annotate.ms,
         annotateCpuMs: annotate.cpuMs,
         annotatePeakMb: annotate.peakRssMb,
