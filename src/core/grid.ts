@@ -74,6 +74,19 @@ export function columnLetters(col: number): string {
 /** "AA" -> 27. */
 export function columnNumber(letters: string): number {
   let n = 0;
+  // By index, not for-of: a string iterator per call is garbage on every cell address of a large plan.
+  for (let i = 0; i < letters.length; i++) {
+    let c = letters.charCodeAt(i);
+    if (c > 127) return columnNumberOfUpperCased(letters); // "ß" upper-cases to two letters
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) throw new RangeError(`not a column name: ${letters}`);
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
+function columnNumberOfUpperCased(letters: string): number {
+  let n = 0;
   for (const ch of letters.toUpperCase()) {
     const c = ch.charCodeAt(0);
     if (c < 65 || c > 90) throw new RangeError(`not a column name: ${letters}`);
@@ -87,11 +100,31 @@ export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
 }
 
-/** "B3" -> { row: 3, col: 2 }. */
+/**
+ * "B3" -> { row: 3, col: 2 }: optional "$", one to three ASCII letters, optional "$", ASCII digits, with
+ * white space around allowed. Read by character codes (hosts parse one address per note, fill and link).
+ */
 export function parseAddress(a1: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
-  if (!m) throw new RangeError(`not a cell address: ${a1}`);
-  return { row: Number(m[2]), col: columnNumber(m[1]!) };
+  const s = a1.trim();
+  let i = s.charCodeAt(0) === 36 ? 1 : 0;
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < s.length && i - lettersFrom < 4; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const letters = i - lettersFrom;
+  if (s.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+  }
+  if (letters < 1 || letters > 3 || i === digitsFrom || i !== s.length)
+    throw new RangeError(`not a cell address: ${a1}`);
+  return { row: Number(s.slice(digitsFrom)), col };
 }
 
 /** "A1:C3" for a block of rows x cols starting at (row, col). */

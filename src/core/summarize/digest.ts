@@ -113,15 +113,22 @@ function isoOf(v: unknown): string | null {
   return typeof v === "string" && v !== "" ? v : null;
 }
 
+/** The non-empty texts of `values`, each once, in first-seen order. */
 function unique(values: readonly unknown[]): string[] {
-  const seen = new Set<string>();
   const out: string[] = [];
-  for (const raw of values) {
-    const v = textOf(raw);
-    if (v && !seen.has(v)) {
-      seen.add(v);
-      out.push(v);
-    }
+  // An activity has a few countries and agencies: a scan of what is kept beats a Set per call.
+  for (let i = 0; i < values.length; i++) {
+    const v = textOf(values[i]);
+    if (v && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+function upperCased(values: readonly unknown[]): string[] {
+  const out = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const c = values[i];
+    out[i] = typeof c === "string" ? c.toUpperCase() : "";
   }
   return out;
 }
@@ -176,7 +183,7 @@ export function digestActivity(
     status,
     stage: textOf(r.stage),
     agencies: unique(listOf(r.leadAgencies)),
-    countries: unique(listOf(r.countries).map((c) => (typeof c === "string" ? c.toUpperCase() : ""))),
+    countries: unique(upperCased(listOf(r.countries))),
     periods: activityPeriods(r, input.periodMonths),
     hasErrors,
     budgetCents,

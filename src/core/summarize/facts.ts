@@ -130,27 +130,34 @@ export function splitActivity(
     gapCents: number,
   ) => void,
 ): void {
-  const countries = d.countries.length > 0 ? d.countries : [NO_COUNTRY];
-  const agencies = d.agencies.length > 0 ? d.agencies : [NO_AGENCY];
-  const periods = d.periods ?? [null];
+  const countries = d.countries.length > 0 ? d.countries : ONLY_NO_COUNTRY;
+  const agencies = d.agencies.length > 0 ? d.agencies : ONLY_NO_AGENCY;
+  const periods = d.periods ?? UNDATED;
   // Weights in cell order: country, then agency, then period. Every country x agency pair weighs the
   // same; within a pair, a period weighs the activity's days in it (1 for the undated period).
-  const weights: number[] = [];
-  for (let c = 0; c < countries.length; c++)
-    for (let a = 0; a < agencies.length; a++) for (const p of periods) weights.push(p ? p.days : 1);
+  // Indexed loops throughout: this runs for every activity, mostly before the optimiser has compiled
+  // it, and for-of allocates an iterator and a result object per step until then.
+  const pairs = countries.length * agencies.length;
+  const weights = new Array<number>(pairs * periods.length);
+  for (let q = 0, k = 0; q < pairs; q++)
+    for (let t = 0; t < periods.length; t++) weights[k++] = periods[t] ? periods[t]!.days : 1;
   const shares = allocateUnits(SHARE_UNITS, weights);
   const funded = allocateUnits(d.fundedCents, weights);
   const gap = allocateUnits(d.gapCents, weights);
   let k = 0;
-  for (const country of countries) {
-    for (const agency of agencies) {
-      for (const p of periods) {
-        visit(country, agency, p, shares[k]!, funded[k]!, gap[k]!);
+  for (let c = 0; c < countries.length; c++) {
+    for (let a = 0; a < agencies.length; a++) {
+      for (let t = 0; t < periods.length; t++) {
+        visit(countries[c]!, agencies[a]!, periods[t] ?? null, shares[k]!, funded[k]!, gap[k]!);
         k++;
       }
     }
   }
 }
+
+const ONLY_NO_COUNTRY: readonly string[] = Object.freeze([NO_COUNTRY]);
+const ONLY_NO_AGENCY: readonly string[] = Object.freeze([NO_AGENCY]);
+const UNDATED: readonly null[] = Object.freeze([null]);
 
 function titlesOf(d: ActivityDigest, lookups: Lookups): FactRowTitles {
   return {
@@ -183,15 +190,20 @@ function forEachRecordedFact(
   each: (row: FactRow, first: boolean) => void,
 ): number {
   const titles = titlesOf(d, lookups);
-  const countries = d.countries.length > 0 ? d.countries : [NO_COUNTRY];
-  const agencies = d.agencies.length > 0 ? d.agencies : [NO_AGENCY];
-  const periods = d.periods ?? [null];
+  const countries = d.countries.length > 0 ? d.countries : ONLY_NO_COUNTRY;
+  const agencies = d.agencies.length > 0 ? d.agencies : ONLY_NO_AGENCY;
+  const periods = d.periods ?? UNDATED;
   let first = true;
-  for (const country of countries) {
+  for (let c = 0; c < countries.length; c++) {
+    const country = countries[c]!;
     const info = lookups.country(country);
-    for (const agency of agencies) {
-      for (const p of periods) {
-        each(new FactRow(d, titles, country, info, agency, p, splits[at]!, splits[at + 1]!, splits[at + 2]!), first);
+    for (let a = 0; a < agencies.length; a++) {
+      for (let t = 0; t < periods.length; t++) {
+        const p = periods[t] ?? null;
+        each(
+          new FactRow(d, titles, country, info, agencies[a]!, p, splits[at]!, splits[at + 1]!, splits[at + 2]!),
+          first,
+        );
         first = false;
         at += 3;
       }

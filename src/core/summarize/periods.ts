@@ -41,16 +41,28 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The value of the ASCII digits of `s` from `from` to `to` (exclusive), or -1 if one is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
-/** Days since 1970-01-01 of a "YYYY-MM-DD" date, or null when the text is not a real calendar date. */
+/**
+ * Days since 1970-01-01 of a "YYYY-MM-DD" date (exactly four, two and two ASCII digits), or null when
+ * the text is not a real calendar date. Read by character codes: it runs three times per activity, and
+ * a regular expression's match array per call was measurable garbage.
+ */
 export function dayNumber(iso: string): number | null {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
+  const y = digits(iso, 0, 4);
+  const mo = digits(iso, 5, 7);
+  const d = digits(iso, 8, 10);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   return daysFromCivil(y, mo, d);
 }
 

@@ -258,7 +258,15 @@ function factRollup<K extends string | number>(
   keysOf: (d: ActivityDigest) => readonly K[],
 ): Map<K, Accumulator> {
   const accs = new Map<K, Accumulator>();
-  for (const d of digests) for (const k of new Set(keysOf(d))) getOrAdd(accs, k).addActivity(d);
+  for (let i = 0; i < digests.length; i++) {
+    const d = digests[i]!;
+    const keys = keysOf(d);
+    // Each distinct key once, in first-seen order. Lists are short (an activity's agencies, countries
+    // or years): a scan beats a Set per activity; a long one (a monthly plan over decades) takes a Set.
+    if (keys.length > 32) for (const k of new Set(keys)) getOrAdd(accs, k).addActivity(d);
+    else
+      for (let j = 0; j < keys.length; j++) if (keys.indexOf(keys[j]!) === j) getOrAdd(accs, keys[j]!).addActivity(d);
+  }
   for (const [k, m] of money) getOrAdd(accs, k).addMoneyOf(m);
   return accs;
 }
