@@ -126,7 +126,8 @@ function recordingPort(port: WorkbookPort): {
       },
       apply: async (changes: ChangeSet) => {
         // One push per op: spreading a change set of 100,000+ ops into push() overflows the call stack.
-        for (const op of changes.ops) ops.push(op);
+        const added = changes.ops;
+        for (let i = 0; i < added.length; i++) ops.push(added[i]!);
         return { applied: changes.ops.length, skipped: [] };
       },
     },
@@ -230,13 +231,19 @@ async function planAnnotation(
 
   progress(0.6, "Laying out the workbook");
   const ops: ChangeOp[] = [];
-  for (const op of setup.changes.ops) ops.push(op);
-  for (const op of recorder.ops) ops.push(op);
+  // Indexed loops over the ops here and below: tens of thousands of them, and for-of allocates an
+  // iterator result per op until the optimiser has compiled the loop.
+  const setupOps = setup.changes.ops;
+  for (let i = 0; i < setupOps.length; i++) ops.push(setupOps[i]!);
+  for (let i = 0; i < recorder.ops.length; i++) ops.push(recorder.ops[i]!);
   recorder.ops.length = 0;
   widenActivitiesTable(ops, setup.activities.headerRow, setup.activities.lastCol, setup.activities.lastRow);
 
   const present = new Set(sheets);
-  for (const op of ops) if (op.kind === "ensureSheet" || op.kind === "resetSheet") present.add(op.sheet);
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
+    if (op.kind === "ensureSheet" || op.kind === "resetSheet") present.add(op.sheet);
+  }
   present.add(SHEETS.cover);
   const cover = coverSheetChanges({
     planTitle: PLAN_2023_2026.framework.title,
@@ -294,7 +301,8 @@ function widenActivitiesTable(ops: ChangeOp[], headerRow: number | null, lastCol
   if (!table || table.kind !== "table") return;
   const first = parseAddress(table.range.split(":")[0]!);
   let right = lastCol;
-  for (const op of ops) {
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k]!;
     if (op.kind !== "values" || op.sheet !== SHEETS.activities) continue;
     const at = parseAddress(op.at);
     if (at.row > headerRow || at.row + op.values.length - 1 < headerRow) continue;
@@ -308,7 +316,8 @@ function widenActivitiesTable(ops: ChangeOp[], headerRow: number | null, lastCol
 
 /** Ops only the Excel host can apply, named for the Cover so nobody looks for them in a file. */
 function hostOnlyOps(ops: readonly ChangeOp[], skips: readonly ChangeKind[]): string[] {
-  const kinds = new Set<ChangeKind>(ops.map((op) => op.kind).filter((k) => skips.includes(k)));
+  const kinds = new Set<ChangeKind>();
+  for (let i = 0; i < ops.length; i++) if (skips.includes(ops[i]!.kind)) kinds.add(ops[i]!.kind);
   const out: string[] = [];
   if (kinds.has("pivot") || kinds.has("chart"))
     out.push(

@@ -63,7 +63,9 @@ export function annotationChanges(
   // 2. Group this run's issues by the cell that shows them, keeping report order within a cell.
   const idCol = report.parsed.columnOf.id;
   const byCell = new Map<string, Issue[]>();
-  for (const issue of report.issues) {
+  const allIssues = report.issues;
+  for (let n = 0; n < allIssues.length; n++) {
+    const issue = allIssues[n]!;
     if (issue.sheet !== sheet) continue;
     const target = targetOf(issue, idCol);
     if (target === null) continue;
@@ -74,7 +76,8 @@ export function annotationChanges(
   const annotated: AnnotatedCell[] = [];
   const ordered = [...byCell.entries()].map(([cell, issues]) => ({ cell, issues, at: parseAddress(cell) }));
   ordered.sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
-  for (const { cell, issues } of ordered) {
+  for (let n = 0; n < ordered.length; n++) {
+    const { cell, issues } = ordered[n]!;
     const worst = issues.reduce<Severity>(
       (w, i) => (SEVERITY_ORDER[i.severity] < SEVERITY_ORDER[w] ? i.severity : w),
       "info",
@@ -87,7 +90,8 @@ export function annotationChanges(
   }
 
   // 3. The Issues sheet, rebuilt from scratch: the add-in owns it.
-  for (const op of issuesSheetOps(report, options.date ?? report.asOf ?? "")) ops.push(op); // no spread: 100,000s of ops
+  const issueOps = issuesSheetOps(report, options.date ?? report.asOf ?? "");
+  for (let n = 0; n < issueOps.length; n++) ops.push(issueOps[n]!); // no spread: 100,000s of ops
 
   // 4. The state for the next run (previous cells on other sheets that still exist are already cleared).
   const state = stateRows(annotated, previous.otherRows);

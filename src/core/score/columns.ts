@@ -74,9 +74,11 @@ export function scoreColumnsChanges(result: ScoreResult, parsed: ParsedActivitie
   const start = scoreColumnStart(parsed, activitiesGrid);
   const width = SCORE_HEADERS.length;
   const byRow = new Map<number, ActivityScore>();
-  for (const a of result.activities) byRow.set(a.row, a);
+  const activities = result.activities;
+  for (let i = 0; i < activities.length; i++) byRow.set(activities[i]!.row, activities[i]!);
   let lastRow = headerRow;
-  for (const r of parsed.rows) if (r.row > lastRow) lastRow = r.row;
+  const rows = parsed.rows;
+  for (let i = 0; i < rows.length; i++) if (rows[i]!.row > lastRow) lastRow = rows[i]!.row;
   for (const b of parsed.blankRows) if (b > lastRow) lastRow = b;
   if (activitiesGrid) lastRow = Math.max(lastRow, activitiesGrid.top + activitiesGrid.rows.length - 1);
 

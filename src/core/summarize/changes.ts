@@ -148,11 +148,16 @@ export function summaryChanges(s: Summaries, options: SummaryChangeOptions): Cha
     }
     const t = placed.table.render();
     const body: CellValue[][] = t.rows.length > 0 ? t.rows : [t.headers.map(() => null)];
+    // The header row, then the body's rows (copied by index: a spread of tblFacts's rows goes through
+    // the iterator protocol row by row).
+    const values = new Array<CellValue[]>(body.length + 1);
+    values[0] = t.headers;
+    for (let i = 0; i < body.length; i++) values[i + 1] = body[i]!;
     ops.push({
       kind: "values",
       sheet,
       at: cellAddress(placed.headerRow, 1),
-      values: [t.headers, ...body],
+      values,
       formats: t.formats,
     });
     ops.push({

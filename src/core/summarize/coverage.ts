@@ -36,7 +36,8 @@ export function coverageRows(
   const countryCovered = new Set<string>();
   const approachPending = new Map<string, number>();
   const countryPending = new Map<string, number>();
-  for (const d of digests) {
+  for (let i = 0; i < digests.length; i++) {
+    const d = digests[i]!;
     if (counts(d)) {
       approachCovered.add(d.approach);
       for (const c of d.countries) countryCovered.add(c);
