@@ -1,16 +1,15 @@
 /**
  * The streaming writer's zip: checksums from zlib's native crc32 (src/hosts/xlsx/streaming/zip-crc.ts),
  * not from the crc-32 package archiver uses, each entry's checksum the CRC-32 of its bytes; and deflate
- * output in chunks of up to 128 KB (write.ts ZIP_OPTIONS), not zlib's default 16 KB; rows written on
- * while up to 1 MB waits in the zip, and no more than that (throttledWrite).
+ * output in chunks of up to 128 KB (write.ts zipOptions), not zlib's default 16 KB.
  */
 import * as zlib from "node:zlib";
-import { PassThrough, Writable } from "node:stream";
+import { PassThrough } from "node:stream";
 import * as yauzl from "yauzl";
 import { openWorkbookBuffer } from "../../src/hosts/xlsx";
 import { applyToStore } from "../../src/hosts/xlsx/streaming/apply";
 import { newSheet, type BookStore } from "../../src/hosts/xlsx/streaming/store";
-import { throttledWrite, writeStore } from "../../src/hosts/xlsx/streaming/write";
+import { writeStore } from "../../src/hosts/xlsx/streaming/write";
 import { installNativeCrc32 } from "../../src/hosts/xlsx/streaming/zip-crc";
 import { xlsxBytes } from "./support/build";
 
@@ -93,31 +92,5 @@ describe("the streaming writer's zip checksums", () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(128 * 1024);
     const entries = await entryChecksums(Buffer.concat(chunks));
     for (const e of entries) expect({ name: e.name, crc: e.recorded }).toEqual({ name: e.name, crc: e.actual });
-  });
-
-  it("goes on writing while the zip holds less than its budget, and waits for it beyond", async () => {
-    // A destination that takes a chunk only when told to: what it holds is what it has not compressed.
-    const pending: (() => void)[] = [];
-    const dest = new Writable({
-      highWaterMark: 16 * 1024,
-      write: (_chunk: Buffer, _encoding, done: () => void) => void pending.push(done),
-    });
-    const write = throttledWrite(dest, 100 * 1024);
-    const chunk = Buffer.alloc(30 * 1024);
-    // Three chunks (90 KB) fit in the 100 KB budget: each write resolves with nothing taken.
-    for (let i = 0; i < 3; i++) await write(chunk);
-    expect(dest.writableLength).toBe(90 * 1024);
-    // The fourth goes over: its write waits until the destination has taken everything.
-    let resolved = false;
-    const fourth = write(chunk).then(() => (resolved = true));
-    await new Promise((r) => setImmediate(r));
-    expect(resolved).toBe(false);
-    expect(dest.writableLength).toBe(120 * 1024);
-    while (dest.writableLength > 0) {
-      pending.shift()?.();
-      await new Promise((r) => setImmediate(r));
-    }
-    await fourth;
-    expect(resolved).toBe(true);
   });
 });

@@ -116,12 +116,15 @@ const CHUNK_BYTES = 256 * 1024;
 
 /**
  * The zip's deflate: level 1 (several times faster than the default on a plan's XML, for a file about a
- * fifth larger), and 128 KB of compressed output per zlib call instead of 16 KB. Each output chunk is a
- * round trip from zlib's thread back to the main thread and a write to the file: at 10,000 activities
- * (~10 MB compressed) 16 KB chunks cost ~150 to 200 ms more CPU of the save (median of 6 to 8 saves
- * each, 64 KB to 1 MB all alike). archiver hands `zlib` to each entry's DeflateRaw.
+ * fifth larger), and 128 KB of compressed output per zlib call instead of 16 KB: each output chunk is a
+ * round trip from zlib's thread back to the main thread and a write to the file (at 10,000 activities,
+ * 16 KB chunks cost ~150 to 200 ms more CPU of the save: medians of 6 to 8 saves each, 64 KB to 1 MB
+ * all alike). archiver hands `zlib` to each entry's DeflateRaw. A new object per writer: archiver and
+ * zip-stream fill their defaults into the options object they are given.
  */
-export const ZIP_OPTIONS = { zlib: { level: 1, chunkSize: 128 * 1024 } } as const;
+export function zipOptions(): { zlib: { level: number; chunkSize: number } } {
+  return { zlib: { level: 1, chunkSize: 128 * 1024 } };
+}
 
 export interface WriteOptions {
   /**
@@ -130,14 +133,6 @@ export interface WriteOptions {
    */
   release?: boolean;
 }
-
-/**
- * Bytes the zip may hold that it has not compressed yet before the writer waits for it. Waiting after
- * every chunk (until the deflate stream has taken it) made the row writer and zlib's thread take turns;
- * with up to 1 MB queued the next rows are written while the last are compressed. Wall time of a
- * 10,000-activity save, median of 10 saves each at a load of ~6 on 2 cores: 1,095 -> 961 ms (CPU the same).
- */
-const IN_FLIGHT_BYTES = 1024 * 1024;
 
 /**
  * Where a sheet's rows go. ExcelJS's sheet stream (StreamBuf) copies every write into 64 KB buffers of
@@ -154,19 +149,8 @@ function entrySink(stream: SheetStream): (bytes: Buffer) => Promise<void> {
     return async (bytes) => stream.write(bytes);
   }
   buf._flush();
-  return throttledWrite(dest, IN_FLIGHT_BYTES);
-}
-
-/**
- * Write to `dest`, waiting for it to drain only once more than `inFlight` bytes are queued in it; below
- * that, the event loop gets a turn (setImmediate) so the streams downstream can take the chunk, and the
- * writer goes on. At most `inFlight` plus one chunk is held.
- */
-export function throttledWrite(dest: Writable, inFlight: number): (bytes: Buffer) => Promise<void> {
   return async (bytes) => {
-    // "drain" comes only after a write that was refused (over the stream's own high-water mark).
-    if (!dest.write(bytes) && dest.writableLength > inFlight) await once(dest, "drain");
-    else await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!dest.write(bytes)) await once(dest, "drain");
   };
 }
 
@@ -297,7 +281,7 @@ export async function writeStore(book: BookStore, out: Writable, options: WriteO
     stream: out,
     useSharedStrings: true,
     useStyles: true,
-    zip: ZIP_OPTIONS,
+    zip: zipOptions(),
   } as unknown as ExcelJS.stream.xlsx.WorkbookWriterOptions);
   const wi = writer as unknown as WorkbookWriterInternals;
   installNativeCrc32(wi.zip);
