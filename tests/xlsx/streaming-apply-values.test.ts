@@ -5,7 +5,9 @@
  * writes, never on the others.
  */
 import type { CellValue } from "../../src/core/grid";
-import { applyToStore } from "../../src/hosts/xlsx/streaming/apply";
+import fc from "fast-check";
+import { parseRange } from "../../src/hosts/xlsx/ranges";
+import { applyToStore, boxOf } from "../../src/hosts/xlsx/streaming/apply";
 import { cellValue, newSheet, rowOf, type BookStore } from "../../src/hosts/xlsx/streaming/store";
 
 function bookWithRow(): BookStore {
@@ -59,5 +61,28 @@ describe("streaming apply: values into a row that holds values", () => {
     expect(styles[2]).toBe(styles[3]);
     expect(styles[2]?.fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFF4CCCC" } });
     expect(styles[4]?.fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } });
+  });
+
+  it("reads a fill's single cell as the range parser does, whatever the text (boxOf against parseRange)", () => {
+    const outcome = (f: () => unknown) => {
+      try {
+        return { ok: f() };
+      } catch (e) {
+        return { error: String(e) };
+      }
+    };
+    const piece = fc.constantFrom("$", "E", "xf", "5", "10", " ", ":", "!", "S!", "'", "ß");
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(piece, { maxLength: 6 }).map((p) => p.join("")),
+          fc.string({ maxLength: 6 }),
+        ),
+        (s) => {
+          expect(outcome(() => boxOf(s))).toEqual(outcome(() => parseRange(s)));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -30,9 +30,18 @@ type Op<K extends ChangeOp["kind"]> = Extract<ChangeOp, { kind: K }>;
 const ADD_IN_FILLS = Object.values(SEVERITY_FILLS);
 
 function sheetOf(book: BookStore, name: string): SheetStore {
-  const s = book.sheets.find((x) => x.name === name);
-  if (!s) throw new SheetNotFoundError(name);
-  return s;
+  // A loop, not find(): one lookup per op, and a plan's validation asks for ~25,000 ops per 10,000 rows.
+  const sheets = book.sheets;
+  for (let i = 0; i < sheets.length; i++) if (sheets[i]!.name === name) return sheets[i]!;
+  throw new SheetNotFoundError(name);
+}
+
+/** A range as a box; a single cell ("E5", "$E$5": every note and fill of the validation) without the range parser. */
+export function boxOf(range: string): Box {
+  if (range.includes(":") || range.includes("!")) return parseRange(range);
+  // As parseRange reads it: every "$" dropped, then one cell address.
+  const p = parseAddress(range.includes("$") ? range.replace(/\$/g, "") : range);
+  return { top: p.row, left: p.col, bottom: p.row, right: p.col, wholeColumns: false };
 }
 
 /** Last row holding anything: whole-column boxes stop there, as on the whole-workbook path. */
@@ -244,7 +253,7 @@ function applyOp(book: BookStore, op: ChangeOp): string | null {
     case "fill": {
       // As on the whole path (apply-cell-ops applyFill): a user's own solid colour stays.
       const change = fillChangeOf(op.color);
-      forEachCell(sheetOf(book, op.sheet), parseRange(op.range), (row, c) => {
+      forEachCell(sheetOf(book, op.sheet), boxOf(op.range), (row, c) => {
         const fill = row.styles[c]?.fill;
         if (
           fill &&
