@@ -293,7 +293,7 @@ function factsTable(s: Summaries): PendingTable {
 
 /**
  * One fact row's cells, the columns that depend on the activity alone (perActivity) computed on its
- * first row and copied to its other rows: an activity has ~6 rows and 15 of the 26 columns are its own.
+ * first row and copied to its other rows: an activity has ~5 rows and 15 of the 26 columns are its own.
  */
 function factRowCells(): (row: FactRow, first: boolean) => CellValue[] {
   const cols = FACTS.columns;
