@@ -86,6 +86,22 @@ describe("hostile archives", () => {
     expect(liar.length).toBeGreaterThan(0);
   });
 
+  it("refuses a part that inflates to fewer bytes than it declares, naming the part", async () => {
+    const short = buildZip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.from(sheetXml("")), declaredSize: 5000 },
+    ]);
+    const e = await expectKind(short, "corrupt");
+    expect(String(e.detail.why)).toMatch(/xl\/worksheets\/sheet1\.xml: not enough bytes/);
+    const long = buildZip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.from(sheetXml("<row/>".repeat(100))), declaredSize: 300 },
+    ]);
+    expect(String((await expectKind(long, "corrupt")).detail.why)).toMatch(/sheet1\.xml: too many bytes/);
+  });
+
   it("refuses more uncompressed bytes in all than the total limit", async () => {
     const parts = Array.from({ length: 5 }, (_, i) => ({
       name: `xl/media/p${i}.xml`,
