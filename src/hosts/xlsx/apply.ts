@@ -104,7 +104,10 @@ export async function applyEach(
   for (const op of changes.ops) {
     if (options.signal?.aborted)
       throw options.signal.reason instanceof Error ? options.signal.reason : new Error("Cancelled");
-    const reason = await applyOne(op);
+    // The streaming path applies synchronously: await only a promise (an await per op cost ~4x the
+    // loop itself over annotate's ~25,000 ops at 10,000 rows).
+    const got = applyOne(op);
+    const reason = got instanceof Promise ? await got : got;
     if (reason === null) report.applied += 1;
     else report.skipped.push({ kind: op.kind, reason });
     i += 1;
