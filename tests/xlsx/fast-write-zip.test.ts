@@ -5,39 +5,19 @@
  */
 import * as zlib from "node:zlib";
 import { PassThrough } from "node:stream";
-import * as yauzl from "yauzl";
 import { openWorkbookBuffer } from "../../src/hosts/xlsx";
 import { applyToStore } from "../../src/hosts/xlsx/streaming/apply";
 import { newSheet, type BookStore } from "../../src/hosts/xlsx/streaming/store";
 import { writeStore } from "../../src/hosts/xlsx/streaming/write";
 import { installNativeCrc32 } from "../../src/hosts/xlsx/streaming/zip-crc";
 import { xlsxBytes } from "./support/build";
+import { unzipEntries } from "./support/independent-reader";
 
 jest.setTimeout(60_000);
 
 /** Every entry: the checksum the zip's directory records, and the CRC-32 of the bytes it holds. */
-function entryChecksums(bytes: Buffer): Promise<{ name: string; recorded: number; actual: number }[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error("no zip"));
-      const out: { name: string; recorded: number; actual: number }[] = [];
-      zip.on("entry", (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error("no stream"));
-          const chunks: Buffer[] = [];
-          stream.on("data", (c: Buffer) => chunks.push(c));
-          stream.on("end", () => {
-            out.push({ name: entry.fileName, recorded: entry.crc32, actual: zlib.crc32(Buffer.concat(chunks)) });
-            zip.readEntry();
-          });
-          stream.on("error", reject);
-        });
-      });
-      zip.on("end", () => resolve(out));
-      zip.on("error", reject);
-      zip.readEntry();
-    });
-  });
+async function entryChecksums(bytes: Buffer): Promise<{ name: string; recorded: number; actual: number }[]> {
+  return (await unzipEntries(bytes)).map((e) => ({ name: e.name, recorded: e.crc32, actual: zlib.crc32(e.data) }));
 }
 
 describe("the streaming writer's zip checksums", () => {

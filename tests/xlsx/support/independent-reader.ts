@@ -21,28 +21,33 @@ export interface RawWorkbook {
   sheets: Map<string, Map<string, RawCell>>;
 }
 
-export function unzipText(bytes: Buffer): Promise<Map<string, string>> {
+/** Every entry of a zip in order: its name, the CRC-32 its directory records, and its inflated bytes. */
+export function unzipEntries(bytes: Buffer): Promise<{ name: string; crc32: number; data: Buffer }[]> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
       if (err || !zip) return reject(err ?? new Error("no zip"));
-      const parts = new Map<string, string>();
+      const out: { name: string; crc32: number; data: Buffer }[] = [];
       zip.on("entry", (entry: yauzl.Entry) => {
         zip.openReadStream(entry, (e, stream) => {
           if (e || !stream) return reject(e ?? new Error("no stream"));
           const chunks: Buffer[] = [];
           stream.on("data", (c: Buffer) => chunks.push(c));
           stream.on("end", () => {
-            parts.set(entry.fileName, Buffer.concat(chunks).toString("utf8"));
+            out.push({ name: entry.fileName, crc32: entry.crc32, data: Buffer.concat(chunks) });
             zip.readEntry();
           });
           stream.on("error", reject);
         });
       });
-      zip.on("end", () => resolve(parts));
+      zip.on("end", () => resolve(out));
       zip.on("error", reject);
       zip.readEntry();
     });
   });
+}
+
+export async function unzipText(bytes: Buffer): Promise<Map<string, string>> {
+  return new Map((await unzipEntries(bytes)).map((e) => [e.name, e.data.toString("utf8")]));
 }
 
 export function decodeXml(s: string): string {

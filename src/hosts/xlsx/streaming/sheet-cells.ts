@@ -50,8 +50,6 @@ function isSpace(c: number): boolean {
 /** Attributes of the tag in text[from, to) that this reader looks at; others are skipped. */
 interface TagAttrs {
   r: string | undefined;
-  s: string | undefined;
-  t: string | undefined;
   ht: string | undefined;
   hidden: string | undefined;
   outlineLevel: string | undefined;
@@ -66,6 +64,11 @@ export class SheetCellsReader {
   private readonly dateOf = new Map<number, boolean>();
   private readonly styleById: (StyleModel | undefined)[] = [];
   private readonly styleSeen: boolean[] = [];
+  /** Where nextAttr found the last attribute's name and value. */
+  private attrName = 0;
+  private attrNameEnd = 0;
+  private attrValue = 0;
+  private attrValueEnd = 0;
   private cellCol = 0;
   private cellStyle = 0;
   private cellType = 0;
@@ -73,8 +76,6 @@ export class SheetCellsReader {
   /** Reused for every tag: one object, not one per cell. */
   private readonly a: TagAttrs = {
     r: undefined,
-    s: undefined,
-    t: undefined,
     ht: undefined,
     hidden: undefined,
     outlineLevel: undefined,
@@ -152,33 +153,36 @@ export class SheetCellsReader {
     return c === GT || c === SLASH || isSpace(c);
   }
 
-  /** Fill `this.a` from the attributes in text[from, to). Values are latin1 (all ASCII here). */
+  /**
+   * The next attribute of a tag at or after text[i], before `to`: its name in text[attrName, attrNameEnd),
+   * its value (between the quotes) in text[attrValue, attrValueEnd). Returns the index after it, or -1
+   * when the tag has no more.
+   */
+  private nextAttr(text: string, i: number, to: number): number {
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    this.attrName = i;
+    while (i < to && text.charCodeAt(i) !== EQ && !isSpace(text.charCodeAt(i))) i++;
+    this.attrNameEnd = i;
+    while (i < to && text.charCodeAt(i) !== QUOT && text.charCodeAt(i) !== APOS) i++;
+    if (i >= to) return -1;
+    this.attrValue = i + 1;
+    this.attrValueEnd = text.indexOf(text.charCodeAt(i) === QUOT ? '"' : "'", this.attrValue);
+    if (this.attrValueEnd < 0 || this.attrValueEnd > to) return -1;
+    return this.attrValueEnd + 1;
+  }
+
+  /** The attributes of a `<row>` tag in text[from, to) that this reader looks at, into `this.a`. */
   private readAttrs(text: string, from: number, to: number): void {
     const a = this.a;
-    a.r = a.s = a.t = a.ht = a.hidden = a.outlineLevel = undefined;
-    let i = from;
-    while (i < to) {
-      while (i < to && isSpace(text.charCodeAt(i))) i++;
-      const nameStart = i;
-      while (i < to && text.charCodeAt(i) !== EQ && !isSpace(text.charCodeAt(i))) i++;
-      const nameEnd = i;
-      while (i < to && text.charCodeAt(i) !== QUOT && text.charCodeAt(i) !== APOS) i++;
-      if (i >= to) return;
-      const q = text.charCodeAt(i);
-      const valueStart = i + 1;
-      const valueEnd = text.indexOf(q === QUOT ? '"' : "'", valueStart);
-      if (valueEnd < 0 || valueEnd > to) return;
-      i = valueEnd + 1;
-      const len = nameEnd - nameStart;
-      if (len === 1) {
-        const c = text.charCodeAt(nameStart);
-        if (c === 114) a.r = text.slice(valueStart, valueEnd);
-        else if (c === 115) a.s = text.slice(valueStart, valueEnd);
-        else if (c === 116) a.t = text.slice(valueStart, valueEnd);
-      } else if (len === 2 && text.startsWith("ht", nameStart)) a.ht = text.slice(valueStart, valueEnd);
-      else if (len === 6 && text.startsWith("hidden", nameStart)) a.hidden = text.slice(valueStart, valueEnd);
-      else if (len === 12 && text.startsWith("outlineLevel", nameStart))
-        a.outlineLevel = text.slice(valueStart, valueEnd);
+    a.r = a.ht = a.hidden = a.outlineLevel = undefined;
+    for (let i = this.nextAttr(text, from, to); i >= 0; i = this.nextAttr(text, i, to)) {
+      const len = this.attrNameEnd - this.attrName;
+      const at = this.attrName;
+      const value = (): string => text.slice(this.attrValue, this.attrValueEnd);
+      if (len === 1 && text.charCodeAt(at) === 114) a.r = value();
+      else if (len === 2 && text.startsWith("ht", at)) a.ht = value();
+      else if (len === 6 && text.startsWith("hidden", at)) a.hidden = value();
+      else if (len === 12 && text.startsWith("outlineLevel", at)) a.outlineLevel = value();
     }
   }
 
@@ -192,18 +196,11 @@ export class SheetCellsReader {
     this.cellStyle = 0;
     this.cellType = TYPE_NUMBER;
     this.cellTypeText = "";
-    let i = from;
-    while (i < to) {
-      while (i < to && isSpace(text.charCodeAt(i))) i++;
-      const nameStart = i;
-      while (i < to && text.charCodeAt(i) !== EQ && !isSpace(text.charCodeAt(i))) i++;
-      const nameEnd = i;
-      while (i < to && text.charCodeAt(i) !== QUOT && text.charCodeAt(i) !== APOS) i++;
-      if (i >= to) return;
-      const valueStart = i + 1;
-      const valueEnd = text.indexOf(text.charCodeAt(i) === QUOT ? '"' : "'", valueStart);
-      if (valueEnd < 0 || valueEnd > to) return;
-      i = valueEnd + 1;
+    for (let i = this.nextAttr(text, from, to); i >= 0; i = this.nextAttr(text, i, to)) {
+      const nameStart = this.attrName;
+      const nameEnd = this.attrNameEnd;
+      const valueStart = this.attrValue;
+      const valueEnd = this.attrValueEnd;
       if (nameEnd - nameStart !== 1) continue;
       const name = text.charCodeAt(nameStart);
       if (name === 114) this.cellCol = columnAt(text, valueStart, valueEnd);
