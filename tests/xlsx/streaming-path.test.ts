@@ -46,6 +46,14 @@ async function userPlan(): Promise<Buffer> {
     showErrorMessage: true,
   });
   mine.mergeCells("F1:G2");
+  // Print settings a user sets for their own sheet: margins, a header and a footer with Excel's codes.
+  mine.pageSetup.margins = { left: 0.5, right: 0.4, top: 1, bottom: 0.9, header: 0.3, footer: 0.35 };
+  mine.headerFooter = {
+    differentFirst: true,
+    oddHeader: '&L&"Calibri,Bold"ICCWC & partners&RPage &P of &N',
+    oddFooter: "&CPrinted &D",
+    firstHeader: "&CCover",
+  } as ExcelJS.HeaderFooter;
   return book.toBuffer();
 }
 
@@ -93,6 +101,8 @@ function structure(book: XlsxWorkbook): unknown {
       ].sort(),
       frozen: (s.views ?? [])[0] ? [s.views[0]!.state, (s.views[0] as { ySplit?: number }).ySplit] : null,
       merges: Object.keys((s as unknown as { _merges: Record<string, unknown> })._merges).sort(),
+      margins: s.pageSetup.margins,
+      headerFooter: s.headerFooter,
       protect: Boolean((s as unknown as { sheetProtection?: unknown }).sheetProtection),
     };
   });
@@ -128,6 +138,12 @@ describe("the streaming path", () => {
     );
     const act = s.workbook.getWorksheet("Activities")!;
     expect(act.getCell("B3").note).toBe("Checked with the country office");
+    // The user's print settings came through, not only equally lost on both paths.
+    const mine = s.workbook.getWorksheet("My notes")!;
+    expect(mine.headerFooter.oddFooter).toBe("&CPrinted &D");
+    expect(mine.headerFooter.oddHeader).toBe('&L&"Calibri,Bold"ICCWC & partners&RPage &P of &N');
+    expect(mine.headerFooter.differentFirst).toBe(true);
+    expect(mine.pageSetup.margins).toEqual({ left: 0.5, right: 0.4, top: 1, bottom: 0.9, header: 0.3, footer: 0.35 });
     const annotatedNotes = (structure(s) as { notes: Record<string, string> }[])
       .flatMap((x) => Object.values(x.notes))
       .filter((t) => t.startsWith(ANNOTATION_MARK));

@@ -9,7 +9,16 @@ import { Readable } from "node:stream";
 import { readPackageParts, type PackageParts, type SheetPartScan } from "./package-parts";
 import { SheetCellsReader, type CellStyles } from "./sheet-cells";
 import { readSharedStrings } from "./shared-strings";
-import { attrs, commentTexts, dataValidations, relationships, resolvePart, tags, unknownElements } from "./sheet-xml";
+import {
+  attrs,
+  commentTexts,
+  dataValidations,
+  decodeXml,
+  relationships,
+  resolvePart,
+  tags,
+  unknownElements,
+} from "./sheet-xml";
 import { newSheet, type BookStore, type SheetStore, type StyleModel } from "./store";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS internals without typings, pinned to 4.4 */
@@ -85,8 +94,18 @@ function readSheetExtras(
     sheet.links.set(h.ref, h.location);
   }
   const page = tags(scan.tail, "pageSetup")[0];
-  if (page) {
-    const setup: Record<string, string | number | boolean> = {};
+  const margins = tags(scan.tail, "pageMargins")[0];
+  if (page || margins) {
+    const setup: NonNullable<SheetStore["pageSetup"]> = {};
+    if (margins) {
+      // The six margins, in inches; ExcelJS writes them back from pageSetup.margins.
+      const m: Record<string, number> = {};
+      for (const k of ["left", "right", "top", "bottom", "header", "footer"]) {
+        const v = Number(margins[k]);
+        if (margins[k] !== undefined && Number.isFinite(v)) m[k] = v;
+      }
+      setup.margins = m;
+    }
     for (const k of [
       "orientation",
       "paperSize",
@@ -97,12 +116,26 @@ function readSheetExtras(
       "verticalDpi",
       "firstPageNumber",
     ]) {
-      const v = page[k];
+      const v = page?.[k];
       if (v !== undefined) setup[k] = k === "orientation" ? v : Number(v);
     }
     const fit = tags(scan.head, "pageSetUpPr")[0]?.fitToPage;
     if (fit === "1" || fit === "true") setup.fitToPage = true;
     sheet.pageSetup = setup;
+  }
+  const hf = /<headerFooter(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/headerFooter>)/.exec(scan.tail);
+  if (hf) {
+    // Read as ExcelJS's header-footer xform reads it (the whole path): the two flags and six texts.
+    const a = attrs(hf[1] ?? "");
+    const model: NonNullable<SheetStore["headerFooter"]> = {
+      differentFirst: a.differentFirst === "1",
+      differentOddEven: a.differentOddEven === "1",
+    };
+    for (const m of (hf[2] ?? "").matchAll(
+      /<(oddHeader|oddFooter|evenHeader|evenFooter|firstHeader|firstFooter)(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/\1>)/g,
+    ))
+      if (m[2]) model[m[1]!] = decodeXml(m[2]);
+    sheet.headerFooter = model;
   }
   const prot = tags(scan.tail, "sheetProtection")[0];
   if (prot) {

@@ -34,6 +34,13 @@ const KNOWN_ELEMENTS = new Set([
   "formula2",
   "pageMargins",
   "pageSetup",
+  "headerFooter",
+  "oddHeader",
+  "oddFooter",
+  "evenHeader",
+  "evenFooter",
+  "firstHeader",
+  "firstFooter",
   "legacyDrawing",
   "tableParts",
   "tablePart",
@@ -64,19 +71,17 @@ export function tags(xml: string, name: string): Record<string, string>[] {
 }
 
 /**
- * Print options that are all off and headers and footers that are all empty say nothing, and LibreOffice
- * writes them on every sheet it saves: they are dropped without loss (any that say something are kept
- * out of the streaming path by unknownElements).
+ * Print options that are all off say nothing, and LibreOffice writes them on every sheet it saves: they
+ * are dropped without loss. Print options that are on are kept out of the streaming path by
+ * unknownElements (ExcelJS's streaming writer does not write them).
  */
 const SILENT_PRINT_OPTIONS =
   /<printOptions(?:\s+(?:headings|gridLines|horizontalCentered|verticalCentered)="(?:false|0)"|\s+gridLinesSet="(?:true|false|1|0)")*\s*\/>/g;
-const SILENT_HEADER_FOOTER =
-  /<headerFooter(?:\s+(?:differentFirst|differentOddEven|scaleWithDoc|alignWithMargins)="(?:true|false|1|0)")*\s*(?:\/>|>(?:\s*<(odd|even|first)(Header|Footer)\s*(?:\/>|>\s*<\/\1\2>))*\s*<\/headerFooter>)/g;
 
 /** Element names around the cells that the streaming path does not read. */
 export function unknownElements(xml: string): string[] {
   const found = new Set<string>();
-  const said = xml.replace(SILENT_PRINT_OPTIONS, "").replace(SILENT_HEADER_FOOTER, "");
+  const said = xml.replace(SILENT_PRINT_OPTIONS, "");
   for (const m of said.matchAll(/<([A-Za-z][\w:.-]*)/g)) {
     const name = m[1]!;
     if (!KNOWN_ELEMENTS.has(name)) found.add(name);

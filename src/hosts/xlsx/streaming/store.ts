@@ -59,8 +59,10 @@ export interface SheetStore {
   links: Map<string, string>;
   tables: TableSpec[];
   protect: boolean;
-  /** Print settings ExcelJS carries (orientation, paper size, scale, fit to page). */
-  pageSetup?: Record<string, string | number | boolean>;
+  /** Print settings ExcelJS carries (orientation, paper size, scale, fit to page; margins in inches). */
+  pageSetup?: Record<string, string | number | boolean | Record<string, number>>;
+  /** Page header and footer texts and flags, in ExcelJS's model (differentFirst, oddHeader, ...). */
+  headerFooter?: Record<string, string | boolean>;
   /** Its rows were let go of by a save (BookStore.released). */
   released?: boolean;
 }

@@ -302,6 +302,7 @@ export async function writeStore(book: BookStore, out: Writable, options: WriteO
       state: sheet.state,
       ...(sheet.tabColor ? { properties: { tabColor: { argb: sheet.tabColor } } } : {}),
       ...(sheet.pageSetup ? { pageSetup: sheet.pageSetup } : {}),
+      ...(sheet.headerFooter ? { headerFooter: sheet.headerFooter } : {}),
       views: sheet.frozen
         ? [
             {
