@@ -3,6 +3,7 @@
  * same date always falls in the same period whatever the activities are. Day arithmetic is done on UTC
  * day numbers, never local time, so no time zone can move a date into the next period.
  */
+import { asciiDigits } from "../ascii-digits";
 
 const MS_PER_DAY = 86_400_000;
 /** Day number (since 1970-01-01) of Excel's serial 0, 1899-12-30 (right for every date after 1900-02-28). */
@@ -41,17 +42,6 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-/** The value of the ASCII digits of `s` from `from` to `to` (exclusive), or -1 if one is not a digit. */
-function digits(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
 /**
  * Days since 1970-01-01 of a "YYYY-MM-DD" date (exactly four, two and two ASCII digits), or null when
  * the text is not a real calendar date. Read by character codes: it runs three times per activity, and
@@ -59,9 +49,9 @@ function digits(s: string, from: number, to: number): number {
  */
 export function dayNumber(iso: string): number | null {
   if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
-  const y = digits(iso, 0, 4);
-  const mo = digits(iso, 5, 7);
-  const d = digits(iso, 8, 10);
+  const y = asciiDigits(iso, 0, 4);
+  const mo = asciiDigits(iso, 5, 7);
+  const d = asciiDigits(iso, 8, 10);
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   return daysFromCivil(y, mo, d);
 }

@@ -20,6 +20,7 @@
  * and the rare text value is decoded from UTF-8 when it is met. A row is read once it is whole; the
  * end of a chunk that holds only part of a row waits for the next chunk.
  */
+import { asciiDigits } from "../../../core/ascii-digits";
 import type { SharedStrings } from "./shared-strings";
 import { decodeEscapes, decodeXml } from "./sheet-xml";
 import { rowOf, type SheetStore, type StyleModel } from "./store";
@@ -204,7 +205,7 @@ export class SheetCellsReader {
       if (nameEnd - nameStart !== 1) continue;
       const name = text.charCodeAt(nameStart);
       if (name === 114) this.cellCol = columnAt(text, valueStart, valueEnd);
-      else if (name === 115) this.cellStyle = digitsAt(text, valueStart, valueEnd);
+      else if (name === 115) this.cellStyle = asciiDigits(text, valueStart, valueEnd);
       else if (name === 116) {
         const len = valueEnd - valueStart;
         const t = text.charCodeAt(valueStart);
@@ -322,7 +323,7 @@ export class SheetCellsReader {
     switch (this.cellType) {
       case TYPE_NUMBER: {
         // Most numbers are whole (years, amounts, serials): read those from the digits.
-        let v = digitsAt(text, from, to);
+        let v = asciiDigits(text, from, to);
         if (v < 0 || to - from > 15) {
           const raw = text.slice(from, to);
           v = raw.trim() === "" ? Number.NaN : Number(raw);
@@ -331,7 +332,7 @@ export class SheetCellsReader {
         return styleId >= 0 && this.isDateStyle(styleId, style) ? excelUtils.excelToDate(v, this.styles.date1904) : v;
       }
       case TYPE_SHARED: {
-        const i = digitsAt(text, from, to);
+        const i = asciiDigits(text, from, to);
         if (this.strings.rich[i] === 1)
           return this.refuse("cells with rich text (text with several fonts in one cell)");
         return i < 0 ? undefined : this.strings.texts[i];
@@ -356,18 +357,6 @@ const TYPE_BOOLEAN = 2;
 const TYPE_ERROR = 3;
 const TYPE_STRING = 4;
 const TYPE_OTHER = 5;
-
-/** The whole number written by the ASCII digits text[from, to), or -1 when it is not only digits. */
-function digitsAt(text: string, from: number, to: number): number {
-  if (to <= from) return -1;
-  let v = 0;
-  for (let i = from; i < to; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
 
 /** Column number of the reference in text[from, to) ("AB12" -> 28, "$C$3" -> 3), -1 when it is none. */
 function columnAt(text: string, from: number, to: number): number {
