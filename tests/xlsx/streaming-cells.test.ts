@@ -215,6 +215,7 @@ describe("the streaming path's cell reader", () => {
     ["an ISO date cell", '<row r="1"><c r="A1" t="d"><v>2024-01-31</v></c></row>', /type "d"/],
     ["rich text", '<row r="1"><c r="A1" t="s"><v>1</v></c></row>', /rich text/],
     ["a hidden row", '<row r="1" hidden="1"><c r="A1"><v>1</v></c></row>', /hidden rows/],
+    ["a hidden row with no cells", '<row r="1"><c r="A1"><v>1</v></c></row><row r="2" hidden="1"/>', /hidden rows/],
     ["a grouped row", '<row r="1" outlineLevel="1"><c r="A1"><v>1</v></c></row>', /grouped rows/],
     ["an element it does not know", '<row r="1"><c r="A1"><v>1</v><extLst/></c></row>', /<extLst> in a cell/],
     ["a number that is none", '<row r="1"><c r="A1"><v>12abc</v></c></row>', /a number written "12abc"/],

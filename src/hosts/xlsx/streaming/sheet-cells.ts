@@ -120,9 +120,9 @@ export class SheetCellsReader {
         return;
       }
       if (text.charCodeAt(gt - 1) === SLASH) {
-        // <row r="5" ht="30"/>: a row with no cells (ExcelJS keeps no height for it either).
-        this.readAttrs(text, lt + 4, gt - 1);
-        this.row = this.a.r !== undefined ? Number(this.a.r) : this.row + 1;
+        // <row r="5" ht="30"/>: a row with no cells (ExcelJS keeps no height for it either), but a
+        // hidden or grouped one is still a reason.
+        if (this.startRow(text, lt + 4, gt - 1) < 0) return;
         p = gt + 1;
         continue;
       }
@@ -248,16 +248,32 @@ export class SheetCellsReader {
     return d;
   }
 
-  /** One whole `<row ...>` (start tag text[lt, gt]) up to its `</row>` at `end`. */
-  private readRow(text: string, lt: number, gt: number, end: number): void {
-    this.readAttrs(text, lt + 4, gt);
+  /**
+   * A row's start tag, attributes in text[from, to): its number (its `r`, else the one after the last
+   * row), or -1 after a refusal (a hidden or grouped row, a number that is none). Reads into `this.a`.
+   */
+  private startRow(text: string, from: number, to: number): number {
+    this.readAttrs(text, from, to);
     const a = this.a;
-    if (a.hidden !== undefined && a.hidden !== "0" && a.hidden !== "false") return this.refuse("hidden rows");
-    if (a.outlineLevel !== undefined && a.outlineLevel !== "0") return this.refuse("grouped rows");
+    if (a.hidden !== undefined && a.hidden !== "0" && a.hidden !== "false") return this.refuseRow("hidden rows");
+    if (a.outlineLevel !== undefined && a.outlineLevel !== "0") return this.refuseRow("grouped rows");
     const r = a.r !== undefined ? Number(a.r) : this.row + 1;
-    if (!Number.isInteger(r) || r < 1) return this.refuse(`a row numbered "${a.r ?? ""}"`);
+    if (!Number.isInteger(r) || r < 1) return this.refuseRow(`a row numbered "${a.r ?? ""}"`);
     this.row = r;
     this.col = 0;
+    return r;
+  }
+
+  private refuseRow(why: string): number {
+    this.refuse(why);
+    return -1;
+  }
+
+  /** One whole `<row ...>` (start tag text[lt, gt]) up to its `</row>` at `end`. */
+  private readRow(text: string, lt: number, gt: number, end: number): void {
+    const r = this.startRow(text, lt + 4, gt);
+    if (r < 0) return;
+    const a = this.a;
     const height = a.ht !== undefined ? Number.parseFloat(a.ht) : 0;
     let wrote = false;
     let p = gt + 1;
