@@ -32,7 +32,7 @@ const excelUtils = require("exceljs/lib/utils/utils") as {
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** What a cell's style id means here: its style model (undefined: none) and whether it formats dates. */
+/** The workbook's styles as the reader needs them: a style id's model (undefined: none), the date system. */
 export interface CellStyles {
   styleOf(id: number): StyleModel | undefined;
   date1904: boolean;
@@ -62,9 +62,8 @@ export class SheetCellsReader {
   private carry = "";
   private row = 0;
   private col = 0;
-  private readonly dateOf = new Map<number, boolean>();
-  private readonly styleById: (StyleModel | undefined)[] = [];
-  private readonly styleSeen: boolean[] = [];
+  /** Per style id, looked up once: its style (undefined when it has none) and whether it formats dates. */
+  private readonly styleById: ({ style: StyleModel | undefined; isDate: boolean } | undefined)[] = [];
   /** Where nextAttr found the last attribute's name and value. */
   private attrName = 0;
   private attrNameEnd = 0;
@@ -172,6 +171,11 @@ export class SheetCellsReader {
     return this.attrValueEnd + 1;
   }
 
+  /** The value of the attribute nextAttr found last. */
+  private attrText(text: string): string {
+    return text.slice(this.attrValue, this.attrValueEnd);
+  }
+
   /** The attributes of a `<row>` tag in text[from, to) that this reader looks at, into `this.a`. */
   private readAttrs(text: string, from: number, to: number): void {
     const a = this.a;
@@ -179,11 +183,10 @@ export class SheetCellsReader {
     for (let i = this.nextAttr(text, from, to); i >= 0; i = this.nextAttr(text, i, to)) {
       const len = this.attrNameEnd - this.attrName;
       const at = this.attrName;
-      const value = (): string => text.slice(this.attrValue, this.attrValueEnd);
-      if (len === 1 && text.charCodeAt(at) === 114) a.r = value();
-      else if (len === 2 && text.startsWith("ht", at)) a.ht = value();
-      else if (len === 6 && text.startsWith("hidden", at)) a.hidden = value();
-      else if (len === 12 && text.startsWith("outlineLevel", at)) a.outlineLevel = value();
+      if (len === 1 && text.charCodeAt(at) === 114) a.r = this.attrText(text);
+      else if (len === 2 && text.startsWith("ht", at)) a.ht = this.attrText(text);
+      else if (len === 6 && text.startsWith("hidden", at)) a.hidden = this.attrText(text);
+      else if (len === 12 && text.startsWith("outlineLevel", at)) a.outlineLevel = this.attrText(text);
     }
   }
 
@@ -226,26 +229,17 @@ export class SheetCellsReader {
     }
   }
 
-  /** The style of style id `id` (undefined: none or empty), looked up once per id. */
-  private styleAt(id: number): StyleModel | undefined {
-    if (id <= 0) return undefined;
-    let style = this.styleById[id];
-    if (style === undefined && !this.styleSeen[id]) {
+  /** Style id `id`: its style (undefined: none or empty) and whether it formats dates, looked up once. */
+  private styleAt(id: number): { style: StyleModel | undefined; isDate: boolean } {
+    if (id <= 0) return NO_STYLE;
+    let info = this.styleById[id];
+    if (info === undefined) {
       const model = this.styles.styleOf(id);
-      style = model !== undefined && hasOwnKeys(model) ? model : undefined;
-      this.styleById[id] = style;
-      this.styleSeen[id] = true;
+      const style = model !== undefined && hasOwnKeys(model) ? model : undefined;
+      info = { style, isDate: excelUtils.isDateFmt(style?.numFmt) };
+      this.styleById[id] = info;
     }
-    return style;
-  }
-
-  private isDateStyle(id: number, style: StyleModel | undefined): boolean {
-    let d = this.dateOf.get(id);
-    if (d === undefined) {
-      d = excelUtils.isDateFmt(style?.numFmt);
-      this.dateOf.set(id, d);
-    }
-    return d;
+    return info;
   }
 
   /**
@@ -318,11 +312,10 @@ export class SheetCellsReader {
         p = cend + 4;
       }
       // Style 0 is the default: no style of the cell's own (as both ExcelJS readers read it).
-      const sid = this.cellStyle;
-      const style = this.styleAt(sid);
+      const { style, isDate } = this.styleAt(this.cellStyle);
       let value: unknown;
       if (vEnd > vStart) {
-        value = this.value(text, vStart, vEnd, style ? sid : -1, style);
+        value = this.value(text, vStart, vEnd, isDate);
         if (this.failed) return;
       }
       if (value === undefined && style === undefined) continue;
@@ -335,7 +328,7 @@ export class SheetCellsReader {
   }
 
   /** A cell's value from its `<v>` text (text[from, to)) and type; undefined after a refusal. */
-  private value(text: string, from: number, to: number, styleId: number, style: StyleModel | undefined): unknown {
+  private value(text: string, from: number, to: number, isDate: boolean): unknown {
     switch (this.cellType) {
       case TYPE_NUMBER: {
         // Most numbers are whole (years, amounts, serials): read those from the digits.
@@ -345,7 +338,7 @@ export class SheetCellsReader {
           v = raw.trim() === "" ? Number.NaN : Number(raw);
           if (!Number.isFinite(v)) return this.refuse(`a number written "${raw.slice(0, 20)}"`);
         }
-        return styleId >= 0 && this.isDateStyle(styleId, style) ? excelUtils.excelToDate(v, this.styles.date1904) : v;
+        return isDate ? excelUtils.excelToDate(v, this.styles.date1904) : v;
       }
       case TYPE_SHARED: {
         const i = asciiDigits(text, from, to);
@@ -366,6 +359,8 @@ export class SheetCellsReader {
     }
   }
 }
+
+const NO_STYLE = { style: undefined, isDate: false };
 
 const TYPE_NUMBER = 0;
 const TYPE_SHARED = 1;
