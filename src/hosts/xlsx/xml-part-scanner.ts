@@ -7,6 +7,7 @@
  * - text longer than the cell text limit (counted in UTF-16 units, an entity or `_xHHHH_` escape as 1).
  */
 import type { FileLimits } from "./limits";
+import { EQ, GT, isXmlSpace, LT, SLASH } from "./xml-chars";
 
 export type ScanProblem =
   | { kind: "xml-entities"; declaration: string }
@@ -20,8 +21,6 @@ export interface ScanSummary {
   maxColumn: number;
 }
 
-const LT = 0x3c;
-const GT = 0x3e;
 const AMP = 0x26;
 const SEMI = 0x3b;
 const UNDERSCORE = 0x5f;
@@ -33,13 +32,9 @@ function isHex(b: number): boolean {
   return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66);
 }
 
-function isSpace(b: number): boolean {
-  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
-}
-
 /** A tag name ends at white space or "/" (as the scanner always read it). */
 function isNameEnd(b: number): boolean {
-  return isSpace(b) || b === 0x2f;
+  return isXmlSpace(b) || b === SLASH;
 }
 
 /** The number written by 1 to 9 ASCII digits in t[start, end), else null (as /^\d{1,9}$/). */
@@ -196,7 +191,7 @@ export class XmlPartScanner {
       throw new ScanStop({ kind: "xml-entities", declaration: head.split(/\s/)[0] ?? head });
     }
     if (first === 0x3f /* ? */) return;
-    const closing = first === 0x2f; /* / */
+    const closing = first === SLASH;
     // Tag name, without a namespace prefix, compared as bytes (no string per tag).
     let start = closing ? 1 : 0;
     let end = start;
@@ -235,15 +230,15 @@ export class XmlPartScanner {
     const len = this.tagLen;
     let i = from;
     for (;;) {
-      while (i < len && isSpace(t[i]!)) i++;
-      if (i >= len || t[i] === 0x2f /* / */) return null;
+      while (i < len && isXmlSpace(t[i]!)) i++;
+      if (i >= len || t[i] === SLASH) return null;
       const nameStart = i;
-      while (i < len && t[i] !== 0x3d /* = */ && !isSpace(t[i]!)) i++;
+      while (i < len && t[i] !== EQ && !isXmlSpace(t[i]!)) i++;
       const nameEnd = i;
-      while (i < len && isSpace(t[i]!)) i++;
-      if (i >= len || t[i] !== 0x3d) return -1;
+      while (i < len && isXmlSpace(t[i]!)) i++;
+      if (i >= len || t[i] !== EQ) return -1;
       i++;
-      while (i < len && isSpace(t[i]!)) i++;
+      while (i < len && isXmlSpace(t[i]!)) i++;
       const q = t[i];
       if (q !== 0x22 && q !== 0x27) return -1;
       const valueStart = ++i;

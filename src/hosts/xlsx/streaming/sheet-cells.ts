@@ -24,6 +24,7 @@ import { asciiDigits } from "../../../core/ascii-digits";
 import type { SharedStrings } from "./shared-strings";
 import { decodeEscapes, decodeXml } from "./sheet-xml";
 import { rowOf, type SheetStore, type StyleModel } from "./store";
+import { APOS, EQ, GT, isXmlSpace, QUOT, SLASH } from "../xml-chars";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- ExcelJS helpers without typings, pinned to 4.4 */
 const excelUtils = require("exceljs/lib/utils/utils") as {
@@ -36,16 +37,6 @@ const excelUtils = require("exceljs/lib/utils/utils") as {
 export interface CellStyles {
   styleOf(id: number): StyleModel | undefined;
   date1904: boolean;
-}
-
-const GT = 62; // >
-const SLASH = 47; // /
-const EQ = 61; // =
-const QUOT = 34; // "
-const APOS = 39; // '
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** Attributes of the tag in text[from, to) that this reader looks at; others are skipped. */
@@ -150,7 +141,7 @@ export class SheetCellsReader {
   private isTag(text: string, lt: number, name: string): boolean {
     if (!text.startsWith(name, lt + 1)) return false;
     const c = text.charCodeAt(lt + 1 + name.length);
-    return c === GT || c === SLASH || isSpace(c);
+    return c === GT || c === SLASH || isXmlSpace(c);
   }
 
   /**
@@ -159,9 +150,9 @@ export class SheetCellsReader {
    * when the tag has no more.
    */
   private nextAttr(text: string, i: number, to: number): number {
-    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    while (i < to && isXmlSpace(text.charCodeAt(i))) i++;
     this.attrName = i;
-    while (i < to && text.charCodeAt(i) !== EQ && !isSpace(text.charCodeAt(i))) i++;
+    while (i < to && text.charCodeAt(i) !== EQ && !isXmlSpace(text.charCodeAt(i))) i++;
     this.attrNameEnd = i;
     while (i < to && text.charCodeAt(i) !== QUOT && text.charCodeAt(i) !== APOS) i++;
     if (i >= to) return -1;
@@ -405,7 +396,7 @@ function tagName(text: string, lt: number): string {
   let i = lt + 1;
   while (i < text.length && i - lt < 40) {
     const c = text.charCodeAt(i);
-    if (c === GT || c === SLASH || isSpace(c)) break;
+    if (c === GT || c === SLASH || isXmlSpace(c)) break;
     i++;
   }
   return text.slice(lt + 1, i);
