@@ -46,16 +46,21 @@ export interface PackageParts {
 const SMALL_PART =
   /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/_rels\/[^/]+\.rels|xl\/tables\/[^/]+\.xml|xl\/comments[^/]*\.xml|\[Content_Types\]\.xml|xl\/styles\.xml|xl\/sharedStrings\.xml)$/i;
 
-function readStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<NodeJS.ReadableStream> {
+/** An entry's bytes as a stream: inflated, or as stored in the archive with `{ decompress: false }`. */
+function readStream(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  options: yauzl.ZipFileOptions = {},
+): Promise<NodeJS.ReadableStream> {
   return new Promise((resolve, reject) =>
-    zip.openReadStream(entry, (err, s) => (err || !s ? reject(err ?? new Error("no stream")) : resolve(s))),
+    zip.openReadStream(entry, options, (err, s) => (err || !s ? reject(err ?? new Error("no stream")) : resolve(s))),
   );
 }
 
-async function wholeText(stream: NodeJS.ReadableStream): Promise<string> {
+async function wholeBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of stream as AsyncIterable<Buffer>) chunks.push(c);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 const OPEN = "<sheetData";
@@ -75,14 +80,9 @@ async function* sheetBytes(zip: yauzl.ZipFile, entry: yauzl.Entry): AsyncGenerat
     yield* (await readStream(zip, entry)) as AsyncIterable<Buffer>;
     return;
   }
-  const raw: Buffer[] = [];
-  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-    zip.openReadStream(entry, entry.compressionMethod === 8 ? { decompress: false } : {}, (err, s) =>
-      err || !s ? reject(err ?? new Error("no stream")) : resolve(s),
-    ),
+  const packed = await wholeBytes(
+    await readStream(zip, entry, entry.compressionMethod === 8 ? { decompress: false } : {}),
   );
-  for await (const c of stream as AsyncIterable<Buffer>) raw.push(c);
-  const packed = Buffer.concat(raw);
   const xml =
     entry.compressionMethod === 8
       ? inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.uncompressedSize) })
@@ -171,9 +171,9 @@ export async function readPackageParts(bytes: Buffer): Promise<PackageParts> {
         entries.set(name.toLowerCase(), entry);
         if (!SMALL_PART.test(name)) return next();
         readStream(zip, entry)
-          .then(wholeText)
-          .then((t) => {
-            text.set(name, t);
+          .then(wholeBytes)
+          .then((bytes) => {
+            text.set(name, bytes.toString("utf8"));
             next();
           })
           .catch(reject);
