@@ -140,6 +140,20 @@ describe("the streaming path (large files) keeps its own list of names", () => {
   });
 });
 
+describe("the streaming path (large files) reads a name's range as XML says it", () => {
+  it('decodes each entity once: a sheet called "R&lt;D" stays "R&lt;D"', async () => {
+    // In the file: <sheet name="R&amp;lt;D"> and 'R&amp;lt;D'!$B$1:$B$3; the text is "R&lt;D".
+    const book = await openWorkbookBuffer(excelLike("R&amp;lt;D", '<c r="A1"><v>1</v></c>'), "plan.xlsx", {
+      streamAboveCells: 0,
+    });
+    expect(book.mode).toBe("streaming");
+    // Read back as text: ExcelJS's own reader decodes a sheet name twice, so it cannot be the judge here.
+    const xml = (await unzipText(await book.toBuffer())).get("xl/workbook.xml") ?? "";
+    expect(xml).toMatch(/<sheet [^>]*name="R&amp;lt;D"/);
+    expect(xml).toMatch(/<definedName name="MyBudget">(?:'|&apos;)R&amp;lt;D(?:'|&apos;)!\$B\$1:\$B\$3</);
+  });
+});
+
 describe("the streaming path (large files) keeps a width of 9 read from the file", () => {
   it("writes back column C's width of 9", async () => {
     const book = await openWorkbookBuffer(excelLike("Plan", '<c r="A1"><v>1</v></c>'), "plan.xlsx", {

@@ -207,16 +207,7 @@ async function readParts(parts: PackageParts): Promise<StreamingOpen> {
   };
   for (const m of wbXml.matchAll(/<definedName(?=[\s>])([^>]*)>([\s\S]*?)<\/definedName>/g)) {
     const a = attrs(m[1]!);
-    if (a.name)
-      store.names.push({
-        name: a.name,
-        range: m[2]!
-          .replace(/&apos;/g, "'")
-          .replace(/&quot;/g, '"')
-          .replace(/&amp;/g, "&")
-          .replace(/&lt;/g, "<")
-          .replace(/&gt;/g, ">"),
-      });
+    if (a.name) store.names.push({ name: a.name, range: decodeXml(m[2]!) });
   }
   const styles = await cellStyles(parts.text.get("xl/styles.xml"), store.date1904);
   for (const [k, ref] of refs.entries()) {
