@@ -43,6 +43,15 @@ export function columnLetters(c: number): string {
   return letters[c]!;
 }
 
+/** `><v>n</v></c>`, or the error #NUM! for a number Excel cannot store (infinite, NaN, an invalid date). */
+function numberValue(out: XmlBytes, n: number): void {
+  if (Number.isFinite(n)) {
+    out.ascii("><v>");
+    out.number(n);
+    out.ascii("</v></c>");
+  } else out.ascii(' t="e"><v>#NUM!</v></c>');
+}
+
 /** Text for an XML text node that we write ourselves (formulas, error codes): OOXML escapes, then XML's. */
 export function xmlText(s: string): string {
   const t = escapeOoxmlText(s);
@@ -207,11 +216,7 @@ export class RowXmlWriter {
   private value(out: XmlBytes, v: unknown): void {
     switch (typeof v) {
       case "number":
-        if (Number.isFinite(v)) {
-          out.ascii("><v>");
-          out.number(v);
-          out.ascii("</v></c>");
-        } else out.ascii(' t="e"><v>#NUM!</v></c>');
+        numberValue(out, v);
         return;
       case "boolean":
         out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
@@ -220,12 +225,7 @@ export class RowXmlWriter {
         break;
     }
     if (v instanceof Date) {
-      const serial = EPOCH_1970 + v.getTime() / MS_PER_DAY - (this.ctx.date1904 ? 1462 : 0);
-      if (Number.isFinite(serial)) {
-        out.ascii("><v>");
-        out.number(serial);
-        out.ascii("</v></c>");
-      } else out.ascii(' t="e"><v>#NUM!</v></c>');
+      numberValue(out, EPOCH_1970 + v.getTime() / MS_PER_DAY - (this.ctx.date1904 ? 1462 : 0));
       return;
     }
     const o = v as { error?: unknown; formula?: unknown };
