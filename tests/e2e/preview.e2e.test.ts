@@ -14,11 +14,15 @@ import { minimalXlsx } from "../hostile/support/raw-zip";
 import { screenshot, type Watched } from "./support/browser";
 import { MESSY_TITLES, messyTrackerXlsx } from "./support/messy-workbook";
 import { simCall } from "./support/preview-page";
-import { openPanel as openPanelOf, openPreview, type PreviewSession } from "./support/preview-session";
+import {
+  LONG,
+  openPanel as openPanelOf,
+  openPreview,
+  openWorkbookInPreview,
+  XLSX_TYPE,
+  type PreviewSession,
+} from "./support/preview-session";
 import type { StaticServer } from "./support/static-server";
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const LONG = { timeout: 60_000 };
 
 let session: PreviewSession;
 let server: StaticServer;
@@ -143,10 +147,7 @@ describe("preview page in Chromium", () => {
   });
 
   it("Import: opens a messy tracker, sets up, corrects a mapping, previews and appends to Activities", async () => {
-    await page
-      .getByTestId("open-xlsx")
-      .setInputFiles({ name: "kenya-tracker.xlsx", mimeType: XLSX_TYPE, buffer: await messyTrackerXlsx() });
-    await page.getByTestId("preview-status").getByText("Opened kenya-tracker.xlsx").waitFor(LONG);
+    await openWorkbookInPreview(page, "kenya-tracker.xlsx", await messyTrackerXlsx());
     expect(await sim("value", "Kenya tracker", "A4")).toBe(MESSY_TITLES[0]);
 
     await pane.getByRole("button", { name: "Set up the plan" }).click();

@@ -11,12 +11,15 @@ import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { screenshot, type Watched } from "./support/browser";
 import { gridCell, showSheet, simCall, waitForCell } from "./support/preview-page";
-import { openPanel as openPanelOf, openPreview, type PreviewSession } from "./support/preview-session";
+import {
+  LONG,
+  openPanel as openPanelOf,
+  openPreview,
+  openWorkbookInPreview,
+  type PreviewSession,
+} from "./support/preview-session";
 import type { StaticServer } from "./support/static-server";
 import { LOG_ROWS, trackerWithLogXlsx } from "./support/tracker-with-log";
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const LONG = { timeout: 60_000 };
 
 let session: PreviewSession;
 let server: StaticServer;
@@ -36,10 +39,7 @@ beforeAll(async () => {
   session = await openPreview();
   ({ server, page, pane } = session);
   w = session.watched;
-  await page
-    .getByTestId("open-xlsx")
-    .setInputFiles({ name: "kenya-log.xlsx", mimeType: XLSX_TYPE, buffer: await trackerWithLogXlsx() });
-  await page.getByTestId("preview-status").getByText("Opened kenya-log.xlsx").waitFor(LONG);
+  await openWorkbookInPreview(page, "kenya-log.xlsx", await trackerWithLogXlsx());
   await pane.getByRole("button", { name: "Set up the plan" }).click();
   await pane.getByText(/^Created: /).waitFor(LONG);
 });

@@ -48,3 +48,14 @@ export async function openPanel(pane: Locator, name: string): Promise<void> {
   await pane.getByRole("tab", { name }).click();
   await pane.locator(`[role="tabpanel"] section[aria-label="${name}"]`).waitFor();
 }
+
+/** Time given to a step that reads or writes a workbook in the page. */
+export const LONG = { timeout: 60_000 };
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Open a workbook in the preview as a user would (its file picker) and wait until the page has it. */
+export async function openWorkbookInPreview(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await page.getByTestId("open-xlsx").setInputFiles({ name, mimeType: XLSX_TYPE, buffer: bytes });
+  await page.getByTestId("preview-status").getByText(`Opened ${name}`).waitFor(LONG);
+}
